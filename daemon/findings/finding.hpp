@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace govmon {
+
+// A problem that holds now (interface.md §3). `id` is stable: a hash of target, kind and url.
+struct finding {
+    std::string id;
+    std::string target;
+    std::string target_kind; // "site" or "account"
+    std::string unit;
+    std::string kind;      // site_unreachable, tls_invalid, ipv6_missing, ...
+    std::string indicator; // site.availability, site.tls, ...
+    std::string severity;  // veto, deduct, warn
+    std::string url;
+    std::string source;
+    std::string detail;
+    std::int64_t first_seen = 0; // UTC epoch seconds
+    std::int64_t last_seen = 0;
+    std::string status = "open"; // open or resolved
+    std::int64_t resolved_at = 0; // 0 while open
+};
+
+// What happened to a finding, kept as its history.
+struct finding_event {
+    std::string finding_id;
+    std::int64_t time = 0;
+    std::string event; // opened, severity_changed, resolved, reopened
+    std::string severity;
+    std::string detail;
+};
+
+} // namespace govmon

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "daemon/findings/finding.hpp"
+#include "probes/observation.hpp"
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace govmon {
+
+// Thrown only on the control plane: opening, migrating, a corrupt or unwritable file.
+struct store_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// A site or account as registered, so that exports and reports keep naming targets that have
+// since left the config.
+struct target_row {
+    std::string id;
+    std::string kind; // "site" or "account"
+    std::string name;
+    std::string platform; // "web" for sites
+    std::string unit;
+    std::string url;
+    bool active = true;
+};
+
+// When a target's probe is next due; lets a restarted daemon carry on where it stopped.
+struct schedule_row {
+    std::string target;
+    std::string probe;
+    std::int64_t next_due = 0; // UTC epoch seconds
+    std::int64_t last_run = 0;
+};
+
+// Everything one probe result changes, written in one transaction.
+struct write_batch {
+    std::vector<observation> observations;
+    std::vector<finding> findings; // upserted by id
+    std::vector<finding_event> events;
+    std::vector<schedule_row> schedule;
+};
+
+enum class export_format { csv, jsonl };
+
+// The only code that touches SQLite. One writer connection (the daemon); readers (export,
+// findings) open their own connection and may run while the daemon writes (WAL).
+class store {
+public:
+    // Creates the file if needed, sets WAL, applies the migrations in `schema_dir` that the
+    // database has not recorded yet. Throws store_error.
+    static std::unique_ptr<store> open(const std::string& path, const std::string& schema_dir);
+    // Opens an existing database for reading only. Throws store_error.
+    static std::unique_ptr<store> open_readonly(const std::string& path);
+
+    ~store();
+    store(const store&) = delete;
+    store& operator=(const store&) = delete;
+
+    // Upserts every row; targets of the kinds present that are absent from `targets` are
+    // marked inactive, never deleted.
+    void sync_targets(const std::vector<target_row>& targets);
+    void write(const write_batch& batch);
+
+    // Observations of one target's probe with time >= since, oldest first.
+    std::vector<observation> observations_since(const std::string& target,
+                                                const std::string& probe,
+                                                std::int64_t since) const;
+    std::vector<finding> findings_of(const std::string& target) const;
+    std::vector<finding> all_findings(bool include_resolved) const;
+    std::vector<finding_event> events_of(const std::string& finding_id) const;
+    std::vector<schedule_row> load_schedule() const;
+    std::vector<int> applied_migrations() const;
+
+    // Streams the observations with from <= time < to, oldest first, in constant memory.
+    // Times are printed in the process time zone (see time_zone.hpp). Returns the number of
+    // rows written.
+    std::uint64_t export_observations(std::int64_t from, std::int64_t to, export_format format,
+                                      std::ostream& out) const;
+
+private:
+    explicit store(sqlite3* db);
+    sqlite3* db_;
+};
+
+} // namespace govmon
