@@ -54,9 +54,9 @@ enum class export_format { csv, jsonl };
 // findings) open their own connection and may run while the daemon writes (WAL).
 class store {
 public:
-    // Creates the file if needed, sets WAL, applies the migrations in `schema_dir` that the
-    // database has not recorded yet. Throws store_error.
-    static std::unique_ptr<store> open(const std::string& path, const std::string& schema_dir);
+    // Creates the file if needed, sets WAL, applies the migrations of schema/ (compiled into
+    // the binary) that the database has not recorded yet. Throws store_error.
+    static std::unique_ptr<store> open(const std::string& path);
     // Opens an existing database for reading only. Throws store_error.
     static std::unique_ptr<store> open_readonly(const std::string& path);
 
