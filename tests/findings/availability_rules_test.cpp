@@ -1,0 +1,138 @@
+#include "daemon/common/time_zone.hpp"
+#include "daemon/findings/availability_rules.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace govmon;
+
+namespace {
+
+constexpr std::int64_t now = 1795305600;
+const std::string home = "https://www.hubei.gov.cn/";
+
+observation probe(std::int64_t time, bool ok, std::string detail = "{}",
+                  error_class error = error_class::none) {
+    observation o;
+    o.time = time;
+    o.target = "hb-portal";
+    o.target_kind = "site";
+    o.probe = "availability";
+    o.url = home;
+    o.ok = ok;
+    o.http_status = ok ? std::optional<int>(200) : std::nullopt;
+    o.error = ok ? error_class::none : error;
+    o.detail = std::move(detail);
+    return o;
+}
+
+std::vector<observation> hourly(int total, int failed, bool last_ok = true) {
+    std::vector<observation> window;
+    for (int i = 0; i < total; ++i) {
+        const bool is_last = i == total - 1;
+        const bool ok = is_last ? last_ok : i >= failed - (last_ok ? 0 : 1);
+        window.push_back(probe(now - (total - i) * 3600, ok, "{}", error_class::timeout));
+    }
+    return window;
+}
+
+const finding_candidate* find_kind(const rule_verdict& v, const std::string& kind) {
+    for (const auto& c : v.candidates)
+        if (c.kind == kind)
+            return &c;
+    return nullptr;
+}
+
+const std::string good_ipv6 = R"("ipv6":{"aaaa":true,"reachable":true})";
+
+} // namespace
+
+TEST_CASE("a site that always answers has no availability finding") {
+    auto verdict = judge_availability(hourly(168, 0), now, {});
+    CHECK(verdict.candidates.empty());
+    CHECK(verdict.judged.front() == "site_unreachable");
+}
+
+TEST_CASE("5 % failed over 7 days is a veto, 3 % an early warning") {
+    auto veto = judge_availability(hourly(100, 5), now, {});
+    auto* c = find_kind(veto, "site_unreachable");
+    REQUIRE(c);
+    CHECK(c->severity == "veto");
+    CHECK(c->url == home);
+    CHECK(c->detail.find("5 of 100") != std::string::npos);
+
+    auto warn = judge_availability(hourly(100, 3), now, {});
+    REQUIRE(find_kind(warn, "site_unreachable"));
+    CHECK(find_kind(warn, "site_unreachable")->severity == "warn");
+
+    CHECK_FALSE(find_kind(judge_availability(hourly(100, 2), now, {}), "site_unreachable"));
+}
+
+TEST_CASE("the last probe failing is an early warning even below 3 %") {
+    auto verdict = judge_availability(hourly(168, 1, /*last_ok=*/false), now, {});
+    auto* c = find_kind(verdict, "site_unreachable");
+    REQUIRE(c);
+    CHECK(c->severity == "warn");
+    CHECK(c->detail.find("last probe failed: timeout") != std::string::npos);
+}
+
+TEST_CASE("too few samples never fail a site outright") {
+    auto verdict = judge_availability(hourly(1, 1, false), now, {});
+    auto* c = find_kind(verdict, "site_unreachable");
+    REQUIRE(c);
+    CHECK(c->severity == "warn");
+    auto day = judge_availability(hourly(20, 20, false), now, {});
+    CHECK(find_kind(day, "site_unreachable")->severity == "veto");
+}
+
+TEST_CASE("certificates: rejected, expired, expiring soon, fine, unknown") {
+    set_process_time_zone("Asia/Shanghai");
+    auto rejected = judge_availability(
+        {probe(now, false, R"({"error_detail":"hostname mismatch"})", error_class::tls)}, now, {});
+    REQUIRE(find_kind(rejected, "tls_invalid"));
+    CHECK(find_kind(rejected, "tls_invalid")->severity == "deduct");
+    CHECK(find_kind(rejected, "tls_invalid")->detail.find("hostname mismatch") !=
+          std::string::npos);
+
+    auto soon = judge_availability(
+        {probe(now, true, "{\"cert_not_after\":" + std::to_string(now + 3 * 86400) + "}")}, now,
+        {});
+    REQUIRE(find_kind(soon, "tls_invalid"));
+    CHECK(find_kind(soon, "tls_invalid")->severity == "warn");
+
+    auto fine = judge_availability(
+        {probe(now, true, "{\"cert_not_after\":" + std::to_string(now + 90 * 86400) + "}")}, now,
+        {});
+    CHECK_FALSE(find_kind(fine, "tls_invalid"));
+    CHECK(std::count(fine.judged.begin(), fine.judged.end(), "tls_invalid") == 1);
+
+    auto unreachable = judge_availability({probe(now, false, "{}", error_class::connect)}, now, {});
+    CHECK_FALSE(find_kind(unreachable, "tls_invalid"));
+    CHECK(std::count(unreachable.judged.begin(), unreachable.judged.end(), "tls_invalid") == 0);
+}
+
+TEST_CASE("IPv6: no AAAA, AAAA without an answer, fine, unknown") {
+    auto none = judge_availability({probe(now, true, R"({"ipv6":{"aaaa":false}})")}, now, {});
+    REQUIRE(find_kind(none, "ipv6_missing"));
+    CHECK(find_kind(none, "ipv6_missing")->detail == "no AAAA record");
+
+    auto silent = judge_availability(
+        {probe(now, true, R"({"ipv6":{"aaaa":true,"reachable":false,"detail":"timeout"}})")}, now,
+        {});
+    REQUIRE(find_kind(silent, "ipv6_missing"));
+    CHECK(find_kind(silent, "ipv6_missing")->detail.find("timeout") != std::string::npos);
+
+    auto fine = judge_availability({probe(now, true, "{" + good_ipv6 + "}")}, now, {});
+    CHECK_FALSE(find_kind(fine, "ipv6_missing"));
+    CHECK(std::count(fine.judged.begin(), fine.judged.end(), "ipv6_missing") == 1);
+
+    auto unknown = judge_availability({probe(now, true, R"({"ipv6":{"aaaa":null}})")}, now, {});
+    CHECK(std::count(unknown.judged.begin(), unknown.judged.end(), "ipv6_missing") == 0);
+}
+
+TEST_CASE("a detail that is not JSON is read as empty, never a crash") {
+    auto verdict = judge_availability({probe(now, true, "not json {")}, now, {});
+    CHECK(verdict.candidates.empty());
+}
