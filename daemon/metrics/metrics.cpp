@@ -1,0 +1,209 @@
+#include "metrics.hpp"
+
+#include <prometheus/counter.h>
+#include <prometheus/exposer.h>
+#include <prometheus/family.h>
+#include <prometheus/gauge.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
+#include <array>
+#include <mutex>
+#include <set>
+
+namespace govmon {
+
+using prometheus::Counter;
+using prometheus::Family;
+using prometheus::Gauge;
+using prometheus::Labels;
+
+namespace {
+
+// Every (kind, severity) a finding can have (interface.md §3), so that each series exists at
+// 0 before the first finding of its kind.
+constexpr std::array<std::pair<const char*, const char*>, 20> finding_kinds{{
+    {"site_unreachable", "veto"}, {"site_unreachable", "warn"},
+    {"homepage_stale", "veto"},   {"homepage_stale", "warn"},
+    {"homepage_low_volume", "deduct"},
+    {"column_stale", "deduct"},   {"column_stale", "veto"},
+    {"blank_column", "deduct"},   {"blank_column", "veto"},
+    {"blank_column", "warn"},     {"broken_link", "deduct"},
+    {"ad_link", "deduct"},        {"hidden_link", "veto"},
+    {"tls_invalid", "deduct"},    {"tls_invalid", "warn"},
+    {"ipv6_missing", "deduct"},   {"account_stale", "warn"},
+    {"account_dormant", "veto"},  {"account_unreachable", "veto"},
+    {"account_blocked", "warn"},
+}};
+
+constexpr std::array<const char*, 9> request_outcomes{
+    "ok", "http_4xx", "http_5xx", "timeout", "dns", "connect", "tls", "too_large", "blocked"};
+
+constexpr std::array<const char*, 3> schedules{"availability", "crawl", "accounts"};
+
+} // namespace
+
+struct metrics::families {
+    Family<Gauge>& probe_success;
+    Family<Gauge>& probe_duration;
+    Family<Gauge>& availability_ratio;
+    Family<Gauge>& tls_expiry;
+    Family<Gauge>& findings;
+    Family<Gauge>& target_failing;
+    Family<Counter>& http_requests;
+    Family<Counter>& store_errors;
+    Family<Counter>& crawl_pages;
+    Family<Counter>& links_checked;
+    Family<Counter>& alert_emails;
+    Family<Gauge>& cycle_last_success;
+    Family<Gauge>& build_info;
+
+    // Which series each target owns, so that forget_target can remove them.
+    std::mutex owned_mutex;
+    std::map<std::string, std::vector<std::pair<Family<Gauge>*, Gauge*>>> owned;
+
+    Gauge& own(const std::string& target, Family<Gauge>& family, const Labels& labels) {
+        Gauge& gauge = family.Add(labels);
+        std::lock_guard lock(owned_mutex);
+        auto& series = owned[target];
+        for (const auto& [f, g] : series)
+            if (g == &gauge)
+                return gauge;
+        series.emplace_back(&family, &gauge);
+        return gauge;
+    }
+};
+
+namespace {
+
+Family<Gauge>& gauge_family(prometheus::Registry& r, const char* name, const char* help) {
+    return prometheus::BuildGauge().Name(name).Help(help).Register(r);
+}
+
+Family<Counter>& counter_family(prometheus::Registry& r, const char* name, const char* help) {
+    return prometheus::BuildCounter().Name(name).Help(help).Register(r);
+}
+
+} // namespace
+
+metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::Registry>()) {
+    auto& r = *registry_;
+    families_.reset(new families{
+        gauge_family(r, "govmon_probe_success", "1 if the last probe succeeded"),
+        gauge_family(r, "govmon_probe_duration_seconds", "Wall time of the last probe"),
+        gauge_family(r, "govmon_site_availability_ratio",
+                     "Successful home-page probes / all, last 7 days"),
+        gauge_family(r, "govmon_tls_cert_expiry_timestamp_seconds", "Certificate notAfter"),
+        gauge_family(r, "govmon_findings", "Open findings"),
+        gauge_family(r, "govmon_target_failing",
+                     "1 if the target has an open veto finding (fails the inspection now)"),
+        counter_family(r, "govmon_http_requests_total", "HTTP requests by outcome"),
+        counter_family(r, "govmon_store_errors_total", "Failed writes to the database"),
+        counter_family(r, "govmon_crawl_pages_total", "Pages fetched and parsed by crawls"),
+        counter_family(r, "govmon_links_checked_total", "Links checked by crawls"),
+        counter_family(r, "govmon_alert_emails_total", "Alert emails by result"),
+        gauge_family(r, "govmon_cycle_last_success_timestamp_seconds",
+                     "When each schedule last finished a round"),
+        gauge_family(r, "govmon_build_info", "Always 1; the version is a label"),
+        {},
+        {},
+    });
+    families_->build_info.Add({{"version", std::move(version)}}).Set(1);
+    for (const auto& [kind, severity] : finding_kinds)
+        families_->findings.Add({{"kind", kind}, {"severity", severity}});
+    for (const char* outcome : request_outcomes)
+        families_->http_requests.Add({{"result", outcome}});
+    for (const char* schedule : schedules)
+        families_->cycle_last_success.Add({{"schedule", schedule}});
+    families_->store_errors.Add({});
+    families_->crawl_pages.Add({});
+    families_->links_checked.Add({});
+    families_->alert_emails.Add({{"result", "sent"}});
+    families_->alert_emails.Add({{"result", "failed"}});
+}
+
+metrics::~metrics() = default;
+
+void metrics::serve(const std::string& listen) {
+    exposer_ = std::make_unique<prometheus::Exposer>(listen, 1);
+    exposer_->RegisterCollectable(registry_);
+}
+
+std::vector<int> metrics::listening_ports() const {
+    return exposer_ ? exposer_->GetListeningPorts() : std::vector<int>{};
+}
+
+void metrics::declare_site(const std::string& target, const std::string& unit) {
+    const Labels probe{{"target", target}, {"kind", "site"}, {"probe", "availability"}};
+    families_->own(target, families_->probe_success, probe);
+    families_->own(target, families_->probe_duration, probe);
+    families_->own(target, families_->availability_ratio, {{"target", target}});
+    families_->own(target, families_->target_failing,
+                   {{"target", target}, {"kind", "site"}, {"unit", unit}});
+}
+
+void metrics::forget_target(const std::string& target) {
+    std::vector<std::pair<Family<Gauge>*, Gauge*>> series;
+    {
+        std::lock_guard lock(families_->owned_mutex);
+        auto it = families_->owned.find(target);
+        if (it == families_->owned.end())
+            return;
+        series = std::move(it->second);
+        families_->owned.erase(it);
+    }
+    for (auto& [family, gauge] : series)
+        family->Remove(gauge);
+}
+
+void metrics::record_probe(const std::string& target, const std::string& kind,
+                           const std::string& probe, bool success, double seconds) {
+    const Labels labels{{"target", target}, {"kind", kind}, {"probe", probe}};
+    families_->own(target, families_->probe_success, labels).Set(success ? 1 : 0);
+    families_->own(target, families_->probe_duration, labels).Set(seconds);
+}
+
+void metrics::set_availability_ratio(const std::string& target, double ratio) {
+    families_->own(target, families_->availability_ratio, {{"target", target}}).Set(ratio);
+}
+
+void metrics::set_tls_expiry(const std::string& target, std::int64_t not_after) {
+    families_->own(target, families_->tls_expiry, {{"target", target}})
+        .Set(static_cast<double>(not_after));
+}
+
+void metrics::set_target_failing(const std::string& target, const std::string& kind,
+                                 const std::string& unit, bool failing) {
+    families_->own(target, families_->target_failing,
+                   {{"target", target}, {"kind", kind}, {"unit", unit}})
+        .Set(failing ? 1 : 0);
+}
+
+void metrics::set_findings(const std::map<std::pair<std::string, std::string>, int>& counts) {
+    std::set<std::pair<std::string, std::string>> pairs;
+    for (const auto& [kind, severity] : finding_kinds)
+        pairs.emplace(kind, severity);
+    for (const auto& [key, count] : counts)
+        pairs.insert(key);
+    for (const auto& key : pairs) {
+        auto it = counts.find(key);
+        families_->findings.Add({{"kind", key.first}, {"severity", key.second}})
+            .Set(it == counts.end() ? 0 : it->second);
+    }
+}
+
+void metrics::count_http_request(std::string_view outcome) {
+    families_->http_requests.Add({{"result", std::string(outcome)}}).Increment();
+}
+
+void metrics::count_store_error() { families_->store_errors.Add({}).Increment(); }
+
+void metrics::cycle_finished(const std::string& schedule, std::int64_t when) {
+    families_->cycle_last_success.Add({{"schedule", schedule}}).Set(static_cast<double>(when));
+}
+
+std::string metrics::text() const {
+    return prometheus::TextSerializer().Serialize(registry_->Collect());
+}
+
+} // namespace govmon

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace prometheus {
+class Exposer;
+class Registry;
+class Gauge;
+class Counter;
+template <typename T> class Family;
+} // namespace prometheus
+
+namespace govmon {
+
+// The /metrics of interface.md §5. Label values are config ids, never URLs or error text.
+// Every method is safe to call from any thread (prometheus-cpp metrics are thread-safe).
+class metrics {
+public:
+    explicit metrics(std::string version);
+    ~metrics();
+    metrics(const metrics&) = delete;
+    metrics& operator=(const metrics&) = delete;
+
+    // Serves /metrics on host:port; port 0 picks a free one. Throws std::runtime_error when the
+    // address cannot be bound.
+    void serve(const std::string& listen);
+    std::vector<int> listening_ports() const;
+
+    // Creates every series of a site at 0 so that dashboards and alerts see it from start-up.
+    void declare_site(const std::string& target, const std::string& unit);
+    // Drops every series of a target that left the config.
+    void forget_target(const std::string& target);
+
+    void record_probe(const std::string& target, const std::string& kind, const std::string& probe,
+                      bool success, double seconds);
+    void set_availability_ratio(const std::string& target, double ratio);
+    void set_tls_expiry(const std::string& target, std::int64_t not_after);
+    void set_target_failing(const std::string& target, const std::string& kind,
+                            const std::string& unit, bool failing);
+    // Open findings by (kind, severity); pairs absent from `counts` are set to 0.
+    void set_findings(const std::map<std::pair<std::string, std::string>, int>& counts);
+    void count_http_request(std::string_view outcome);
+    void count_store_error();
+    void cycle_finished(const std::string& schedule, std::int64_t when);
+
+    // The text a scrape would get, for tests and `govmon run --once` summaries.
+    std::string text() const;
+
+private:
+    struct families;
+    std::shared_ptr<prometheus::Registry> registry_;
+    std::unique_ptr<families> families_;
+    std::unique_ptr<prometheus::Exposer> exposer_;
+};
+
+} // namespace govmon
