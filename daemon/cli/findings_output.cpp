@@ -1,0 +1,109 @@
+#include "findings_output.hpp"
+
+#include "daemon/common/time_zone.hpp"
+#include "daemon/common/csv_field.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <ostream>
+
+namespace govmon {
+namespace {
+
+using json = nlohmann::json;
+
+std::string shown_time(std::int64_t t) { return t == 0 ? std::string{} : format_iso8601(t); }
+
+std::array<std::string, 13> fields_of(const finding& f) {
+    return {f.id,     f.target,   f.target_kind, f.unit,   f.kind,
+            f.indicator, f.severity, f.url,       f.source, f.detail,
+            shown_time(f.first_seen), shown_time(f.last_seen), f.status};
+}
+
+constexpr std::array<const char*, 13> field_names{
+    "id",     "target", "target_kind", "unit",       "kind",      "indicator", "severity",
+    "url",    "source", "detail",      "first_seen", "last_seen", "status"};
+
+void write_jsonl(const std::vector<finding>& findings, std::ostream& out) {
+    for (const finding& f : findings) {
+        const auto values = fields_of(f);
+        json row = json::object();
+        for (std::size_t i = 0; i < values.size(); ++i)
+            row[field_names[i]] = values[i];
+        out << row.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+    }
+}
+
+void write_csv(const std::vector<finding>& findings, std::ostream& out) {
+    for (std::size_t i = 0; i < field_names.size(); ++i)
+        out << (i ? "," : "") << field_names[i];
+    out << "\r\n";
+    for (const finding& f : findings) {
+        const auto values = fields_of(f);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            out << (i ? "," : "") << csv_field(values[i]);
+        out << "\r\n";
+    }
+}
+
+// Display width that counts CJK characters as two columns, so that tables line up in a
+// terminal.
+std::size_t display_width(const std::string& s) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        width += length >= 3 ? 2 : 1;
+        i += length;
+    }
+    return width;
+}
+
+void write_table(const std::vector<finding>& findings, std::ostream& out) {
+    const std::array<const char*, 6> headers{"SEVERITY", "KIND", "TARGET", "SINCE", "URL",
+                                             "DETAIL"};
+    std::vector<std::array<std::string, 6>> rows;
+    for (const finding& f : findings)
+        rows.push_back({f.status == "open" ? f.severity : f.severity + " (resolved)", f.kind,
+                        f.target, shown_time(f.first_seen), f.url, f.detail});
+    std::array<std::size_t, 6> widths{};
+    for (std::size_t i = 0; i < headers.size(); ++i)
+        widths[i] = display_width(headers[i]);
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], display_width(row[i]));
+    auto print = [&](const auto& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const std::string cell = cells[i];
+            out << cell;
+            if (i + 1 < cells.size())
+                out << std::string(widths[i] - display_width(cell) + 2, ' ');
+        }
+        out << '\n';
+    };
+    print(headers);
+    for (const auto& row : rows)
+        print(row);
+    out << findings.size() << " finding(s)\n";
+}
+
+} // namespace
+
+void write_findings(const std::vector<finding>& findings, findings_format format,
+                    std::ostream& out) {
+    switch (format) {
+    case findings_format::jsonl:
+        write_jsonl(findings, out);
+        break;
+    case findings_format::csv:
+        write_csv(findings, out);
+        break;
+    case findings_format::table:
+        write_table(findings, out);
+        break;
+    }
+}
+
+} // namespace govmon

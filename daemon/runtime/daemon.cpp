@@ -1,0 +1,286 @@
+#include "daemon.hpp"
+
+#include "daemon/common/time_zone.hpp"
+#include "daemon/config/config_loader.hpp"
+#include "daemon/runtime/availability_job.hpp"
+#include "daemon/runtime/daemon_state.hpp"
+#include "daemon/runtime/schedule_plan.hpp"
+#include "daemon/runtime/version.hpp"
+#include "probes/http/http_client.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <exception>
+#include <optional>
+
+namespace govmon {
+namespace {
+
+http::client_options client_options_of(const config& cfg, metrics& stats) {
+    http::client_options o;
+    o.user_agent = cfg.http.user_agent;
+    o.timeout = cfg.http.timeout;
+    o.connect_timeout = cfg.http.connect_timeout;
+    o.dns_timeout = cfg.http.connect_timeout;
+    o.max_body = cfg.http.max_body;
+    o.concurrency = cfg.http.concurrency;
+    o.per_host = cfg.http.per_host;
+    o.per_host_delay = cfg.http.per_host_delay;
+    o.retries = cfg.http.retries;
+    o.resolve = cfg.http.resolve;
+    o.allow_private = cfg.http.allow_private;
+    o.allow_private_hosts = cfg.http.allow_private_hosts;
+    o.ca_file = cfg.http.ca_file;
+    o.on_request = [&stats](std::string_view outcome) { stats.count_http_request(outcome); };
+    return o;
+}
+
+std::vector<target_row> targets_of(const config& cfg) {
+    std::vector<target_row> rows;
+    for (const site_config& s : cfg.sites)
+        rows.push_back({s.id, "site", s.name, "web", s.unit, s.url, true});
+    for (const account_config& a : cfg.accounts)
+        rows.push_back({a.id, "account", a.name, a.platform, a.unit,
+                        a.feed.empty() ? a.url : a.feed, a.active});
+    return rows;
+}
+
+void log_config_errors(const std::vector<config_error>& errors) {
+    for (const config_error& e : errors)
+        spdlog::error("config {}", format_config_error(e));
+}
+
+// The schedule of every site: kept from the database (a restart resumes), kept across a
+// reload for sites that stay, spread over the jitter window for new ones.
+void plan_sites(daemon_state& state, const std::vector<schedule_row>& stored, bool once) {
+    std::map<std::string, std::int64_t> stored_due;
+    for (const schedule_row& row : stored)
+        if (row.probe == "availability")
+            stored_due[row.target] = row.next_due;
+    const std::int64_t now = now_epoch_seconds();
+    std::map<std::string, scheduled_probe> planned;
+    for (const site_config& site : state.cfg.sites) {
+        scheduled_probe entry{site.id, "availability", 0, false};
+        if (auto kept = state.availability.find(site.id); kept != state.availability.end())
+            entry = kept->second;
+        else if (auto it = stored_due.find(site.id); it != stored_due.end())
+            entry.next_due = it->second;
+        else
+            entry.next_due = first_due(now, state.cfg.schedule.availability_every,
+                                       state.cfg.schedule.jitter, state.spread());
+        if (once)
+            entry.next_due = now;
+        planned.emplace(site.id, entry);
+    }
+    state.availability = std::move(planned);
+    state.round_pending.clear();
+    for (const auto& [id, entry] : state.availability)
+        state.round_pending.insert(id);
+}
+
+void declare_metrics(daemon_state& state, const config* previous) {
+    if (previous)
+        for (const site_config& old : previous->sites)
+            state.stats.forget_target(old.id);
+    for (const site_config& site : state.cfg.sites)
+        state.stats.declare_site(site.id, site.unit);
+}
+
+const site_config* find_site(const config& cfg, const std::string& id) {
+    for (const site_config& s : cfg.sites)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+class daemon_runner {
+public:
+    daemon_runner(config cfg, store& db, metrics& stats, bool once)
+        : state_{std::move(cfg), db, stats, nullptr}, once_(once) {}
+
+    int run() {
+        state_.client = std::make_shared<http::client>(ioc_.get_executor(),
+                                                       client_options_of(state_.cfg, state_.stats));
+        state_.db.sync_targets(targets_of(state_.cfg));
+        declare_metrics(state_, nullptr);
+        plan_sites(state_, state_.db.load_schedule(), once_);
+        watch_signals();
+        asio::co_spawn(ioc_, schedule_loop(), [this](std::exception_ptr e) { on_loop_end(e); });
+        ioc_.run();
+        // Running jobs are abandoned here: each writes its observation in one transaction
+        // after its probe, so nothing is half-written.
+        state_.client.reset();
+        if (stopped_by_signal_)
+            spdlog::info("stopped");
+        if (once_ && state_.failed_writes > 0)
+            return exit_cycle_failed;
+        return exit_ok;
+    }
+
+private:
+    asio::awaitable<void> schedule_loop() {
+        asio::steady_timer timer(ioc_);
+        for (;;) {
+            const std::int64_t now = now_epoch_seconds();
+            launch_due_jobs(now);
+            if (once_ && state_.jobs_in_flight == 0) {
+                state_.stats.cycle_finished("availability", now_epoch_seconds());
+                spdlog::info("cycle done sites={} failed_writes={}", state_.cfg.sites.size(),
+                             state_.failed_writes);
+                ioc_.stop();
+                co_return;
+            }
+            // A one-second tick keeps reloads and restarts simple: no timer to re-arm when
+            // the plan changes.
+            timer.expires_after(once_ ? std::chrono::milliseconds(50) : std::chrono::seconds(1));
+            boost::system::error_code ec;
+            co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        }
+    }
+
+    void launch_due_jobs(std::int64_t now) {
+        for (auto& [id, entry] : state_.availability) {
+            if (entry.in_flight || entry.next_due > now)
+                continue;
+            if (once_ && launched_once_.count(id))
+                continue;
+            const site_config* site = find_site(state_.cfg, id);
+            if (!site)
+                continue;
+            entry.in_flight = true;
+            launched_once_.insert(id);
+            ++state_.jobs_in_flight;
+            asio::co_spawn(ioc_, run_availability_job(state_, *site),
+                           [this, id = id](std::exception_ptr e) { on_job_end(id, e); });
+        }
+    }
+
+    void on_job_end(const std::string& id, std::exception_ptr e) {
+        --state_.jobs_in_flight;
+        if (!e)
+            return;
+        try {
+            std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+            spdlog::error("job target={} probe=availability crashed: {}", id, ex.what());
+        }
+        if (auto it = state_.availability.find(id); it != state_.availability.end())
+            it->second.in_flight = false;
+        ++state_.failed_writes;
+    }
+
+    void on_loop_end(std::exception_ptr e) {
+        if (!e)
+            return;
+        try {
+            std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+            spdlog::critical("scheduler stopped: {}", ex.what());
+        }
+        ++state_.failed_writes;
+        ioc_.stop();
+    }
+
+    void watch_signals() {
+        signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
+            if (ec)
+                return;
+            if (signal == SIGHUP) {
+                reload();
+                watch_signals();
+                return;
+            }
+            spdlog::info("signal {} received, stopping", signal);
+            stopped_by_signal_ = true;
+            ioc_.stop();
+        });
+    }
+
+    void reload() {
+        config_load_result loaded = load_config(state_.cfg.path);
+        if (!loaded.errors.empty()) {
+            spdlog::error("reload refused: {} problem(s) in {}; keeping the running config",
+                          loaded.errors.size(), state_.cfg.path);
+            log_config_errors(loaded.errors);
+            return;
+        }
+        if (loaded.cfg.database != state_.cfg.database ||
+            loaded.cfg.metrics.listen != state_.cfg.metrics.listen)
+            spdlog::warn("reload: database and metrics.listen changes take effect on restart");
+        std::shared_ptr<http::client> client;
+        try {
+            client = std::make_shared<http::client>(ioc_.get_executor(),
+                                                    client_options_of(loaded.cfg, state_.stats));
+        } catch (const std::exception& e) {
+            spdlog::error("reload refused: {}; keeping the running config", e.what());
+            return;
+        }
+        set_process_time_zone(loaded.cfg.timezone);
+        const config previous = std::move(state_.cfg);
+        loaded.cfg.database = previous.database;
+        loaded.cfg.metrics = previous.metrics;
+        state_.cfg = std::move(loaded.cfg);
+        state_.client = std::move(client);
+        try {
+            state_.db.sync_targets(targets_of(state_.cfg));
+        } catch (const store_error& e) {
+            state_.stats.count_store_error();
+            spdlog::error("reload: could not record targets: {}", e.what());
+        }
+        declare_metrics(state_, &previous);
+        plan_sites(state_, {}, false);
+        spdlog::info("reloaded {}: {} sites, {} accounts", state_.cfg.path, state_.cfg.sites.size(),
+                     state_.cfg.accounts.size());
+    }
+
+    asio::io_context ioc_{1};
+    asio::signal_set signals_{ioc_, SIGINT, SIGTERM, SIGHUP};
+    daemon_state state_;
+    bool once_;
+    bool stopped_by_signal_ = false;
+    std::set<std::string> launched_once_;
+};
+
+} // namespace
+
+int run_daemon(const std::string& config_path, bool once) {
+    config_load_result loaded = load_config(config_path);
+    if (!loaded.errors.empty()) {
+        log_config_errors(loaded.errors);
+        return exit_bad_config;
+    }
+    config cfg = std::move(loaded.cfg);
+    set_process_time_zone(cfg.timezone);
+    spdlog::info("govmon {} starting: {} sites, {} accounts, database {}", version_string(),
+                 cfg.sites.size(), cfg.accounts.size(), cfg.database);
+
+    std::unique_ptr<store> db;
+    try {
+        db = store::open(cfg.database);
+    } catch (const store_error& e) {
+        spdlog::critical("{}", e.what());
+        return exit_cycle_failed;
+    }
+
+    metrics stats(version_string());
+    try {
+        stats.serve(cfg.metrics.listen);
+        const auto ports = stats.listening_ports();
+        spdlog::info("metrics on {} (port {})", cfg.metrics.listen,
+                     ports.empty() ? 0 : ports.front());
+    } catch (const std::exception& e) {
+        spdlog::critical("cannot serve metrics on {}: {}", cfg.metrics.listen, e.what());
+        return exit_cycle_failed;
+    }
+
+    try {
+        daemon_runner runner(std::move(cfg), *db, stats, once);
+        return runner.run();
+    } catch (const std::exception& e) {
+        spdlog::critical("{}", e.what());
+        return exit_cycle_failed;
+    }
+}
+
+} // namespace govmon
