@@ -1,0 +1,94 @@
+"""A realm of local web sites for the system test: up, down, hanging and bad TLS.
+
+Every server binds 127.0.0.1 on a port the kernel picks; nothing leaves the machine.
+"""
+import http.server
+import os
+import socket
+import ssl
+import subprocess
+import threading
+
+
+class _Quiet(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        body = "<html><head><meta charset=utf-8><title>湖北省人民政府</title></head>" \
+               "<body><a href=/a.html>要闻</a> 2026-11-20</body></html>".encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_HEAD = do_GET
+
+    def log_message(self, *args):
+        pass
+
+
+def _serve_http(certificate=None):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Quiet)
+    server.daemon_threads = True
+    if certificate:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*certificate)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def _closed_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class _Hanging:
+    """Accepts connections and never answers."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port = self.sock.getsockname()[1]
+        self.held = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+
+
+def self_signed(directory):
+    key = os.path.join(directory, "key.pem")
+    cert = os.path.join(directory, "cert.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
+                    "-subj", "/CN=badtls.example.gov.cn", "-keyout", key, "-out", cert],
+                   check=True, capture_output=True)
+    return cert, key
+
+
+class Realm:
+    def __init__(self, directory):
+        self.up = _serve_http()
+        self.tls = _serve_http(self_signed(directory))
+        self.hang = _Hanging()
+        self.down_port = _closed_port()
+
+    def sites(self):
+        """(id, host, url) of every site."""
+        return [
+            ("up", "up.example.gov.cn", f"http://up.example.gov.cn:{self.up.server_port}/"),
+            ("down", "down.example.gov.cn", f"http://down.example.gov.cn:{self.down_port}/"),
+            ("hang", "hang.example.gov.cn", f"http://hang.example.gov.cn:{self.hang.port}/"),
+            ("badtls", "badtls.example.gov.cn",
+             f"https://badtls.example.gov.cn:{self.tls.server_port}/"),
+        ]
