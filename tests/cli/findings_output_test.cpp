@@ -1,0 +1,64 @@
+#include "daemon/cli/findings_output.hpp"
+#include "daemon/common/time_zone.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+using namespace govmon;
+
+namespace {
+
+finding sample() {
+    finding f;
+    f.id = "9f2c";
+    f.target = "hb-portal";
+    f.target_kind = "site";
+    f.unit = "hb-gov-office";
+    f.kind = "broken_link";
+    f.indicator = "site.links";
+    f.severity = "deduct";
+    f.url = "https://www.hubei.gov.cn/a/b.html";
+    f.source = "https://www.hubei.gov.cn/";
+    f.detail = "HTTP 404, \"要闻\"";
+    f.first_seen = 1795305600 - 2 * 86400 - 5 * 3600;
+    f.last_seen = 1795305600 - 5 * 3600;
+    return f;
+}
+
+} // namespace
+
+TEST_CASE("jsonl carries every field of interface.md §3 with zoned times") {
+    set_process_time_zone("Asia/Shanghai");
+    std::ostringstream out;
+    write_findings({sample()}, findings_format::jsonl, out);
+    const auto row = nlohmann::json::parse(out.str());
+    CHECK(row["id"] == "9f2c");
+    CHECK(row["indicator"] == "site.links");
+    CHECK(row["source"] == "https://www.hubei.gov.cn/");
+    CHECK(row["first_seen"] == "2026-11-20T03:00:00+08:00");
+    CHECK(row["last_seen"] == "2026-11-22T03:00:00+08:00");
+    CHECK(row["status"] == "open");
+    CHECK(row.size() == 13);
+}
+
+TEST_CASE("csv has the fields as columns in the contract's order") {
+    set_process_time_zone("Asia/Shanghai");
+    std::ostringstream out;
+    write_findings({sample()}, findings_format::csv, out);
+    CHECK(out.str() ==
+          "id,target,target_kind,unit,kind,indicator,severity,url,source,detail,first_seen,"
+          "last_seen,status\r\n"
+          "9f2c,hb-portal,site,hb-gov-office,broken_link,site.links,deduct,"
+          "https://www.hubei.gov.cn/a/b.html,https://www.hubei.gov.cn/,"
+          "\"HTTP 404, \"\"要闻\"\"\",2026-11-20T03:00:00+08:00,2026-11-22T03:00:00+08:00,open\r\n");
+}
+
+TEST_CASE("the table lines up and counts") {
+    std::ostringstream out;
+    write_findings({sample(), sample()}, findings_format::table, out);
+    const std::string text = out.str();
+    CHECK(text.rfind("SEVERITY", 0) == 0);
+    CHECK(text.find("2 finding(s)") != std::string::npos);
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "daemon/store/store.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <stdlib.h>
+
+namespace govmon::test {
+
+// A fresh directory for real database files (WAL needs a real file system, not :memory:).
+class temp_dir {
+public:
+    temp_dir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "govmon-store-XXXXXX");
+        if (!::mkdtemp(pattern.data()))
+            throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~temp_dir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    temp_dir(const temp_dir&) = delete;
+    temp_dir& operator=(const temp_dir&) = delete;
+
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline observation make_observation(std::int64_t time, std::string target = "hb-portal",
+                                    std::string probe = "availability") {
+    observation o;
+    o.time = time;
+    o.target = std::move(target);
+    o.target_kind = "site";
+    o.probe = std::move(probe);
+    o.url = "https://www.hubei.gov.cn/";
+    o.ok = true;
+    o.http_status = 200;
+    o.latency_ms = 87;
+    o.detail = R"({"bytes":5120})";
+    return o;
+}
+
+inline finding make_finding(std::string id, std::string target, std::string kind,
+                            std::string url) {
+    finding f;
+    f.id = std::move(id);
+    f.target = std::move(target);
+    f.target_kind = "site";
+    f.unit = "hb-gov-office";
+    f.kind = std::move(kind);
+    f.indicator = "site.links";
+    f.severity = "deduct";
+    f.url = std::move(url);
+    f.source = "https://www.hubei.gov.cn/";
+    f.detail = "HTTP 404";
+    f.first_seen = 1000;
+    f.last_seen = 1000;
+    return f;
+}
+
+} // namespace govmon::test

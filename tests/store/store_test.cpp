@@ -1,0 +1,303 @@
+#include "daemon/store/sqlite.hpp"
+#include "daemon/store/store.hpp"
+#include "tests/store/store_fixture.hpp"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+
+using namespace govmon;
+using govmon::test::make_finding;
+using govmon::test::make_observation;
+using govmon::test::temp_dir;
+
+namespace {
+
+bool same(const observation& a, const observation& b) {
+    return a.time == b.time && a.target == b.target && a.target_kind == b.target_kind &&
+           a.probe == b.probe && a.url == b.url && a.ok == b.ok &&
+           a.http_status == b.http_status && a.latency_ms == b.latency_ms &&
+           a.error == b.error && a.last_update == b.last_update && a.detail == b.detail;
+}
+
+target_row site(std::string id, std::string name) {
+    return {std::move(id), "site", std::move(name), "web", "hb-gov-office",
+            "https://www.hubei.gov.cn/", true};
+}
+
+target_row account(std::string id) {
+    return {std::move(id), "account", "湖北发布", "weibo", "hb-gov-office", "", true};
+}
+
+const target_row* find_target(const std::vector<target_row>& rows, const std::string& id) {
+    for (const auto& r : rows)
+        if (r.id == id)
+            return &r;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("observations round-trip with every field, NULLs included, oldest first") {
+    temp_dir dir;
+    auto s = store::open(dir.file("govmon.db"));
+
+    observation full = make_observation(2000);
+    full.last_update = 1500;
+    full.detail = R"({"title":"湖北省人民政府门户网站","items":12})";
+    observation failed = make_observation(1000);
+    failed.ok = false;
+    failed.http_status = std::nullopt;
+    failed.last_update = std::nullopt;
+    failed.error = error_class::timeout;
+    failed.latency_ms = 15000;
+    observation tie = make_observation(2000);
+    tie.latency_ms = 1;
+    observation other_probe = make_observation(1500, "hb-portal", "crawl");
+    observation other_target = make_observation(1500, "hb-other");
+
+    s->write({.observations = {full, failed, tie, other_probe, other_target}});
+
+    const auto rows = s->observations_since("hb-portal", "availability", 0);
+    REQUIRE(rows.size() == 3);
+    CHECK(same(rows[0], failed));
+    CHECK_FALSE(rows[0].http_status.has_value());
+    CHECK_FALSE(rows[0].last_update.has_value());
+    CHECK(rows[0].error == error_class::timeout);
+    CHECK(same(rows[1], full)); // equal times keep the order of insertion
+    CHECK(same(rows[2], tie));
+
+    // `since` is inclusive.
+    CHECK(s->observations_since("hb-portal", "availability", 2000).size() == 2);
+    CHECK(s->observations_since("hb-portal", "availability", 2001).empty());
+    CHECK(s->observations_since("hb-portal", "crawl", 0).size() == 1);
+}
+
+TEST_CASE("observations are append-only") {
+    temp_dir dir;
+    const std::string path = dir.file("govmon.db");
+    store::open(path)->write({.observations = {make_observation(1000)}});
+    sqlite::connection raw{path, SQLITE_OPEN_READWRITE};
+    CHECK_THROWS_WITH_AS(raw.exec("UPDATE observations SET ok = 0"),
+                         doctest::Contains("append-only"), sqlite::error);
+    CHECK_THROWS_WITH_AS(raw.exec("DELETE FROM observations"), doctest::Contains("append-only"),
+                         sqlite::error);
+}
+
+TEST_CASE("a finding upsert keeps one row per id and updates every field") {
+    temp_dir dir;
+    auto s = store::open(dir.file("govmon.db"));
+
+    finding f = make_finding("f1", "hb-portal", "homepage_stale", "https://www.hubei.gov.cn/");
+    f.severity = "warn";
+    s->write({.findings = {f}});
+
+    f.severity = "veto";
+    f.last_seen = 5000;
+    f.detail = "newest item 15 days old";
+    s->write({.findings = {f}});
+
+    auto rows = s->findings_of("hb-portal");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].id == "f1");
+    CHECK(rows[0].severity == "veto");
+    CHECK(rows[0].last_seen == 5000);
+    CHECK(rows[0].first_seen == 1000);
+    CHECK(rows[0].detail == "newest item 15 days old");
+    CHECK(rows[0].status == "open");
+    CHECK(rows[0].resolved_at == 0);
+
+    f.status = "resolved";
+    f.resolved_at = 6000;
+    s->write({.findings = {f}});
+    rows = s->findings_of("hb-portal");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].status == "resolved");
+    CHECK(rows[0].resolved_at == 6000);
+}
+
+TEST_CASE("all_findings: open ones, or all, ordered by target, kind and url") {
+    temp_dir dir;
+    auto s = store::open(dir.file("govmon.db"));
+    auto resolved = make_finding("r", "a-site", "broken_link", "https://a/2");
+    resolved.status = "resolved";
+    resolved.resolved_at = 3000;
+    s->write({.findings = {
+                  make_finding("z", "b-site", "broken_link", "https://b/1"),
+                  make_finding("y", "a-site", "broken_link", "https://a/3"),
+                  resolved,
+                  make_finding("x", "a-site", "ad_link", "https://a/9"),
+                  make_finding("w", "a-site", "broken_link", "https://a/1"),
+              }});
+
+    const auto ids = [](const std::vector<finding>& rows) {
+        std::vector<std::string> out;
+        for (const auto& f : rows)
+            out.push_back(f.id);
+        return out;
+    };
+    CHECK(ids(s->all_findings(false)) == std::vector<std::string>{"x", "w", "y", "z"});
+    CHECK(ids(s->all_findings(true)) == std::vector<std::string>{"x", "w", "r", "y", "z"});
+    CHECK(ids(s->findings_of("a-site")) == std::vector<std::string>{"x", "w", "r", "y"});
+    CHECK(s->findings_of("nobody").empty());
+}
+
+TEST_CASE("finding events are kept as a history in time order") {
+    temp_dir dir;
+    auto s = store::open(dir.file("govmon.db"));
+    auto f = make_finding("f1", "hb-portal", "tls_invalid", "https://www.hubei.gov.cn/");
+    s->write({.findings = {f},
+              .events = {{"f1", 3000, "severity_changed", "deduct", "expired"},
+                         {"f1", 1000, "opened", "warn", "expires in 10 days"}}});
+    s->write({.events = {{"f1", 4000, "resolved", "deduct", ""}}});
+
+    const auto events = s->events_of("f1");
+    REQUIRE(events.size() == 3);
+    CHECK(events[0].time == 1000);
+    CHECK(events[0].event == "opened");
+    CHECK(events[0].severity == "warn");
+    CHECK(events[0].detail == "expires in 10 days");
+    CHECK(events[0].finding_id == "f1");
+    CHECK(events[1].event == "severity_changed");
+    CHECK(events[2].event == "resolved");
+    CHECK(s->events_of("f2").empty());
+}
+
+TEST_CASE("the schedule round-trips and is upserted by target and probe") {
+    temp_dir dir;
+    const std::string path = dir.file("govmon.db");
+    {
+        auto s = store::open(path);
+        s->write({.schedule = {{"hb-portal", "availability", 2000, 1000},
+                               {"hb-portal", "crawl", 90000, 3600},
+                               {"hb-weibo", "account", 500, 0}}});
+        s->write({.schedule = {{"hb-portal", "availability", 5600, 2000}}});
+    }
+    const auto rows = store::open(path)->load_schedule(); // survives a restart
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].target == "hb-portal");
+    CHECK(rows[0].probe == "availability");
+    CHECK(rows[0].next_due == 5600);
+    CHECK(rows[0].last_run == 2000);
+    CHECK(rows[1].probe == "crawl");
+    CHECK(rows[1].next_due == 90000);
+    CHECK(rows[2].target == "hb-weibo");
+    CHECK(rows[2].last_run == 0);
+}
+
+TEST_CASE("sync_targets updates rows and marks absent ones of the same kind inactive") {
+    temp_dir dir;
+    auto s = store::open(dir.file("govmon.db"));
+    s->sync_targets({site("a", "A site"), site("b", "B site"), account("w")});
+    REQUIRE(s->all_targets().size() == 3);
+
+    // b left the config, a was renamed; no account in the input: accounts stay as they are.
+    s->sync_targets({site("a", "A site, renamed")});
+    auto rows = s->all_targets();
+    REQUIRE(rows.size() == 3);
+    REQUIRE(find_target(rows, "a"));
+    CHECK(find_target(rows, "a")->active);
+    CHECK(find_target(rows, "a")->name == "A site, renamed");
+    REQUIRE(find_target(rows, "b"));
+    CHECK_FALSE(find_target(rows, "b")->active);
+    CHECK(find_target(rows, "b")->name == "B site");
+    REQUIRE(find_target(rows, "w"));
+    CHECK(find_target(rows, "w")->active);
+    CHECK(find_target(rows, "w")->platform == "weibo");
+
+    // Back in the config: active again.
+    s->sync_targets({site("a", "A site, renamed"), site("b", "B site")});
+    rows = s->all_targets();
+    CHECK(find_target(rows, "b")->active);
+    // An explicitly inactive row (registry status 关停) is kept as inactive.
+    auto closed = account("w");
+    closed.active = false;
+    s->sync_targets({closed});
+    CHECK_FALSE(find_target(s->all_targets(), "w")->active);
+}
+
+TEST_CASE("a failed batch is rolled back entirely and the store stays usable") {
+    temp_dir dir;
+    auto s = store::open(dir.file("govmon.db"));
+    s->write({.observations = {make_observation(1000)}});
+
+    SUBCASE("a field that violates the schema") {
+        auto bad = make_finding("f1", "hb-portal", "broken_link", "https://x/");
+        bad.severity = "catastrophic";
+        CHECK_THROWS_WITH_AS(s->write({.observations = {make_observation(2000),
+                                                        make_observation(3000)},
+                                       .findings = {bad},
+                                       .schedule = {{"hb-portal", "availability", 9, 9}}}),
+                             doctest::Contains("CHECK constraint failed"), store_error);
+    }
+    SUBCASE("an event of a finding that does not exist (foreign keys are on)") {
+        CHECK_THROWS_WITH_AS(s->write({.observations = {make_observation(2000)},
+                                       .findings = {make_finding("f1", "hb-portal",
+                                                                 "broken_link", "https://x/")},
+                                       .events = {{"no-such-finding", 2000, "opened", "warn", ""}},
+                                       .schedule = {{"hb-portal", "availability", 9, 9}}}),
+                             doctest::Contains("FOREIGN KEY constraint failed"), store_error);
+    }
+    CHECK(s->observations_since("hb-portal", "availability", 0).size() == 1);
+    CHECK(s->all_findings(true).empty());
+    CHECK(s->load_schedule().empty());
+
+    // The cached statements were reset: the next batch goes through.
+    s->write({.observations = {make_observation(4000)}});
+    CHECK(s->observations_since("hb-portal", "availability", 0).size() == 2);
+}
+
+TEST_CASE("a reader reads while a writer holds an open write transaction (WAL)") {
+    temp_dir dir;
+    const std::string path = dir.file("govmon.db");
+    auto writer = store::open(path);
+    writer->write({.observations = {make_observation(1000)}});
+
+    sqlite::connection raw{path, SQLITE_OPEN_READWRITE};
+    sqlite::transaction tx{raw};
+    raw.exec("INSERT INTO observations (time, target, target_kind, probe, url, ok, latency_ms) "
+             "VALUES (2000, 'hb-portal', 'site', 'availability', 'u', 1, 5)");
+
+    auto reader = store::open_readonly(path);
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(reader->observations_since("hb-portal", "availability", 0).size() == 1);
+    std::ostringstream out;
+    CHECK(reader->export_observations(0, 10000, export_format::jsonl, out) == 1);
+    // Not waiting for the lock (busy_timeout is 5 s): WAL readers do not block on writers.
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+
+    tx.commit();
+    CHECK(reader->observations_since("hb-portal", "availability", 0).size() == 2);
+}
+
+TEST_CASE("a read-only store cannot write") {
+    temp_dir dir;
+    const std::string path = dir.file("govmon.db");
+    store::open(path);
+    auto reader = store::open_readonly(path);
+    CHECK_THROWS_WITH_AS(reader->write({.observations = {make_observation(1)}}),
+                         doctest::Contains("readonly"), store_error);
+}
+
+TEST_CASE("writing 10,000 observations in one batch takes well under a second") {
+    temp_dir dir;
+    auto s = store::open(dir.file("govmon.db"));
+    write_batch batch;
+    for (int i = 0; i < 10000; ++i) {
+        auto o = make_observation(1000 + i, "site-" + std::to_string(i % 300));
+        o.detail = R"({"pages":120,"links_checked":4000,"broken":3,"note":"首页正常"})";
+        batch.observations.push_back(std::move(o));
+    }
+    const auto start = std::chrono::steady_clock::now();
+    s->write(batch);
+    const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
+    MESSAGE("10,000 observations written in " << elapsed.count() * 1000 << " ms");
+#if defined(__SANITIZE_ADDRESS__)
+    CHECK(elapsed.count() < 3.0);
+#else
+    CHECK(elapsed.count() < 1.0);
+#endif
+    std::ostringstream out;
+    CHECK(s->export_observations(0, 1'000'000, export_format::csv, out) == 10000);
+}
