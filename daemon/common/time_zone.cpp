@@ -30,7 +30,7 @@ std::string format_iso8601(std::int64_t epoch_seconds) {
     const long offset_minutes = local.tm_gmtoff / 60;
     const char sign = offset_minutes < 0 ? '-' : '+';
     const long magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-    char text[40];
+    char text[96];
     std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
                   local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, local.tm_hour,
                   local.tm_min, local.tm_sec, sign, magnitude / 60, magnitude % 60);
