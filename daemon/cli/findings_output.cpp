@@ -40,11 +40,16 @@ void write_csv(const std::vector<finding>& findings, std::ostream& out) {
     for (std::size_t i = 0; i < field_names.size(); ++i)
         out << (i ? "," : "") << field_names[i];
     out << "\r\n";
+    std::string line;
     for (const finding& f : findings) {
+        line.clear();
         const auto values = fields_of(f);
-        for (std::size_t i = 0; i < values.size(); ++i)
-            out << (i ? "," : "") << csv_field(values[i]);
-        out << "\r\n";
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i)
+                line.push_back(',');
+            append_csv_field(line, values[i]);
+        }
+        out << line << "\r\n";
     }
 }
 

@@ -2,19 +2,18 @@
 
 namespace govmon {
 
-std::string csv_field(std::string_view value) {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos)
-        return std::string(value);
-    std::string quoted;
-    quoted.reserve(value.size() + 2);
-    quoted.push_back('"');
-    for (char c : value) {
-        if (c == '"')
-            quoted.push_back('"');
-        quoted.push_back(c);
+void append_csv_field(std::string& out, std::string_view field) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out.append(field);
+        return;
     }
-    quoted.push_back('"');
-    return quoted;
+    out.push_back('"');
+    for (char c : field) {
+        if (c == '"')
+            out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
 }
 
 } // namespace govmon

@@ -5,7 +5,8 @@
 
 namespace govmon {
 
-// One CSV field per RFC 4180: quoted when it holds a comma, a quote, CR or LF, quotes doubled.
-std::string csv_field(std::string_view value);
+// Appends one CSV field per RFC 4180: quoted when it holds a comma, a quote, CR or LF, quotes
+// doubled.
+void append_csv_field(std::string& out, std::string_view field);
 
 } // namespace govmon

@@ -97,7 +97,7 @@ const site_config* find_site(const config& cfg, const std::string& id) {
 class daemon_runner {
 public:
     daemon_runner(config cfg, store& db, metrics& stats, bool once)
-        : state_{std::move(cfg), db, stats, nullptr}, once_(once) {}
+        : state_(std::move(cfg), db, stats), once_(once) {}
 
     int run() {
         state_.client = std::make_shared<http::client>(ioc_.get_executor(),

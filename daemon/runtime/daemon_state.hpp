@@ -10,6 +10,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <utility>
 
 namespace govmon {
 
@@ -27,6 +28,8 @@ struct scheduled_probe {
 // What the running daemon shares between its scheduler and its probe jobs. Touched only from
 // the one io_context thread.
 struct daemon_state {
+    daemon_state(config c, store& s, metrics& m) : cfg(std::move(c)), db(s), stats(m) {}
+
     config cfg;
     store& db;
     metrics& stats;

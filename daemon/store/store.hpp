@@ -11,11 +11,10 @@
 #include <string>
 #include <vector>
 
-struct sqlite3;
-
 namespace govmon {
 
-// Thrown only on the control plane: opening, migrating, a corrupt or unwritable file.
+// Thrown only on the control plane: opening, migrating, a corrupt or unwritable file, and a
+// write batch that failed (and was rolled back whole). The message names the database file.
 struct store_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
@@ -52,6 +51,7 @@ enum class export_format { csv, jsonl };
 
 // The only code that touches SQLite. One writer connection (the daemon); readers (export,
 // findings) open their own connection and may run while the daemon writes (WAL).
+// One thread at a time per store object: its prepared statements are cached and shared.
 class store {
 public:
     // Creates the file if needed, sets WAL, applies the migrations of schema/ (compiled into
@@ -64,7 +64,7 @@ public:
     store(const store&) = delete;
     store& operator=(const store&) = delete;
 
-    // Upserts every row; targets of the kinds present that are absent from `targets` are
+    // Upserts every row; stored targets absent from `targets` (they left the config) are
     // marked inactive, never deleted.
     void sync_targets(const std::vector<target_row>& targets);
     void write(const write_batch& batch);
@@ -78,6 +78,8 @@ public:
     std::vector<finding_event> events_of(const std::string& finding_id) const;
     std::vector<schedule_row> load_schedule() const;
     std::vector<int> applied_migrations() const;
+    // Every registered target, active or not, ordered by kind then id.
+    std::vector<target_row> all_targets() const;
 
     // Streams the observations with from <= time < to, oldest first, in constant memory.
     // Times are printed in the process time zone (see time_zone.hpp). Returns the number of
@@ -86,8 +88,10 @@ public:
                                       std::ostream& out) const;
 
 private:
-    explicit store(sqlite3* db);
-    sqlite3* db_;
+    // The connection and its cached prepared statements; keeps <sqlite3.h> out of this header.
+    struct impl;
+    explicit store(std::unique_ptr<impl> state);
+    std::unique_ptr<impl> impl_;
 };
 
 } // namespace govmon

@@ -33,17 +33,35 @@ void release(void* p) noexcept {
 
 } // namespace
 
-std::size_t live_bytes() noexcept { return live.load(); }
-std::size_t peak_bytes() noexcept { return peak.load(); }
-void reset_peak() noexcept { peak.store(live.load()); }
+std::size_t live_bytes() noexcept {
+    return live.load();
+}
+std::size_t peak_bytes() noexcept {
+    return peak.load();
+}
+void reset_peak() noexcept {
+    peak.store(live.load());
+}
 
 } // namespace govmon::test
 
 // libstdc++ routes the nothrow forms through these; aligned forms keep their own allocator
 // (consistently, new and delete both), and stay uncounted.
-void* operator new(std::size_t size) { return govmon::test::allocate(size); }
-void* operator new[](std::size_t size) { return govmon::test::allocate(size); }
-void operator delete(void* p) noexcept { govmon::test::release(p); }
-void operator delete[](void* p) noexcept { govmon::test::release(p); }
-void operator delete(void* p, std::size_t) noexcept { govmon::test::release(p); }
-void operator delete[](void* p, std::size_t) noexcept { govmon::test::release(p); }
+void* operator new(std::size_t size) {
+    return govmon::test::allocate(size);
+}
+void* operator new[](std::size_t size) {
+    return govmon::test::allocate(size);
+}
+void operator delete(void* p) noexcept {
+    govmon::test::release(p);
+}
+void operator delete[](void* p) noexcept {
+    govmon::test::release(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    govmon::test::release(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+    govmon::test::release(p);
+}

@@ -28,7 +28,9 @@ std::vector<int> all_versions() {
     return versions;
 }
 
-int newest_version() { return schema::compiled_migrations().back().version; }
+int newest_version() {
+    return schema::compiled_migrations().back().version;
+}
 
 } // namespace
 
@@ -71,7 +73,7 @@ TEST_CASE("migrations are applied once, recorded, and the database is in WAL mod
     CHECK_THROWS_AS(raw.exec("INSERT INTO schedule VALUES ('t', 'p', 'soon', 0)"), sqlite::error);
 }
 
-TEST_CASE("a failing migration is rolled back and not recorded; the earlier ones stay") {
+TEST_CASE("a failing migration is rolled back and not recorded, the earlier ones stay") {
     temp_dir dir;
     sqlite::connection db{dir.file("m.db"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE};
     const std::array<schema::migration, 2> migrations{{
@@ -105,8 +107,8 @@ TEST_CASE("a database written by a newer govmon is refused, for writing and for 
         sqlite::connection raw{path, SQLITE_OPEN_READWRITE};
         raw.exec("INSERT INTO schema_migrations VALUES (99, 'future', 0)");
     }
-    const std::string expected = "database schema 99 is newer than this govmon (" +
-                                 std::to_string(newest_version()) + ")";
+    const std::string expected =
+        "database schema 99 is newer than this govmon (" + std::to_string(newest_version()) + ")";
     for (auto opener : {&store::open, &store::open_readonly}) {
         try {
             opener(path);
@@ -126,8 +128,8 @@ TEST_CASE("a reader refuses a database that is not (yet) a govmon database") {
         sqlite::connection raw{path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE};
         raw.exec("CREATE TABLE other (x INTEGER)");
     }
-    CHECK_THROWS_WITH_AS(store::open_readonly(path),
-                         doctest::Contains("not a govmon database"), store_error);
+    CHECK_THROWS_WITH_AS(store::open_readonly(path), doctest::Contains("not a govmon database"),
+                         store_error);
 }
 
 TEST_CASE("open on an unwritable path throws store_error naming the path") {
@@ -150,7 +152,7 @@ TEST_CASE("open on an unwritable path throws store_error naming the path") {
 TEST_CASE("open_readonly fails clearly on a missing file and does not create it") {
     temp_dir dir;
     const std::string path = dir.file("missing.db");
-    CHECK_THROWS_WITH_AS(store::open_readonly(path), doctest::Contains(path), store_error);
+    CHECK_THROWS_WITH_AS(store::open_readonly(path), doctest::Contains(path.c_str()), store_error);
     CHECK_FALSE(std::filesystem::exists(path));
 }
 

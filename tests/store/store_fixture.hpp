@@ -2,11 +2,13 @@
 
 #include "daemon/store/store.hpp"
 
-#include <filesystem>
-#include <fstream>
-#include <string>
-
 #include <stdlib.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace govmon::test {
 
@@ -32,6 +34,19 @@ private:
     std::filesystem::path path_;
 };
 
+// Positional, because g++ 12 warns (-Wmissing-field-initializers) on a designated
+// initializer that leaves members out.
+inline write_batch batch(std::vector<observation> observations, std::vector<finding> findings = {},
+                         std::vector<finding_event> events = {},
+                         std::vector<schedule_row> schedule = {}) {
+    write_batch b;
+    b.observations = std::move(observations);
+    b.findings = std::move(findings);
+    b.events = std::move(events);
+    b.schedule = std::move(schedule);
+    return b;
+}
+
 inline observation make_observation(std::int64_t time, std::string target = "hb-portal",
                                     std::string probe = "availability") {
     observation o;
@@ -47,8 +62,7 @@ inline observation make_observation(std::int64_t time, std::string target = "hb-
     return o;
 }
 
-inline finding make_finding(std::string id, std::string target, std::string kind,
-                            std::string url) {
+inline finding make_finding(std::string id, std::string target, std::string kind, std::string url) {
     finding f;
     f.id = std::move(id);
     f.target = std::move(target);

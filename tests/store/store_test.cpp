@@ -6,8 +6,10 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <sstream>
 
 using namespace govmon;
+using govmon::test::batch;
 using govmon::test::make_finding;
 using govmon::test::make_observation;
 using govmon::test::temp_dir;
@@ -16,14 +18,15 @@ namespace {
 
 bool same(const observation& a, const observation& b) {
     return a.time == b.time && a.target == b.target && a.target_kind == b.target_kind &&
-           a.probe == b.probe && a.url == b.url && a.ok == b.ok &&
-           a.http_status == b.http_status && a.latency_ms == b.latency_ms &&
-           a.error == b.error && a.last_update == b.last_update && a.detail == b.detail;
+           a.probe == b.probe && a.url == b.url && a.ok == b.ok && a.http_status == b.http_status &&
+           a.latency_ms == b.latency_ms && a.error == b.error && a.last_update == b.last_update &&
+           a.detail == b.detail;
 }
 
 target_row site(std::string id, std::string name) {
-    return {std::move(id), "site", std::move(name), "web", "hb-gov-office",
-            "https://www.hubei.gov.cn/", true};
+    return {std::move(id), "site",          std::move(name),
+            "web",         "hb-gov-office", "https://www.hubei.gov.cn/",
+            true};
 }
 
 target_row account(std::string id) {
@@ -57,7 +60,7 @@ TEST_CASE("observations round-trip with every field, NULLs included, oldest firs
     observation other_probe = make_observation(1500, "hb-portal", "crawl");
     observation other_target = make_observation(1500, "hb-other");
 
-    s->write({.observations = {full, failed, tie, other_probe, other_target}});
+    s->write(batch({full, failed, tie, other_probe, other_target}));
 
     const auto rows = s->observations_since("hb-portal", "availability", 0);
     REQUIRE(rows.size() == 3);
@@ -77,7 +80,7 @@ TEST_CASE("observations round-trip with every field, NULLs included, oldest firs
 TEST_CASE("observations are append-only") {
     temp_dir dir;
     const std::string path = dir.file("govmon.db");
-    store::open(path)->write({.observations = {make_observation(1000)}});
+    store::open(path)->write(batch({make_observation(1000)}));
     sqlite::connection raw{path, SQLITE_OPEN_READWRITE};
     CHECK_THROWS_WITH_AS(raw.exec("UPDATE observations SET ok = 0"),
                          doctest::Contains("append-only"), sqlite::error);
@@ -91,12 +94,12 @@ TEST_CASE("a finding upsert keeps one row per id and updates every field") {
 
     finding f = make_finding("f1", "hb-portal", "homepage_stale", "https://www.hubei.gov.cn/");
     f.severity = "warn";
-    s->write({.findings = {f}});
+    s->write(batch({}, {f}));
 
     f.severity = "veto";
     f.last_seen = 5000;
     f.detail = "newest item 15 days old";
-    s->write({.findings = {f}});
+    s->write(batch({}, {f}));
 
     auto rows = s->findings_of("hb-portal");
     REQUIRE(rows.size() == 1);
@@ -110,7 +113,7 @@ TEST_CASE("a finding upsert keeps one row per id and updates every field") {
 
     f.status = "resolved";
     f.resolved_at = 6000;
-    s->write({.findings = {f}});
+    s->write(batch({}, {f}));
     rows = s->findings_of("hb-portal");
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].status == "resolved");
@@ -123,13 +126,10 @@ TEST_CASE("all_findings: open ones, or all, ordered by target, kind and url") {
     auto resolved = make_finding("r", "a-site", "broken_link", "https://a/2");
     resolved.status = "resolved";
     resolved.resolved_at = 3000;
-    s->write({.findings = {
-                  make_finding("z", "b-site", "broken_link", "https://b/1"),
-                  make_finding("y", "a-site", "broken_link", "https://a/3"),
-                  resolved,
-                  make_finding("x", "a-site", "ad_link", "https://a/9"),
-                  make_finding("w", "a-site", "broken_link", "https://a/1"),
-              }});
+    s->write(batch({}, {make_finding("z", "b-site", "broken_link", "https://b/1"),
+                        make_finding("y", "a-site", "broken_link", "https://a/3"), resolved,
+                        make_finding("x", "a-site", "ad_link", "https://a/9"),
+                        make_finding("w", "a-site", "broken_link", "https://a/1")}));
 
     const auto ids = [](const std::vector<finding>& rows) {
         std::vector<std::string> out;
@@ -147,10 +147,10 @@ TEST_CASE("finding events are kept as a history in time order") {
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
     auto f = make_finding("f1", "hb-portal", "tls_invalid", "https://www.hubei.gov.cn/");
-    s->write({.findings = {f},
-              .events = {{"f1", 3000, "severity_changed", "deduct", "expired"},
-                         {"f1", 1000, "opened", "warn", "expires in 10 days"}}});
-    s->write({.events = {{"f1", 4000, "resolved", "deduct", ""}}});
+    s->write(batch({}, {f},
+                   {{"f1", 3000, "severity_changed", "deduct", "expired"},
+                    {"f1", 1000, "opened", "warn", "expires in 10 days"}}));
+    s->write(batch({}, {}, {{"f1", 4000, "resolved", "deduct", ""}}));
 
     const auto events = s->events_of("f1");
     REQUIRE(events.size() == 3);
@@ -169,10 +169,11 @@ TEST_CASE("the schedule round-trips and is upserted by target and probe") {
     const std::string path = dir.file("govmon.db");
     {
         auto s = store::open(path);
-        s->write({.schedule = {{"hb-portal", "availability", 2000, 1000},
-                               {"hb-portal", "crawl", 90000, 3600},
-                               {"hb-weibo", "account", 500, 0}}});
-        s->write({.schedule = {{"hb-portal", "availability", 5600, 2000}}});
+        s->write(batch({}, {}, {},
+                       {{"hb-portal", "availability", 2000, 1000},
+                        {"hb-portal", "crawl", 90000, 3600},
+                        {"hb-weibo", "account", 500, 0}}));
+        s->write(batch({}, {}, {}, {{"hb-portal", "availability", 5600, 2000}}));
     }
     const auto rows = store::open(path)->load_schedule(); // survives a restart
     REQUIRE(rows.size() == 3);
@@ -186,13 +187,13 @@ TEST_CASE("the schedule round-trips and is upserted by target and probe") {
     CHECK(rows[2].last_run == 0);
 }
 
-TEST_CASE("sync_targets updates rows and marks absent ones of the same kind inactive") {
+TEST_CASE("sync_targets updates rows and marks every absent one inactive") {
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
     s->sync_targets({site("a", "A site"), site("b", "B site"), account("w")});
     REQUIRE(s->all_targets().size() == 3);
 
-    // b left the config, a was renamed; no account in the input: accounts stay as they are.
+    // b and w left the config, a was renamed: they are kept, inactive.
     s->sync_targets({site("a", "A site, renamed")});
     auto rows = s->all_targets();
     REQUIRE(rows.size() == 3);
@@ -203,13 +204,14 @@ TEST_CASE("sync_targets updates rows and marks absent ones of the same kind inac
     CHECK_FALSE(find_target(rows, "b")->active);
     CHECK(find_target(rows, "b")->name == "B site");
     REQUIRE(find_target(rows, "w"));
-    CHECK(find_target(rows, "w")->active);
+    CHECK_FALSE(find_target(rows, "w")->active);
     CHECK(find_target(rows, "w")->platform == "weibo");
 
     // Back in the config: active again.
-    s->sync_targets({site("a", "A site, renamed"), site("b", "B site")});
+    s->sync_targets({site("a", "A site, renamed"), site("b", "B site"), account("w")});
     rows = s->all_targets();
     CHECK(find_target(rows, "b")->active);
+    CHECK(find_target(rows, "w")->active);
     // An explicitly inactive row (registry status 关停) is kept as inactive.
     auto closed = account("w");
     closed.active = false;
@@ -220,31 +222,30 @@ TEST_CASE("sync_targets updates rows and marks absent ones of the same kind inac
 TEST_CASE("a failed batch is rolled back entirely and the store stays usable") {
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
-    s->write({.observations = {make_observation(1000)}});
+    s->write(batch({make_observation(1000)}));
 
     SUBCASE("a field that violates the schema") {
         auto bad = make_finding("f1", "hb-portal", "broken_link", "https://x/");
         bad.severity = "catastrophic";
-        CHECK_THROWS_WITH_AS(s->write({.observations = {make_observation(2000),
-                                                        make_observation(3000)},
-                                       .findings = {bad},
-                                       .schedule = {{"hb-portal", "availability", 9, 9}}}),
-                             doctest::Contains("CHECK constraint failed"), store_error);
+        const auto failing = batch({make_observation(2000), make_observation(3000)}, {bad}, {},
+                                   {{"hb-portal", "availability", 9, 9}});
+        CHECK_THROWS_WITH_AS(s->write(failing), doctest::Contains("CHECK constraint failed"),
+                             store_error);
     }
     SUBCASE("an event of a finding that does not exist (foreign keys are on)") {
-        CHECK_THROWS_WITH_AS(s->write({.observations = {make_observation(2000)},
-                                       .findings = {make_finding("f1", "hb-portal",
-                                                                 "broken_link", "https://x/")},
-                                       .events = {{"no-such-finding", 2000, "opened", "warn", ""}},
-                                       .schedule = {{"hb-portal", "availability", 9, 9}}}),
-                             doctest::Contains("FOREIGN KEY constraint failed"), store_error);
+        const auto failing = batch({make_observation(2000)},
+                                   {make_finding("f1", "hb-portal", "broken_link", "https://x/")},
+                                   {{"no-such-finding", 2000, "opened", "warn", ""}},
+                                   {{"hb-portal", "availability", 9, 9}});
+        CHECK_THROWS_WITH_AS(s->write(failing), doctest::Contains("FOREIGN KEY constraint failed"),
+                             store_error);
     }
     CHECK(s->observations_since("hb-portal", "availability", 0).size() == 1);
     CHECK(s->all_findings(true).empty());
     CHECK(s->load_schedule().empty());
 
     // The cached statements were reset: the next batch goes through.
-    s->write({.observations = {make_observation(4000)}});
+    s->write(batch({make_observation(4000)}));
     CHECK(s->observations_since("hb-portal", "availability", 0).size() == 2);
 }
 
@@ -252,7 +253,7 @@ TEST_CASE("a reader reads while a writer holds an open write transaction (WAL)")
     temp_dir dir;
     const std::string path = dir.file("govmon.db");
     auto writer = store::open(path);
-    writer->write({.observations = {make_observation(1000)}});
+    writer->write(batch({make_observation(1000)}));
 
     sqlite::connection raw{path, SQLITE_OPEN_READWRITE};
     sqlite::transaction tx{raw};
@@ -276,8 +277,8 @@ TEST_CASE("a read-only store cannot write") {
     const std::string path = dir.file("govmon.db");
     store::open(path);
     auto reader = store::open_readonly(path);
-    CHECK_THROWS_WITH_AS(reader->write({.observations = {make_observation(1)}}),
-                         doctest::Contains("readonly"), store_error);
+    const write_batch readonly_batch = batch({make_observation(1)});
+    CHECK_THROWS_WITH_AS(reader->write(readonly_batch), doctest::Contains("readonly"), store_error);
 }
 
 TEST_CASE("writing 10,000 observations in one batch takes well under a second") {

@@ -1,0 +1,382 @@
+#include "daemon/store/store.hpp"
+
+#include "daemon/common/time_zone.hpp"
+#include "daemon/store/export_writer.hpp"
+#include "daemon/store/migrations.hpp"
+#include "daemon/store/sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <utility>
+
+namespace govmon {
+namespace {
+
+constexpr int busy_timeout_ms = 5000;
+// Export hands the stream chunks of about this size: few write calls, bounded memory.
+constexpr std::size_t export_chunk_bytes = 64 * 1024;
+
+namespace sql {
+
+constexpr const char* insert_observation = R"(
+INSERT INTO observations (time, target, target_kind, probe, url, ok, http_status, latency_ms,
+                          error, last_update, detail)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))";
+
+constexpr const char* upsert_finding = R"(
+INSERT INTO findings (id, target, target_kind, unit, kind, indicator, severity, url, source,
+                      detail, first_seen, last_seen, status, resolved_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+ON CONFLICT (id) DO UPDATE SET
+    target = excluded.target, target_kind = excluded.target_kind, unit = excluded.unit,
+    kind = excluded.kind, indicator = excluded.indicator, severity = excluded.severity,
+    url = excluded.url, source = excluded.source, detail = excluded.detail,
+    first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+    status = excluded.status, resolved_at = excluded.resolved_at)";
+
+constexpr const char* insert_event = R"(
+INSERT INTO finding_events (finding_id, time, event, severity, detail)
+VALUES (?1, ?2, ?3, ?4, ?5))";
+
+constexpr const char* upsert_schedule = R"(
+INSERT INTO schedule (target, probe, next_due, last_run) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (target, probe) DO UPDATE SET
+    next_due = excluded.next_due, last_run = excluded.last_run)";
+
+// updated_at moves only when something changed, so it says when the registration last changed.
+constexpr const char* upsert_target = R"(
+INSERT INTO targets (id, kind, name, platform, unit, url, active, first_seen, updated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+ON CONFLICT (id) DO UPDATE SET
+    kind = excluded.kind, name = excluded.name, platform = excluded.platform,
+    unit = excluded.unit, url = excluded.url, active = excluded.active,
+    updated_at = excluded.updated_at
+WHERE (kind, name, platform, unit, url, active) IS NOT
+      (excluded.kind, excluded.name, excluded.platform, excluded.unit, excluded.url,
+       excluded.active))";
+
+// ?1 is a JSON array of the ids that are still registered.
+constexpr const char* deactivate_absent = R"(
+UPDATE targets SET active = 0, updated_at = ?2
+WHERE active = 1 AND id NOT IN (SELECT value FROM json_each(?1)))";
+
+constexpr const char* observations_since = R"(
+SELECT time, target, target_kind, probe, url, ok, http_status, latency_ms, error, last_update,
+       detail
+FROM observations WHERE target = ?1 AND probe = ?2 AND time >= ?3 ORDER BY time, id)";
+
+// (target, kind, url) identifies a finding (its id is their hash), so no tie-break is needed
+// and the indexes give the order without a sort.
+constexpr const char* findings_of = R"(
+SELECT id, target, target_kind, unit, kind, indicator, severity, url, source, detail,
+       first_seen, last_seen, status, resolved_at
+FROM findings WHERE target = ?1 ORDER BY kind, url)";
+
+constexpr const char* all_findings = R"(
+SELECT id, target, target_kind, unit, kind, indicator, severity, url, source, detail,
+       first_seen, last_seen, status, resolved_at
+FROM findings ORDER BY target, kind, url)";
+
+constexpr const char* open_findings = R"(
+SELECT id, target, target_kind, unit, kind, indicator, severity, url, source, detail,
+       first_seen, last_seen, status, resolved_at
+FROM findings WHERE status = 'open' ORDER BY target, kind, url)";
+
+constexpr const char* events_of = R"(
+SELECT finding_id, time, event, severity, detail FROM finding_events
+WHERE finding_id = ?1 ORDER BY time, id)";
+
+constexpr const char* load_schedule = R"(
+SELECT target, probe, next_due, last_run FROM schedule ORDER BY target, probe)";
+
+constexpr const char* all_targets = R"(
+SELECT id, kind, name, platform, unit, url, active FROM targets ORDER BY kind, id)";
+
+// Reads straight off observations_by_time, whose entries end in the rowid (= id): rows come
+// out in (time, id) order without a sort, which is what lets export stream.
+constexpr const char* export_rows = R"(
+SELECT o.time, o.target, o.target_kind, coalesce(t.platform, ''), coalesce(t.unit, ''),
+       o.probe, o.url, o.ok, o.http_status, o.latency_ms, o.error, o.last_update, o.detail
+FROM observations AS o LEFT JOIN targets AS t ON t.id = o.target
+WHERE o.time >= ?1 AND o.time < ?2
+ORDER BY o.time, o.id)";
+
+} // namespace sql
+
+// Adds the database file and the operation to a failure, and turns it into a store_error.
+template <typename F>
+auto guarded(const std::string& path, std::string_view what, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const sqlite::error& e) {
+        throw store_error(path + ": " + std::string{what} + ": " + e.what());
+    } catch (const schema::version_error& e) {
+        throw store_error(path + ": " + e.what());
+    }
+}
+
+finding read_finding(const sqlite::statement& q) {
+    finding f;
+    f.id = q.string(0);
+    f.target = q.string(1);
+    f.target_kind = q.string(2);
+    f.unit = q.string(3);
+    f.kind = q.string(4);
+    f.indicator = q.string(5);
+    f.severity = q.string(6);
+    f.url = q.string(7);
+    f.source = q.string(8);
+    f.detail = q.string(9);
+    f.first_seen = q.int64(10);
+    f.last_seen = q.int64(11);
+    f.status = q.string(12);
+    f.resolved_at = q.optional_int64(13).value_or(0);
+    return f;
+}
+
+} // namespace
+
+struct store::impl {
+    impl(std::string p, sqlite::connection c) : path(std::move(p)), db(std::move(c)) {}
+
+    // Prepared on first use, then reused for the life of the store: a batch of thousands of
+    // rows costs one prepare per statement, not one per row.
+    sqlite::statement& prepared(const char* text) {
+        auto it = statements.find(text);
+        if (it == statements.end())
+            it = statements.emplace(text, sqlite::statement{db, text, /*persistent=*/true}).first;
+        return it->second;
+    }
+
+    template <typename F> auto guarded(std::string_view what, F&& f) -> decltype(f()) {
+        return govmon::guarded(path, what, std::forward<F>(f));
+    }
+
+    std::string path;
+    sqlite::connection db; // declared first: destroyed after the statements
+    // Keyed by the address of the sql:: constant, which is unique per statement.
+    std::map<const char*, sqlite::statement> statements;
+};
+
+store::store(std::unique_ptr<impl> state) : impl_(std::move(state)) {}
+
+store::~store() = default;
+
+std::unique_ptr<store> store::open(const std::string& path) {
+    return guarded(path, "open", [&] {
+        sqlite::connection db{path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE};
+        db.busy_timeout(busy_timeout_ms);
+        {
+            // The pragma answers with the mode in force, which stays "delete" where WAL
+            // cannot work (some network file systems): readers would then block the daemon.
+            sqlite::statement wal{db, "PRAGMA journal_mode = WAL"};
+            if (!wal.step() || wal.text(0) != "wal")
+                throw store_error(path + ": cannot switch to WAL journal mode");
+        }
+        // NORMAL is durable in WAL mode except for the last commits before a power loss.
+        db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+        schema::apply_migrations(db, schema::compiled_migrations(), now_epoch_seconds());
+        return std::unique_ptr<store>(new store(std::make_unique<impl>(path, std::move(db))));
+    });
+}
+
+std::unique_ptr<store> store::open_readonly(const std::string& path) {
+    return guarded(path, "open read-only", [&] {
+        // Without SQLITE_OPEN_CREATE a missing file fails here instead of appearing empty.
+        sqlite::connection db{path, SQLITE_OPEN_READONLY};
+        db.busy_timeout(busy_timeout_ms);
+        schema::require_current(db, schema::compiled_migrations());
+        return std::unique_ptr<store>(new store(std::make_unique<impl>(path, std::move(db))));
+    });
+}
+
+void store::sync_targets(const std::vector<target_row>& targets) {
+    impl_->guarded("sync targets", [&] {
+        const std::int64_t now = now_epoch_seconds();
+        nlohmann::json registered = nlohmann::json::array();
+        sqlite::transaction tx{impl_->db};
+        auto& upsert = impl_->prepared(sql::upsert_target);
+        for (const target_row& t : targets) {
+            upsert.bind_all(t.id, t.kind, t.name, t.platform, t.unit, t.url, t.active, now).run();
+            registered.push_back(t.id);
+        }
+        impl_->prepared(sql::deactivate_absent).bind_all(registered.dump(), now).run();
+        tx.commit();
+    });
+}
+
+void store::write(const write_batch& batch) {
+    impl_->guarded("write", [&] {
+        sqlite::transaction tx{impl_->db};
+        auto& observation_insert = impl_->prepared(sql::insert_observation);
+        for (const observation& o : batch.observations)
+            observation_insert
+                .bind_all(o.time, o.target, o.target_kind, o.probe, o.url, o.ok, o.http_status,
+                          o.latency_ms, to_string(o.error), o.last_update, o.detail)
+                .run();
+        // Findings before events: an event refers to its finding (foreign key).
+        auto& finding_upsert = impl_->prepared(sql::upsert_finding);
+        for (const finding& f : batch.findings) {
+            const auto resolved_at =
+                f.resolved_at ? std::optional<std::int64_t>{f.resolved_at} : std::nullopt;
+            finding_upsert
+                .bind_all(f.id, f.target, f.target_kind, f.unit, f.kind, f.indicator, f.severity,
+                          f.url, f.source, f.detail, f.first_seen, f.last_seen, f.status,
+                          resolved_at)
+                .run();
+        }
+        auto& event_insert = impl_->prepared(sql::insert_event);
+        for (const finding_event& e : batch.events)
+            event_insert.bind_all(e.finding_id, e.time, e.event, e.severity, e.detail).run();
+        auto& schedule_upsert = impl_->prepared(sql::upsert_schedule);
+        for (const schedule_row& s : batch.schedule)
+            schedule_upsert.bind_all(s.target, s.probe, s.next_due, s.last_run).run();
+        tx.commit();
+    });
+}
+
+std::vector<observation> store::observations_since(const std::string& target,
+                                                   const std::string& probe,
+                                                   std::int64_t since) const {
+    return impl_->guarded("read observations", [&] {
+        std::vector<observation> rows;
+        sqlite::use q{impl_->prepared(sql::observations_since)};
+        q->bind_all(target, probe, since);
+        while (q->step()) {
+            observation o;
+            o.time = q->int64(0);
+            o.target = q->string(1);
+            o.target_kind = q->string(2);
+            o.probe = q->string(3);
+            o.url = q->string(4);
+            o.ok = q->int64(5) != 0;
+            if (const auto status = q->optional_int64(6))
+                o.http_status = static_cast<int>(*status);
+            o.latency_ms = q->int64(7);
+            const auto error = error_class_from_string(q->text(8));
+            if (!error)
+                throw store_error(impl_->path + ": unknown error class '" + q->string(8) +
+                                  "' in observations");
+            o.error = *error;
+            o.last_update = q->optional_int64(9);
+            o.detail = q->string(10);
+            rows.push_back(std::move(o));
+        }
+        return rows;
+    });
+}
+
+namespace {
+
+std::vector<finding> read_findings(sqlite::statement& query) {
+    std::vector<finding> rows;
+    sqlite::use q{query};
+    while (q->step())
+        rows.push_back(read_finding(*q));
+    return rows;
+}
+
+} // namespace
+
+std::vector<finding> store::findings_of(const std::string& target) const {
+    return impl_->guarded("read findings", [&] {
+        auto& q = impl_->prepared(sql::findings_of);
+        q.bind(1, target);
+        return read_findings(q);
+    });
+}
+
+std::vector<finding> store::all_findings(bool include_resolved) const {
+    return impl_->guarded("read findings", [&] {
+        return read_findings(
+            impl_->prepared(include_resolved ? sql::all_findings : sql::open_findings));
+    });
+}
+
+std::vector<finding_event> store::events_of(const std::string& finding_id) const {
+    return impl_->guarded("read finding events", [&] {
+        std::vector<finding_event> rows;
+        sqlite::use q{impl_->prepared(sql::events_of)};
+        q->bind(1, finding_id);
+        while (q->step())
+            rows.push_back({q->string(0), q->int64(1), q->string(2), q->string(3), q->string(4)});
+        return rows;
+    });
+}
+
+std::vector<schedule_row> store::load_schedule() const {
+    return impl_->guarded("read schedule", [&] {
+        std::vector<schedule_row> rows;
+        sqlite::use q{impl_->prepared(sql::load_schedule)};
+        while (q->step())
+            rows.push_back({q->string(0), q->string(1), q->int64(2), q->int64(3)});
+        return rows;
+    });
+}
+
+std::vector<int> store::applied_migrations() const {
+    return impl_->guarded("read migrations", [&] { return schema::applied_versions(impl_->db); });
+}
+
+std::vector<target_row> store::all_targets() const {
+    return impl_->guarded("read targets", [&] {
+        std::vector<target_row> rows;
+        sqlite::use q{impl_->prepared(sql::all_targets)};
+        while (q->step())
+            rows.push_back({q->string(0), q->string(1), q->string(2), q->string(3), q->string(4),
+                            q->string(5), q->int64(6) != 0});
+        return rows;
+    });
+}
+
+std::uint64_t store::export_observations(std::int64_t from, std::int64_t to, export_format format,
+                                         std::ostream& out) const {
+    return impl_->guarded("export observations", [&] {
+        std::string chunk;
+        chunk.reserve(export_chunk_bytes + 4096);
+        const auto flush = [&] {
+            out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+            chunk.clear();
+            // A full disk must not pass for a short quarter.
+            if (!out)
+                throw store_error(impl_->path + ": export: the output could not be written");
+        };
+        if (format == export_format::csv)
+            chunk.append(csv_preamble());
+
+        std::uint64_t count = 0;
+        sqlite::use q{impl_->prepared(sql::export_rows)};
+        q->bind_all(from, to);
+        while (q->step()) {
+            const export_row row{
+                .time = q->int64(0),
+                .target = q->text(1),
+                .target_kind = q->text(2),
+                .platform = q->text(3),
+                .unit = q->text(4),
+                .probe = q->text(5),
+                .url = q->text(6),
+                .ok = q->int64(7) != 0,
+                .http_status = q->optional_int64(8),
+                .latency_ms = q->int64(9),
+                .error = q->text(10),
+                .last_update = q->optional_int64(11),
+                .detail = q->text(12),
+            };
+            if (format == export_format::csv)
+                append_csv_row(chunk, row);
+            else
+                append_jsonl_row(chunk, row);
+            ++count;
+            if (chunk.size() >= export_chunk_bytes)
+                flush();
+        }
+        flush();
+        return count;
+    });
+}
+
+} // namespace govmon

@@ -1,0 +1,6 @@
+# The migrations compiled into govmon, in order. To change the schema, add the next file
+# (NNNN_what.sql, numbered without gaps) and list it here; never edit one that has shipped.
+# A migration runs inside a transaction of its own: it must not contain BEGIN or COMMIT.
+set(GOVMON_SCHEMA_MIGRATIONS
+    0001_init.sql
+)
