@@ -67,6 +67,7 @@ struct response {
     int attempts = 0;
     std::string remote_address; // of the final connection
     std::optional<std::int64_t> cert_not_after; // leaf certificate of the final https hop
+    bool https_downgrade = false; // a redirect went from https to http
     bool ok() const { return error == error_class::none && status >= 200 && status < 300; }
     std::optional<std::string_view> header(std::string_view name) const; // case-insensitive
 };
