@@ -26,10 +26,11 @@ INSERT INTO observations (time, target, target_kind, probe, url, ok, http_status
                           error, last_update, detail)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))";
 
+// A finding still open has resolved_at 0 in memory and NULL in the table.
 constexpr const char* upsert_finding = R"(
 INSERT INTO findings (id, target, target_kind, unit, kind, indicator, severity, url, source,
                       detail, first_seen, last_seen, status, resolved_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, NULLIF(?14, 0))
 ON CONFLICT (id) DO UPDATE SET
     target = excluded.target, target_kind = excluded.target_kind, unit = excluded.unit,
     kind = excluded.kind, indicator = excluded.indicator, severity = excluded.severity,
@@ -219,15 +220,12 @@ void store::write(const write_batch& batch) {
                 .run();
         // Findings before events: an event refers to its finding (foreign key).
         auto& finding_upsert = impl_->prepared(sql::upsert_finding);
-        for (const finding& f : batch.findings) {
-            const auto resolved_at =
-                f.resolved_at ? std::optional<std::int64_t>{f.resolved_at} : std::nullopt;
+        for (const finding& f : batch.findings)
             finding_upsert
                 .bind_all(f.id, f.target, f.target_kind, f.unit, f.kind, f.indicator, f.severity,
                           f.url, f.source, f.detail, f.first_seen, f.last_seen, f.status,
-                          resolved_at)
+                          f.resolved_at)
                 .run();
-        }
         auto& event_insert = impl_->prepared(sql::insert_event);
         for (const finding_event& e : batch.events)
             event_insert.bind_all(e.finding_id, e.time, e.event, e.severity, e.detail).run();
