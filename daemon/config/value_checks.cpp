@@ -31,11 +31,13 @@ bool has_space_or_control(std::string_view text) {
     });
 }
 
+// Port 0 is allowed: for metrics.listen it asks the kernel for a free port (tests, several
+// daemons on one host); the daemon logs the port it got.
 bool is_port(std::string_view text) {
     if (text.empty() || text.size() > 5)
         return false;
     const auto value = parse_integer(text);
-    return value && *value.value >= 1 && *value.value <= 65535 &&
+    return value && *value.value >= 0 && *value.value <= 65535 &&
            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 

@@ -94,6 +94,18 @@ const site_config* find_site(const config& cfg, const std::string& id) {
     return nullptr;
 }
 
+bool serve_metrics(metrics& stats, const std::string& listen) {
+    try {
+        stats.serve(listen);
+    } catch (const std::exception& e) {
+        spdlog::critical("cannot serve metrics on {}: {}", listen, e.what());
+        return false;
+    }
+    const auto ports = stats.listening_ports();
+    spdlog::info("metrics on {} (port {})", listen, ports.empty() ? 0 : ports.front());
+    return true;
+}
+
 class daemon_runner {
 public:
     daemon_runner(config cfg, store& db, metrics& stats, bool once)
@@ -264,15 +276,10 @@ int run_daemon(const std::string& config_path, bool once) {
     }
 
     metrics stats(version_string());
-    try {
-        stats.serve(cfg.metrics.listen);
-        const auto ports = stats.listening_ports();
-        spdlog::info("metrics on {} (port {})", cfg.metrics.listen,
-                     ports.empty() ? 0 : ports.front());
-    } catch (const std::exception& e) {
-        spdlog::critical("cannot serve metrics on {}: {}", cfg.metrics.listen, e.what());
+    // One cycle is over before any scrape would come, and the long-running daemon on the same
+    // config already holds metrics.listen.
+    if (!once && !serve_metrics(stats, cfg.metrics.listen))
         return exit_cycle_failed;
-    }
 
     try {
         daemon_runner runner(std::move(cfg), *db, stats, once);
