@@ -3,7 +3,9 @@ add_library(govmon_options INTERFACE)
 target_compile_features(govmon_options INTERFACE cxx_std_20)
 target_compile_options(govmon_options INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wunused
-    -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
+    -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough
+    # Aggregates with default member initialisers are meant to be partly initialised.
+    -Wno-missing-field-initializers)
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     # g++ 12 reports a false -Wmismatched-new-delete in every Boost 1.74 coroutine frame.
     target_compile_options(govmon_options INTERFACE

@@ -78,9 +78,12 @@ struct bridges_config {
     std::string rsshub;
 };
 
+// Politeness per platform, on top of the HTTP client's per-host gates: a province's thousands
+// of accounts on one platform must not get the daemon blocked.
 struct platform_config {
     std::string api;
-    std::optional<duration> per_host_delay;
+    std::optional<duration> per_host_delay; // pause between two probes of this platform
+    int concurrency = 0;                    // probes of this platform in flight; 0: no limit
 };
 
 struct alerts_config {

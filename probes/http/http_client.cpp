@@ -127,7 +127,8 @@ struct client::impl {
 
     asio::awaitable<response> fetch(request req);
     asio::awaitable<void> attempt(request req, response& resp);
-    asio::awaitable<hop_result> hop(url u, std::string method, steady::time_point deadline);
+    asio::awaitable<hop_result> hop(url u, std::string method, std::vector<header_field> headers,
+                                    steady::time_point deadline);
     asio::awaitable<std::unique_ptr<connection>> open(const url& u, steady::time_point deadline,
                                                       hop_result& out);
     asio::awaitable<resolve_result> resolve(const url& u, steady::time_point deadline);
@@ -137,8 +138,9 @@ struct client::impl {
                                                            error_code& ec);
     template <class Stream>
     asio::awaitable<void> exchange(Stream& stream, connection& conn, const url& u,
-                                   const std::string& method, steady::time_point deadline,
-                                   bool reused, exchange_result& out);
+                                   const std::string& method,
+                                   const std::vector<header_field>& headers,
+                                   steady::time_point deadline, bool reused, exchange_result& out);
     asio::awaitable<ipv6_check> check_ipv6(std::string text);
 
     const std::vector<std::string>* resolve_override(const url& u) const;
@@ -376,6 +378,7 @@ client::impl::open(const url& u, steady::time_point deadline, hop_result& out)
 template <class Stream>
 asio::awaitable<void> client::impl::exchange(Stream& stream, connection& conn, const url& u,
                                              const std::string& method,
+                                             const std::vector<header_field>& headers,
                                              steady::time_point deadline, bool reused,
                                              exchange_result& out)
 {
@@ -390,6 +393,9 @@ asio::awaitable<void> client::impl::exchange(Stream& stream, connection& conn, c
     req.set(bh::field::accept, "*/*");
     // Beast does not decompress.
     req.set(bh::field::accept_encoding, "identity");
+    for (const header_field& h : headers)
+        if (!beast::iequals(h.name, "accept-encoding"))
+            req.set(h.name, h.value);
 
     error_code ec;
     conn.lowest().expires_at(deadline);
@@ -481,6 +487,7 @@ void client::impl::put_idle(const std::string& key, std::unique_ptr<connection> 
 }
 
 asio::awaitable<hop_result> client::impl::hop(url u, std::string method,
+                                              std::vector<header_field> headers,
                                               steady::time_point deadline)
 {
     auto key = u.scheme + "://" + u.authority();
@@ -497,9 +504,9 @@ asio::awaitable<hop_result> client::impl::hop(url u, std::string method,
         }
         exchange_result ex;
         if (conn->tls)
-            co_await exchange(*conn->tls, *conn, u, method, deadline, reused, ex);
+            co_await exchange(*conn->tls, *conn, u, method, headers, deadline, reused, ex);
         else
-            co_await exchange(*conn->plain, *conn, u, method, deadline, reused, ex);
+            co_await exchange(*conn->plain, *conn, u, method, headers, deadline, reused, ex);
         if (ex.stale)
             continue;
         ex.hop.remote = conn->remote;
@@ -537,7 +544,7 @@ asio::awaitable<void> client::impl::attempt(request req, response& resp)
             deadline = now + options_.timeout;
         else
             *deadline += now - wait_start;
-        auto h = co_await hop(current, method, *deadline);
+        auto h = co_await hop(current, method, req.headers, *deadline);
         global_permit.release();
         host_permit.release();
         report(h);

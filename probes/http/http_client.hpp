@@ -42,14 +42,17 @@ struct client_options {
     std::function<void(std::string_view outcome)> on_request;
 };
 
-struct request {
-    std::string url;
-    std::string method = "GET"; // GET or HEAD
-};
-
 struct header_field {
     std::string name;
     std::string value;
+};
+
+struct request {
+    std::string url;
+    std::string method = "GET"; // GET or HEAD
+    // Sent on every hop, after (and so replacing) the client's own User-Agent and Accept;
+    // Accept-Encoding stays identity because the client does not decompress.
+    std::vector<header_field> headers;
 };
 
 // The outcome of one fetch: always a value, never an exception. ok() means a 2xx response

@@ -62,7 +62,7 @@ bridges:
   rsshub: http://127.0.0.1:1200
 
 platforms:
-  weibo: {api: https://m.weibo.cn, per_host_delay: 2s}
+  weibo: {api: https://m.weibo.cn, per_host_delay: 2s, concurrency: 2}
   douyin: {api: "https://douyin-proxy.example.gov.cn"}
 
 alerts:
@@ -181,6 +181,8 @@ TEST_CASE_FIXTURE(full_fixture, "a config with every key loads every value into 
         CHECK(cfg.platforms.at("weibo").per_host_delay == std::optional<duration>(2s));
         CHECK(cfg.platforms.at("douyin").api == "https://douyin-proxy.example.gov.cn");
         CHECK_FALSE(cfg.platforms.at("douyin").per_host_delay.has_value());
+        CHECK(cfg.platforms.at("weibo").concurrency == 2);
+        CHECK(cfg.platforms.at("douyin").concurrency == 0);
         CHECK(cfg.alerts.smtp_url == "smtps://mail.example.gov.cn:465");
         CHECK(cfg.alerts.from == "govmon@example.gov.cn");
         CHECK(cfg.alerts.to ==

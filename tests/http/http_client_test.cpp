@@ -60,6 +60,32 @@ std::int64_t ms(std::chrono::steady_clock::duration d)
 
 } // namespace
 
+TEST_CASE("a request's own headers replace the client's, but never Accept-Encoding")
+{
+    loopback_server server;
+    server.on("/", [](const loopback_request&) { return text("hello"); });
+    asio::io_context ioc;
+    client c{ioc.get_executor(), fast_options()};
+    request req{server.url("/"), "GET"};
+    req.headers = {{"User-Agent", "Mozilla/5.0 (iPhone)"},
+                   {"MWeibo-Pn", "1"},
+                   {"Accept-Encoding", "gzip"}};
+    auto r = run_coro(ioc, c.fetch(req));
+    CHECK(r.ok());
+    REQUIRE(server.wait_requests(1));
+    const auto seen = server.seen().at(0).headers;
+    auto value_of = [&](std::string_view name) {
+        std::vector<std::string> values;
+        for (const auto& h : seen)
+            if (beast::iequals(h.first, beast::string_view{name.data(), name.size()}))
+                values.push_back(h.second);
+        return values;
+    };
+    CHECK(value_of("User-Agent") == std::vector<std::string>{"Mozilla/5.0 (iPhone)"});
+    CHECK(value_of("MWeibo-Pn") == std::vector<std::string>{"1"});
+    CHECK(value_of("Accept-Encoding") == std::vector<std::string>{"identity"});
+}
+
 TEST_CASE("a plain GET returns status, headers, body, remote address, HEAD reads no body")
 {
     loopback_server server;

@@ -1,0 +1,108 @@
+#include "account_rules.hpp"
+
+#include "daemon/common/time_zone.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace govmon {
+namespace {
+
+using json = nlohmann::json;
+
+std::string detail_text(const observation& o) {
+    const json detail = json::parse(o.detail, nullptr, false);
+    if (detail.is_object())
+        if (auto it = detail.find("detail"); it != detail.end() && it->is_string())
+            return it->get<std::string>();
+    return {};
+}
+
+bool previous_outcome_is(const std::vector<observation>& recent, const std::string& outcome) {
+    return recent.size() >= 2 && outcome_of(recent[recent.size() - 2]) == outcome;
+}
+
+std::string age_text(std::int64_t newest, std::int64_t now) {
+    return "last post " + format_iso8601(newest) + ", " + std::to_string((now - newest) / 86400) +
+           " days ago";
+}
+
+void judge_freshness(const std::vector<observation>& recent,
+                     std::optional<std::int64_t> newest_post, std::int64_t now,
+                     const account_thresholds& t, rule_verdict& verdict) {
+    const observation& current = recent.back();
+    if (!newest_post) {
+        // No post was ever seen: dormant only when two probes in a row found the account empty.
+        if (outcome_of(current) == "ok_empty" && previous_outcome_is(recent, "ok_empty")) {
+            verdict.judged.insert(verdict.judged.end(), {"account_dormant", "account_stale"});
+            verdict.candidates.push_back({"account_dormant", "account.freshness", "veto",
+                                          current.url, "", "the account has no posts at all"});
+        }
+        return;
+    }
+    verdict.judged.insert(verdict.judged.end(), {"account_dormant", "account_stale"});
+    const std::int64_t age = now - *newest_post;
+    const std::int64_t warn_after = t.video ? t.dormant : t.warn;
+    if (age > t.dormant)
+        verdict.candidates.push_back({"account_dormant", "account.freshness", "veto", current.url,
+                                      "", age_text(*newest_post, now)});
+    else if (age > warn_after)
+        verdict.candidates.push_back({"account_stale", "account.freshness", "warn", current.url,
+                                      "", age_text(*newest_post, now)});
+}
+
+void judge_unreachable(const std::vector<observation>& recent, rule_verdict& verdict) {
+    const observation& current = recent.back();
+    const std::string why = detail_text(current);
+    if (previous_outcome_is(recent, "not_found")) {
+        verdict.judged.insert(verdict.judged.end(), {"account_unreachable", "account_blocked"});
+        verdict.candidates.push_back({"account_unreachable", "account.reachability", "veto",
+                                      current.url, "", "the account is gone: " + why});
+        return;
+    }
+    verdict.judged.push_back("account_blocked");
+    verdict.candidates.push_back(
+        {"account_blocked", "account.probe", "warn", current.url, "",
+         "the platform says the account does not exist (" + why + "); to be confirmed"});
+}
+
+void judge_refused(const observation& current, rule_verdict& verdict) {
+    verdict.judged.push_back("account_blocked");
+    const std::string outcome = outcome_of(current);
+    std::string why = detail_text(current);
+    if (why.empty())
+        why = outcome;
+    verdict.candidates.push_back({"account_blocked", "account.probe", "warn", current.url, "",
+                                  "freshness unknown: " + why});
+}
+
+} // namespace
+
+std::string outcome_of(const observation& o) {
+    const json detail = json::parse(o.detail, nullptr, false);
+    if (detail.is_object())
+        if (auto it = detail.find("outcome"); it != detail.end() && it->is_string())
+            return it->get<std::string>();
+    return {};
+}
+
+rule_verdict judge_account(const std::vector<observation>& recent,
+                           std::optional<std::int64_t> newest_post, std::int64_t now,
+                           const account_thresholds& thresholds) {
+    rule_verdict verdict;
+    if (recent.empty())
+        return verdict;
+    const std::string outcome = outcome_of(recent.back());
+    if (outcome == "ok" || outcome == "ok_empty") {
+        verdict.judged.insert(verdict.judged.end(), {"account_unreachable", "account_blocked"});
+        judge_freshness(recent, newest_post, now, thresholds, verdict);
+    } else if (outcome == "not_found") {
+        judge_unreachable(recent, verdict);
+    } else {
+        judge_refused(recent.back(), verdict);
+    }
+    return verdict;
+}
+
+} // namespace govmon

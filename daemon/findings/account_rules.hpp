@@ -1,0 +1,31 @@
+#pragma once
+
+#include "finding_candidate.hpp"
+#include "probes/observation.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace govmon {
+
+// spec/indicators.md, 政务新媒体.
+struct account_thresholds {
+    std::int64_t warn = 7 * 86400;     // 更新不及时
+    std::int64_t dormant = 14 * 86400; // 僵尸/睡眠, single-veto
+    bool video = false;                // video accounts are expected every two weeks only
+};
+
+// The account's outcome as recorded in an observation's detail ("outcome": "ok", ...).
+std::string outcome_of(const observation& o);
+
+// `recent` holds the account's latest observations, oldest first; the last one is the probe
+// just made. `newest_post` is the newest post any successful probe has ever seen (a refused
+// probe keeps it; a post seen once stays seen). Only a successful probe judges freshness, and
+// the gravest verdicts that rest on absence (no posts at all, account gone) need two probes in a
+// row to agree: a wrong "dormant" email is the worst bug this product can have.
+rule_verdict judge_account(const std::vector<observation>& recent,
+                           std::optional<std::int64_t> newest_post, std::int64_t now,
+                           const account_thresholds& thresholds);
+
+} // namespace govmon

@@ -1,0 +1,104 @@
+#include "daemon/findings/account_rules.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace govmon;
+
+namespace {
+
+constexpr std::int64_t now = 1795305600;
+constexpr std::int64_t day = 86400;
+
+observation probe(const std::string& outcome, std::string why = "") {
+    observation o;
+    o.time = now;
+    o.target = "hb-weibo";
+    o.target_kind = "account";
+    o.probe = "account";
+    o.url = "https://m.weibo.cn/u/2418542712";
+    o.ok = outcome == "ok" || outcome == "ok_empty";
+    o.detail = R"({"outcome":")" + outcome + R"(","detail":")" + why + R"("})";
+    return o;
+}
+
+std::vector<std::string> kinds(const rule_verdict& v) {
+    std::vector<std::string> out;
+    for (const auto& c : v.candidates)
+        out.push_back(c.kind + "/" + c.severity);
+    return out;
+}
+
+bool judged(const rule_verdict& v, const std::string& kind) {
+    return std::find(v.judged.begin(), v.judged.end(), kind) != v.judged.end();
+}
+
+} // namespace
+
+TEST_CASE("a post within a week is fresh, within two weeks stale, older dormant") {
+    const account_thresholds t;
+    CHECK(kinds(judge_account({probe("ok")}, now - 3 * day, now, t)).empty());
+    CHECK(kinds(judge_account({probe("ok")}, now - 8 * day, now, t)) ==
+          std::vector<std::string>{"account_stale/warn"});
+    auto dormant = judge_account({probe("ok")}, now - 15 * day, now, t);
+    CHECK(kinds(dormant) == std::vector<std::string>{"account_dormant/veto"});
+    CHECK(dormant.candidates[0].detail.find("15 days ago") != std::string::npos);
+    CHECK(judged(dormant, "account_stale"));
+    CHECK(judged(dormant, "account_blocked"));
+}
+
+TEST_CASE("exactly 14 days is not yet dormant") {
+    CHECK(kinds(judge_account({probe("ok")}, now - 14 * day, now, {})) ==
+          std::vector<std::string>{"account_stale/warn"});
+}
+
+TEST_CASE("video accounts are not stale after a week") {
+    account_thresholds video;
+    video.video = true;
+    CHECK(kinds(judge_account({probe("ok")}, now - 10 * day, now, video)).empty());
+    CHECK(kinds(judge_account({probe("ok")}, now - 15 * day, now, video)) ==
+          std::vector<std::string>{"account_dormant/veto"});
+}
+
+TEST_CASE("a refused probe never judges freshness, whatever the last post") {
+    for (const char* outcome : {"blocked", "parse_error", "no_timestamp"}) {
+        auto v = judge_account({probe("ok"), probe(outcome, "HTTP 432")}, now - 30 * day, now, {});
+        CHECK(kinds(v) == std::vector<std::string>{"account_blocked/warn"});
+        CHECK_FALSE(judged(v, "account_dormant"));
+        CHECK_FALSE(judged(v, "account_stale"));
+        CHECK_FALSE(judged(v, "account_unreachable"));
+    }
+}
+
+TEST_CASE("no posts at all is dormant only when two probes in a row agree") {
+    auto once = judge_account({probe("ok"), probe("ok_empty")}, std::nullopt, now, {});
+    CHECK(kinds(once).empty());
+    CHECK_FALSE(judged(once, "account_dormant"));
+    auto twice = judge_account({probe("ok_empty"), probe("ok_empty")}, std::nullopt, now, {});
+    CHECK(kinds(twice) == std::vector<std::string>{"account_dormant/veto"});
+}
+
+TEST_CASE("a post seen before keeps counting when the list later looks empty") {
+    auto v = judge_account({probe("ok_empty"), probe("ok_empty")}, now - 2 * day, now, {});
+    CHECK(kinds(v).empty());
+}
+
+TEST_CASE("an account is gone only when two probes in a row say so") {
+    auto first = judge_account({probe("ok"), probe("not_found", "用户不存在")}, now, now, {});
+    CHECK(kinds(first) == std::vector<std::string>{"account_blocked/warn"});
+    CHECK_FALSE(judged(first, "account_unreachable"));
+    auto second =
+        judge_account({probe("not_found"), probe("not_found", "用户不存在")}, now, now, {});
+    CHECK(kinds(second) == std::vector<std::string>{"account_unreachable/veto"});
+    CHECK(judged(second, "account_blocked"));
+    CHECK_FALSE(judged(second, "account_dormant"));
+}
+
+TEST_CASE("a successful probe resolves blocked and unreachable") {
+    auto v = judge_account({probe("blocked"), probe("ok")}, now - day, now, {});
+    CHECK(kinds(v).empty());
+    CHECK(judged(v, "account_blocked"));
+    CHECK(judged(v, "account_unreachable"));
+}
