@@ -96,7 +96,8 @@ rule_verdict judge_account(const std::vector<observation>& recent,
     const std::string outcome = outcome_of(recent.back());
     if (outcome == "ok" || outcome == "ok_empty") {
         verdict.judged.insert(verdict.judged.end(), {"account_unreachable", "account_blocked"});
-        judge_freshness(recent, newest_post, now, thresholds, verdict);
+        if (thresholds.judge_freshness)
+            judge_freshness(recent, newest_post, now, thresholds, verdict);
     } else if (outcome == "not_found") {
         judge_unreachable(recent, verdict);
     } else {

@@ -14,6 +14,9 @@ struct account_thresholds {
     std::int64_t warn = 7 * 86400;     // 更新不及时
     std::int64_t dormant = 14 * 86400; // 僵尸/睡眠, single-veto
     bool video = false;                // video accounts are expected every two weeks only
+    // An app's download page shows a release date, not a post: only its reachability is
+    // judged (reference/platforms.md §8).
+    bool judge_freshness = true;
 };
 
 // The account's outcome as recorded in an observation's detail ("outcome": "ok", ...).

@@ -47,6 +47,7 @@ struct metrics::families {
     Family<Gauge>& probe_success;
     Family<Gauge>& probe_duration;
     Family<Gauge>& availability_ratio;
+    Family<Gauge>& last_update;
     Family<Gauge>& tls_expiry;
     Family<Gauge>& findings;
     Family<Gauge>& target_failing;
@@ -93,6 +94,8 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
         gauge_family(r, "govmon_probe_duration_seconds", "Wall time of the last probe"),
         gauge_family(r, "govmon_site_availability_ratio",
                      "Successful home-page probes / all, last 7 days"),
+        gauge_family(r, "govmon_last_update_timestamp_seconds",
+                     "Newest content seen (home page or account)"),
         gauge_family(r, "govmon_tls_cert_expiry_timestamp_seconds", "Certificate notAfter"),
         gauge_family(r, "govmon_findings", "Open findings"),
         gauge_family(r, "govmon_target_failing",
@@ -142,6 +145,17 @@ void metrics::declare_site(const std::string& target, const std::string& unit) {
                    {{"target", target}, {"kind", "site"}, {"unit", unit}});
 }
 
+void metrics::declare_account(const std::string& target, const std::string& platform,
+                              const std::string& unit) {
+    const Labels probe{{"target", target}, {"kind", "account"}, {"probe", "account"}};
+    families_->own(target, families_->probe_success, probe);
+    families_->own(target, families_->probe_duration, probe);
+    families_->own(target, families_->target_failing,
+                   {{"target", target}, {"kind", "account"}, {"unit", unit}});
+    families_->own(target, families_->last_update,
+                   {{"target", target}, {"kind", "account"}, {"platform", platform}, {"unit", unit}});
+}
+
 void metrics::forget_target(const std::string& target) {
     std::vector<std::pair<Family<Gauge>*, Gauge*>> series;
     {
@@ -165,6 +179,14 @@ void metrics::record_probe(const std::string& target, const std::string& kind,
 
 void metrics::set_availability_ratio(const std::string& target, double ratio) {
     families_->own(target, families_->availability_ratio, {{"target", target}}).Set(ratio);
+}
+
+void metrics::set_last_update(const std::string& target, const std::string& kind,
+                              const std::string& platform, const std::string& unit,
+                              std::int64_t when) {
+    families_->own(target, families_->last_update,
+                   {{"target", target}, {"kind", kind}, {"platform", platform}, {"unit", unit}})
+        .Set(static_cast<double>(when));
 }
 
 void metrics::set_tls_expiry(const std::string& target, std::int64_t not_after) {

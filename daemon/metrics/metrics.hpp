@@ -34,12 +34,18 @@ public:
 
     // Creates every series of a site at 0 so that dashboards and alerts see it from start-up.
     void declare_site(const std::string& target, const std::string& unit);
+    void declare_account(const std::string& target, const std::string& platform,
+                         const std::string& unit);
     // Drops every series of a target that left the config.
     void forget_target(const std::string& target);
 
     void record_probe(const std::string& target, const std::string& kind, const std::string& probe,
                       bool success, double seconds);
     void set_availability_ratio(const std::string& target, double ratio);
+    // Newest content seen (home page or account), UTC epoch seconds.
+    void set_last_update(const std::string& target, const std::string& kind,
+                         const std::string& platform, const std::string& unit,
+                         std::int64_t when);
     void set_tls_expiry(const std::string& target, std::int64_t not_after);
     void set_target_failing(const std::string& target, const std::string& kind,
                             const std::string& unit, bool failing);

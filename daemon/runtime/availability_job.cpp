@@ -2,7 +2,7 @@
 
 #include "daemon/common/time_zone.hpp"
 #include "daemon/findings/availability_rules.hpp"
-#include "daemon/findings/finding_lifecycle.hpp"
+#include "daemon/runtime/job_recording.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
 #include "probes/site/availability_probe.hpp"
 
@@ -57,29 +57,6 @@ availability_thresholds thresholds_of(const config& cfg) {
     return t;
 }
 
-bool has_open_veto(const std::vector<finding>& findings) {
-    for (const finding& f : findings)
-        if (f.status == "open" && f.severity == "veto")
-            return true;
-    return false;
-}
-
-void publish_findings_counts(daemon_state& state) {
-    std::map<std::pair<std::string, std::string>, int> counts;
-    for (const finding& f : state.db.all_findings(false))
-        ++counts[{f.kind, f.severity}];
-    state.stats.set_findings(counts);
-}
-
-void finish_round_if_complete(daemon_state& state, const std::string& target, std::int64_t now) {
-    state.round_pending.erase(target);
-    if (!state.round_pending.empty())
-        return;
-    state.stats.cycle_finished("availability", now);
-    for (const auto& [id, entry] : state.availability)
-        state.round_pending.insert(id);
-}
-
 void log_observation(const observation& o, const std::string& error_detail) {
     if (o.ok)
         spdlog::info("probe target={} probe=availability ok=1 status={} latency_ms={}", o.target,
@@ -121,22 +98,11 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
             state.db.observations_since(site.id, "availability", now - thresholds.window);
         window.push_back(o);
         ratio = summarize_availability(window).ratio_ok();
-        const rule_verdict verdict = judge_availability(window, now, thresholds);
-        const std::vector<finding> stored = state.db.findings_of(site.id);
-        lifecycle_changes changes =
-            apply_verdict({site.id, "site", site.unit}, verdict, stored, now);
-        for (const finding_event& e : changes.events)
-            spdlog::info("finding target={} id={} event={} severity={} detail=\"{}\"", site.id,
-                         e.finding_id, e.event, e.severity, e.detail);
-        batch.findings = std::move(changes.upserts);
-        batch.events = std::move(changes.events);
-        state.db.write(batch);
-        failing = has_open_veto(state.db.findings_of(site.id));
-        publish_findings_counts(state);
+        failing = write_with_findings(state, {site.id, "site", site.unit},
+                                      judge_availability(window, now, thresholds),
+                                      std::move(batch), now);
     } catch (const store_error& e) {
-        ++state.failed_writes;
-        state.stats.count_store_error();
-        spdlog::error("store target={} probe=availability: {}", site.id, e.what());
+        note_store_failure(state, site.id, "availability", e);
     }
 
     state.stats.record_probe(site.id, "site", "availability", o.ok, seconds);
@@ -145,11 +111,7 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
         state.stats.set_tls_expiry(site.id, *result.cert_not_after);
     state.stats.set_target_failing(site.id, "site", site.unit, failing);
 
-    if (auto it = state.availability.find(site.id); it != state.availability.end()) {
-        it->second.next_due = next.next_due;
-        it->second.in_flight = false;
-    }
-    finish_round_if_complete(state, site.id, now);
+    complete_probe(state, {site.id, "availability"}, next.next_due, now);
 }
 
 } // namespace govmon

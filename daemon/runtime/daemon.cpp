@@ -2,10 +2,12 @@
 
 #include "daemon/common/time_zone.hpp"
 #include "daemon/config/config_loader.hpp"
+#include "daemon/runtime/account_job.hpp"
 #include "daemon/runtime/availability_job.hpp"
 #include "daemon/runtime/daemon_state.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
 #include "daemon/runtime/version.hpp"
+#include "probes/http/host_gate.hpp"
 #include "probes/http/http_client.hpp"
 
 #include <spdlog/spdlog.h>
@@ -51,47 +53,77 @@ void log_config_errors(const std::vector<config_error>& errors) {
         spdlog::error("config {}", format_config_error(e));
 }
 
-// The schedule of every site: kept from the database (a restart resumes), kept across a
-// reload for sites that stay, spread over the jitter window for new ones.
-void plan_sites(daemon_state& state, const std::vector<schedule_row>& stored, bool once) {
-    std::map<std::string, std::int64_t> stored_due;
-    for (const schedule_row& row : stored)
-        if (row.probe == "availability")
-            stored_due[row.target] = row.next_due;
-    const std::int64_t now = now_epoch_seconds();
-    std::map<std::string, scheduled_probe> planned;
-    for (const site_config& site : state.cfg.sites) {
-        scheduled_probe entry{site.id, "availability", 0, false};
-        if (auto kept = state.availability.find(site.id); kept != state.availability.end())
-            entry = kept->second;
-        else if (auto it = stored_due.find(site.id); it != stored_due.end())
-            entry.next_due = it->second;
-        else
-            entry.next_due = first_due(now, state.cfg.schedule.availability_every,
-                                       state.cfg.schedule.jitter, state.spread());
-        if (once)
-            entry.next_due = now;
-        planned.emplace(site.id, entry);
-    }
-    state.availability = std::move(planned);
-    state.round_pending.clear();
-    for (const auto& [id, entry] : state.availability)
-        state.round_pending.insert(id);
-}
-
-void declare_metrics(daemon_state& state, const config* previous) {
-    if (previous)
-        for (const site_config& old : previous->sites)
-            state.stats.forget_target(old.id);
-    for (const site_config& site : state.cfg.sites)
-        state.stats.declare_site(site.id, site.unit);
-}
-
 const site_config* find_site(const config& cfg, const std::string& id) {
     for (const site_config& s : cfg.sites)
         if (s.id == id)
             return &s;
     return nullptr;
+}
+
+const account_config* find_account(const config& cfg, const std::string& id) {
+    for (const account_config& a : cfg.accounts)
+        if (a.id == id)
+            return &a;
+    return nullptr;
+}
+
+// Every probe the config asks for, with its interval.
+std::vector<std::pair<schedule_key, duration>> probes_of(const config& cfg) {
+    std::vector<std::pair<schedule_key, duration>> probes;
+    for (const site_config& site : cfg.sites)
+        probes.push_back({{site.id, "availability"}, cfg.schedule.availability_every});
+    for (const account_config& account : cfg.accounts)
+        if (account.active)
+            probes.push_back({{account.id, "account"}, cfg.schedule.accounts_every});
+    return probes;
+}
+
+// The schedule of every probe: kept from the database (a restart resumes), kept across a
+// reload for targets that stay, spread over the jitter window for new ones.
+void plan_probes(daemon_state& state, const std::vector<schedule_row>& stored, bool once) {
+    std::map<schedule_key, std::int64_t> stored_due;
+    for (const schedule_row& row : stored)
+        stored_due[{row.target, row.probe}] = row.next_due;
+    const std::int64_t now = now_epoch_seconds();
+    std::map<schedule_key, scheduled_probe> planned;
+    for (const auto& [key, interval] : probes_of(state.cfg)) {
+        scheduled_probe entry;
+        if (auto kept = state.schedule.find(key); kept != state.schedule.end())
+            entry = kept->second;
+        else if (auto it = stored_due.find(key); it != stored_due.end())
+            entry.next_due = it->second;
+        else
+            entry.next_due = first_due(now, interval, state.cfg.schedule.jitter, state.spread());
+        if (once)
+            entry.next_due = now;
+        planned.emplace(key, entry);
+    }
+    state.schedule = std::move(planned);
+    start_rounds(state);
+}
+
+std::map<std::string, std::shared_ptr<http::host_gate>> platform_gates_of(const config& cfg) {
+    std::map<std::string, std::shared_ptr<http::host_gate>> gates;
+    for (const auto& [name, platform] : cfg.platforms)
+        if (platform.concurrency > 0 || platform.per_host_delay)
+            gates.emplace(name, std::make_shared<http::host_gate>(
+                                    platform.concurrency,
+                                    platform.per_host_delay.value_or(duration::zero())));
+    return gates;
+}
+
+void declare_metrics(daemon_state& state, const config* previous) {
+    if (previous) {
+        for (const site_config& old : previous->sites)
+            state.stats.forget_target(old.id);
+        for (const account_config& old : previous->accounts)
+            state.stats.forget_target(old.id);
+    }
+    for (const site_config& site : state.cfg.sites)
+        state.stats.declare_site(site.id, site.unit);
+    for (const account_config& account : state.cfg.accounts)
+        if (account.active)
+            state.stats.declare_account(account.id, account.platform, account.unit);
 }
 
 bool serve_metrics(metrics& stats, const std::string& listen) {
@@ -114,9 +146,15 @@ public:
     int run() {
         state_.client = std::make_shared<http::client>(ioc_.get_executor(),
                                                        client_options_of(state_.cfg, state_.stats));
+        state_.platform_gates = platform_gates_of(state_.cfg);
         state_.db.sync_targets(targets_of(state_.cfg));
         declare_metrics(state_, nullptr);
-        plan_sites(state_, state_.db.load_schedule(), once_);
+        // One cycle is over before any scrape would come, and the long-running daemon on the
+        // same config already holds metrics.listen. Declared first: a scrape never sees a
+        // target half-registered.
+        if (!once_ && !serve_metrics(state_.stats, state_.cfg.metrics.listen))
+            return exit_cycle_failed;
+        plan_probes(state_, state_.db.load_schedule(), once_);
         watch_signals();
         asio::co_spawn(ioc_, schedule_loop(), [this](std::exception_ptr e) { on_loop_end(e); });
         ioc_.run();
@@ -134,17 +172,15 @@ private:
     asio::awaitable<void> schedule_loop() {
         asio::steady_timer timer(ioc_);
         for (;;) {
-            const std::int64_t now = now_epoch_seconds();
-            launch_due_jobs(now);
+            launch_due_jobs(now_epoch_seconds());
             if (once_ && state_.jobs_in_flight == 0) {
-                state_.stats.cycle_finished("availability", now_epoch_seconds());
-                spdlog::info("cycle done sites={} failed_writes={}", state_.cfg.sites.size(),
+                spdlog::info("cycle done probes={} failed_writes={}", state_.schedule.size(),
                              state_.failed_writes);
                 ioc_.stop();
                 co_return;
             }
-            // A one-second tick keeps reloads and restarts simple: no timer to re-arm when
-            // the plan changes.
+            // A short tick keeps reloads and restarts simple: no timer to re-arm when the plan
+            // changes.
             timer.expires_after(once_ ? std::chrono::milliseconds(50) : std::chrono::seconds(1));
             boost::system::error_code ec;
             co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
@@ -152,32 +188,42 @@ private:
     }
 
     void launch_due_jobs(std::int64_t now) {
-        for (auto& [id, entry] : state_.availability) {
+        for (auto& [key, entry] : state_.schedule) {
             if (entry.in_flight || entry.next_due > now)
                 continue;
-            if (once_ && launched_once_.count(id))
+            if (once_ && !launched_once_.insert(key).second)
                 continue;
-            const site_config* site = find_site(state_.cfg, id);
-            if (!site)
-                continue;
-            entry.in_flight = true;
-            launched_once_.insert(id);
-            ++state_.jobs_in_flight;
-            asio::co_spawn(ioc_, run_availability_job(state_, *site),
-                           [this, id = id](std::exception_ptr e) { on_job_end(id, e); });
+            launch(key, entry);
         }
     }
 
-    void on_job_end(const std::string& id, std::exception_ptr e) {
+    void launch(const schedule_key& key, scheduled_probe& entry) {
+        const auto& [target, probe] = key;
+        if (probe == "availability") {
+            if (const site_config* site = find_site(state_.cfg, target))
+                spawn_job(key, entry, run_availability_job(state_, *site));
+        } else if (const account_config* account = find_account(state_.cfg, target)) {
+            spawn_job(key, entry, run_account_job(state_, *account));
+        }
+    }
+
+    void spawn_job(const schedule_key& key, scheduled_probe& entry, asio::awaitable<void> job) {
+        entry.in_flight = true;
+        ++state_.jobs_in_flight;
+        asio::co_spawn(ioc_, std::move(job),
+                       [this, key](std::exception_ptr e) { on_job_end(key, e); });
+    }
+
+    void on_job_end(const schedule_key& key, std::exception_ptr e) {
         --state_.jobs_in_flight;
         if (!e)
             return;
         try {
             std::rethrow_exception(e);
         } catch (const std::exception& ex) {
-            spdlog::error("job target={} probe=availability crashed: {}", id, ex.what());
+            spdlog::error("job target={} probe={} crashed: {}", key.first, key.second, ex.what());
         }
-        if (auto it = state_.availability.find(id); it != state_.availability.end())
+        if (auto it = state_.schedule.find(key); it != state_.schedule.end())
             it->second.in_flight = false;
         ++state_.failed_writes;
     }
@@ -234,6 +280,7 @@ private:
         loaded.cfg.metrics = previous.metrics;
         state_.cfg = std::move(loaded.cfg);
         state_.client = std::move(client);
+        state_.platform_gates = platform_gates_of(state_.cfg);
         try {
             state_.db.sync_targets(targets_of(state_.cfg));
         } catch (const store_error& e) {
@@ -241,7 +288,7 @@ private:
             spdlog::error("reload: could not record targets: {}", e.what());
         }
         declare_metrics(state_, &previous);
-        plan_sites(state_, {}, false);
+        plan_probes(state_, {}, false);
         spdlog::info("reloaded {}: {} sites, {} accounts", state_.cfg.path, state_.cfg.sites.size(),
                      state_.cfg.accounts.size());
     }
@@ -251,7 +298,7 @@ private:
     daemon_state state_;
     bool once_;
     bool stopped_by_signal_ = false;
-    std::set<std::string> launched_once_;
+    std::set<schedule_key> launched_once_;
 };
 
 } // namespace
@@ -276,11 +323,6 @@ int run_daemon(const std::string& config_path, bool once) {
     }
 
     metrics stats(version_string());
-    // One cycle is over before any scrape would come, and the long-running daemon on the same
-    // config already holds metrics.listen.
-    if (!once && !serve_metrics(stats, cfg.metrics.listen))
-        return exit_cycle_failed;
-
     try {
         daemon_runner runner(std::move(cfg), *db, stats, once);
         return runner.run();

@@ -16,11 +16,13 @@ namespace govmon {
 
 namespace http {
 class client;
-}
+class host_gate;
+} // namespace http
+
+// (target id, probe): "availability" for sites, "account" for accounts.
+using schedule_key = std::pair<std::string, std::string>;
 
 struct scheduled_probe {
-    std::string target;
-    std::string probe; // "availability"
     std::int64_t next_due = 0;
     bool in_flight = false;
 };
@@ -34,13 +36,27 @@ struct daemon_state {
     store& db;
     metrics& stats;
     std::shared_ptr<http::client> client; // replaced on reload; running jobs keep the old one
-    std::map<std::string, scheduled_probe> availability; // by target id
-    std::set<std::string> round_pending; // sites not yet probed in the current round
+    // Per-platform politeness (platforms.<name>); running jobs keep the gate they hold.
+    std::map<std::string, std::shared_ptr<http::host_gate>> platform_gates;
+    std::map<schedule_key, scheduled_probe> schedule;
+    // Per schedule name ("availability", "accounts"): targets not yet probed this round.
+    std::map<std::string, std::set<std::string>> round_pending;
     std::mt19937_64 random{std::random_device{}()};
     int jobs_in_flight = 0;
     int failed_writes = 0;
 
     double spread() { return std::uniform_real_distribution<double>(0.0, 1.0)(random); }
 };
+
+// The schedule a probe belongs to, as govmon_cycle_last_success_timestamp_seconds names it.
+std::string schedule_name_of(const std::string& probe);
+
+// Marks a probe done: its next due time, and the end of its schedule's round when it was the
+// last target of the round.
+void complete_probe(daemon_state& state, const schedule_key& key, std::int64_t next_due,
+                    std::int64_t now);
+
+// Rebuilds the round of every schedule from the current plan.
+void start_rounds(daemon_state& state);
 
 } // namespace govmon

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -68,6 +69,14 @@ constexpr const char* observations_since = R"(
 SELECT time, target, target_kind, probe, url, ok, http_status, latency_ms, error, last_update,
        detail
 FROM observations WHERE target = ?1 AND probe = ?2 AND time >= ?3 ORDER BY time, id)";
+
+constexpr const char* latest_observations = R"(
+SELECT time, target, target_kind, probe, url, ok, http_status, latency_ms, error, last_update,
+       detail
+FROM observations WHERE target = ?1 AND probe = ?2 ORDER BY time DESC, id DESC LIMIT ?3)";
+
+constexpr const char* newest_update = R"(
+SELECT MAX(last_update) FROM observations WHERE target = ?1 AND probe = ?2 AND ok = 1)";
 
 // (target, kind, url) identifies a finding (its id is their hash), so no tie-break is needed
 // and the indexes give the order without a sort.
@@ -236,34 +245,63 @@ void store::write(const write_batch& batch) {
     });
 }
 
+namespace {
+
+std::vector<observation> read_observations(sqlite::statement& query, const std::string& path) {
+    std::vector<observation> rows;
+    sqlite::use q{query};
+    while (q->step()) {
+        observation o;
+        o.time = q->int64(0);
+        o.target = q->string(1);
+        o.target_kind = q->string(2);
+        o.probe = q->string(3);
+        o.url = q->string(4);
+        o.ok = q->int64(5) != 0;
+        if (const auto status = q->optional_int64(6))
+            o.http_status = static_cast<int>(*status);
+        o.latency_ms = q->int64(7);
+        const auto error = error_class_from_string(q->text(8));
+        if (!error)
+            throw store_error(path + ": unknown error class '" + q->string(8) +
+                              "' in observations");
+        o.error = *error;
+        o.last_update = q->optional_int64(9);
+        o.detail = q->string(10);
+        rows.push_back(std::move(o));
+    }
+    return rows;
+}
+
+} // namespace
+
 std::vector<observation> store::observations_since(const std::string& target,
                                                    const std::string& probe,
                                                    std::int64_t since) const {
     return impl_->guarded("read observations", [&] {
-        std::vector<observation> rows;
-        sqlite::use q{impl_->prepared(sql::observations_since)};
-        q->bind_all(target, probe, since);
-        while (q->step()) {
-            observation o;
-            o.time = q->int64(0);
-            o.target = q->string(1);
-            o.target_kind = q->string(2);
-            o.probe = q->string(3);
-            o.url = q->string(4);
-            o.ok = q->int64(5) != 0;
-            if (const auto status = q->optional_int64(6))
-                o.http_status = static_cast<int>(*status);
-            o.latency_ms = q->int64(7);
-            const auto error = error_class_from_string(q->text(8));
-            if (!error)
-                throw store_error(impl_->path + ": unknown error class '" + q->string(8) +
-                                  "' in observations");
-            o.error = *error;
-            o.last_update = q->optional_int64(9);
-            o.detail = q->string(10);
-            rows.push_back(std::move(o));
-        }
+        auto& query = impl_->prepared(sql::observations_since);
+        query.bind_all(target, probe, since);
+        return read_observations(query, impl_->path);
+    });
+}
+
+std::vector<observation> store::latest_observations(const std::string& target,
+                                                    const std::string& probe, int count) const {
+    return impl_->guarded("read observations", [&] {
+        auto& query = impl_->prepared(sql::latest_observations);
+        query.bind_all(target, probe, count);
+        auto rows = read_observations(query, impl_->path);
+        std::reverse(rows.begin(), rows.end());
         return rows;
+    });
+}
+
+std::optional<std::int64_t> store::newest_update(const std::string& target,
+                                                 const std::string& probe) const {
+    return impl_->guarded("read newest update", [&] {
+        sqlite::use q{impl_->prepared(sql::newest_update)};
+        q->bind_all(target, probe);
+        return q->step() ? q->optional_int64(0) : std::nullopt;
     });
 }
 

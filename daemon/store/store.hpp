@@ -73,6 +73,12 @@ public:
     std::vector<observation> observations_since(const std::string& target,
                                                 const std::string& probe,
                                                 std::int64_t since) const;
+    // The `count` newest observations of one target's probe, oldest first.
+    std::vector<observation> latest_observations(const std::string& target,
+                                                 const std::string& probe, int count) const;
+    // The newest last_update any successful observation of the probe has seen.
+    std::optional<std::int64_t> newest_update(const std::string& target,
+                                              const std::string& probe) const;
     std::vector<finding> findings_of(const std::string& target) const;
     std::vector<finding> all_findings(bool include_resolved) const;
     std::vector<finding_event> events_of(const std::string& finding_id) const;

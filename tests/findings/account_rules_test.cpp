@@ -102,3 +102,12 @@ TEST_CASE("a successful probe resolves blocked and unreachable") {
     CHECK(judged(v, "account_blocked"));
     CHECK(judged(v, "account_unreachable"));
 }
+
+TEST_CASE("an app is judged on reachability only") {
+    account_thresholds app;
+    app.judge_freshness = false;
+    auto v = judge_account({probe("ok")}, now - 400 * day, now, app);
+    CHECK(kinds(v).empty());
+    CHECK_FALSE(judged(v, "account_dormant"));
+    CHECK(judged(v, "account_unreachable"));
+}

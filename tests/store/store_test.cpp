@@ -302,3 +302,26 @@ TEST_CASE("writing 10,000 observations in one batch takes well under a second") 
     std::ostringstream out;
     CHECK(s->export_observations(0, 1'000'000, export_format::csv, out) == 10000);
 }
+
+TEST_CASE("the latest observations come oldest first, and the newest update only from ok ones") {
+    temp_dir dir;
+    auto s = store::open(dir.file("govmon.db"));
+    std::vector<observation> rows;
+    for (std::int64_t t : {100, 200, 300, 400}) {
+        auto o = make_observation(t, "hb-weibo", "account");
+        o.last_update = t - 50;
+        rows.push_back(o);
+    }
+    rows[3].ok = false;         // a refused probe's date must not count
+    rows[3].last_update = 9999;
+    rows.push_back(make_observation(350, "other", "account"));
+    s->write(batch(rows));
+
+    const auto latest = s->latest_observations("hb-weibo", "account", 2);
+    REQUIRE(latest.size() == 2);
+    CHECK(latest[0].time == 300);
+    CHECK(latest[1].time == 400);
+    CHECK(s->latest_observations("hb-weibo", "account", 10).size() == 4);
+    CHECK(s->newest_update("hb-weibo", "account") == 250);
+    CHECK_FALSE(s->newest_update("nobody", "account"));
+}

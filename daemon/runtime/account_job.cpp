@@ -1,0 +1,169 @@
+#include "account_job.hpp"
+
+#include "daemon/common/time_zone.hpp"
+#include "daemon/findings/account_rules.hpp"
+#include "daemon/runtime/job_recording.hpp"
+#include "daemon/runtime/schedule_plan.hpp"
+#include "probes/accounts/account_probe.hpp"
+#include "probes/http/host_gate.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace govmon {
+namespace {
+
+using json = nlohmann::json;
+
+// How many of an account's latest observations the rules look at (two-probe confirmation).
+constexpr int history_for_rules = 2;
+
+account_endpoints endpoints_of(const config& cfg) {
+    account_endpoints e;
+    e.rsshub = cfg.bridges.rsshub;
+    if (auto weibo = cfg.platforms.find("weibo"); weibo != cfg.platforms.end())
+        e.weibo_api = weibo->second.api;
+    return e;
+}
+
+account_result no_source(const account_config& account) {
+    account_result r;
+    r.outcome = account_outcome::parse_error;
+    r.error = error_class::parse;
+    r.detail = "no way to probe a " + account.platform +
+               " account without feed: (or bridges.rsshub and uid)";
+    return r;
+}
+
+error_class error_of(const account_result& r) {
+    switch (r.outcome) {
+    case account_outcome::ok:
+    case account_outcome::ok_empty:
+        return error_class::none;
+    case account_outcome::not_found:
+        return error_class::not_found;
+    case account_outcome::blocked:
+        return r.error == error_class::none ? error_class::blocked : r.error;
+    case account_outcome::no_timestamp:
+    case account_outcome::parse_error:
+        return error_class::parse;
+    }
+    return error_class::parse;
+}
+
+observation to_observation(const account_config& account, const std::string& url,
+                           const account_result& r, std::int64_t started,
+                           std::int64_t latency_ms) {
+    observation o;
+    o.time = started;
+    o.target = account.id;
+    o.target_kind = "account";
+    o.probe = "account";
+    o.url = url;
+    o.ok = r.outcome == account_outcome::ok || r.outcome == account_outcome::ok_empty;
+    if (r.http_status > 0)
+        o.http_status = r.http_status;
+    o.latency_ms = latency_ms;
+    o.error = error_of(r);
+    if (o.ok)
+        o.last_update = r.newest_post;
+    json detail = {{"outcome", std::string(to_string(r.outcome))},
+                   {"items_seen", r.items_seen},
+                   {"items_dated", r.items_dated}};
+    if (!r.detail.empty())
+        detail["detail"] = r.detail;
+    o.detail = detail.dump(-1, ' ', false, json::error_handler_t::replace);
+    return o;
+}
+
+account_thresholds thresholds_of(const config& cfg, const account_config& account) {
+    using std::chrono::duration_cast;
+    using std::chrono::seconds;
+    account_thresholds t;
+    t.warn = duration_cast<seconds>(cfg.thresholds.account_warn).count();
+    t.dormant = duration_cast<seconds>(cfg.thresholds.account_dormant).count();
+    t.video = account.content == "video";
+    t.judge_freshness = account.platform != "app" && account.content != "app";
+    return t;
+}
+
+std::optional<std::int64_t> newest_of(std::optional<std::int64_t> stored,
+                                      const observation& current) {
+    if (!current.ok || !current.last_update)
+        return stored;
+    return stored ? std::max(*stored, *current.last_update) : current.last_update;
+}
+
+void log_observation(const observation& o, const account_result& r) {
+    if (o.ok)
+        spdlog::info("probe target={} probe=account outcome={} newest_post={} items={}", o.target,
+                     to_string(r.outcome), r.newest_post ? format_iso8601(*r.newest_post) : "-",
+                     r.items_seen);
+    else
+        spdlog::warn("probe target={} probe=account outcome={} error={} status={} detail=\"{}\"",
+                     o.target, to_string(r.outcome), to_string(o.error), r.http_status, r.detail);
+}
+
+} // namespace
+
+asio::awaitable<void> run_account_job(daemon_state& state, account_config account) {
+    const std::int64_t started = now_epoch_seconds();
+    const auto clock_start = std::chrono::steady_clock::now();
+    std::shared_ptr<http::client> client = state.client;
+    const auto source = source_of({account.platform, account.uid, account.url, account.feed},
+                                  endpoints_of(state.cfg));
+    account_result result = no_source(account);
+    std::string url = account.feed.empty() ? account.url : account.feed;
+    if (source) {
+        std::shared_ptr<http::host_gate> gate;
+        if (auto it = state.platform_gates.find(account.platform); it != state.platform_gates.end())
+            gate = it->second;
+        http::host_gate::permit permit;
+        if (gate)
+            permit = co_await gate->acquire(account.platform);
+        result = co_await probe_account(*client, *source, started);
+        url = source->url.empty() ? url : source->url;
+    }
+    const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - clock_start);
+
+    const observation o = to_observation(account, url, result, started, latency.count());
+    log_observation(o, result);
+    const std::int64_t now = now_epoch_seconds();
+
+    write_batch batch;
+    batch.observations.push_back(o);
+    schedule_row next{account.id, "account",
+                      next_due(started, state.cfg.schedule.accounts_every,
+                               state.cfg.schedule.jitter, state.spread()),
+                      started};
+    batch.schedule.push_back(next);
+
+    bool failing = false;
+    std::optional<std::int64_t> newest;
+    try {
+        std::vector<observation> recent =
+            state.db.latest_observations(account.id, "account", history_for_rules - 1);
+        recent.push_back(o);
+        newest = newest_of(state.db.newest_update(account.id, "account"), o);
+        failing = write_with_findings(
+            state, {account.id, "account", account.unit},
+            judge_account(recent, newest, now, thresholds_of(state.cfg, account)),
+            std::move(batch), now);
+    } catch (const store_error& e) {
+        note_store_failure(state, account.id, "account", e);
+    }
+
+    state.stats.record_probe(account.id, "account", "account", o.ok,
+                             std::chrono::duration<double>(latency).count());
+    if (newest)
+        state.stats.set_last_update(account.id, "account", account.platform, account.unit,
+                                    *newest);
+    state.stats.set_target_failing(account.id, "account", account.unit, failing);
+    complete_probe(state, {account.id, "account"}, next.next_due, now);
+}
+
+} // namespace govmon

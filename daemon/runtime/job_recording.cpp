@@ -1,0 +1,46 @@
+#include "job_recording.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <map>
+
+namespace govmon {
+namespace {
+
+bool has_open_veto(const std::vector<finding>& findings) {
+    for (const finding& f : findings)
+        if (f.status == "open" && f.severity == "veto")
+            return true;
+    return false;
+}
+
+void publish_findings_counts(daemon_state& state) {
+    std::map<std::pair<std::string, std::string>, int> counts;
+    for (const finding& f : state.db.all_findings(false))
+        ++counts[{f.kind, f.severity}];
+    state.stats.set_findings(counts);
+}
+
+} // namespace
+
+bool write_with_findings(daemon_state& state, const target_identity& target,
+                         const rule_verdict& verdict, write_batch batch, std::int64_t now) {
+    lifecycle_changes changes = apply_verdict(target, verdict, state.db.findings_of(target.id), now);
+    for (const finding_event& e : changes.events)
+        spdlog::info("finding target={} id={} event={} severity={} detail=\"{}\"", target.id,
+                     e.finding_id, e.event, e.severity, e.detail);
+    batch.findings = std::move(changes.upserts);
+    batch.events = std::move(changes.events);
+    state.db.write(batch);
+    publish_findings_counts(state);
+    return has_open_veto(state.db.findings_of(target.id));
+}
+
+void note_store_failure(daemon_state& state, const std::string& target, const std::string& probe,
+                        const store_error& error) {
+    ++state.failed_writes;
+    state.stats.count_store_error();
+    spdlog::error("store target={} probe={}: {}", target, probe, error.what());
+}
+
+} // namespace govmon

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "daemon/findings/finding_candidate.hpp"
+#include "daemon/findings/finding_lifecycle.hpp"
+#include "daemon/runtime/daemon_state.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace govmon {
+
+// Adds to `batch` the finding changes the verdict implies, writes it in one transaction,
+// logs each finding event and refreshes the findings gauges. Returns whether the target now
+// has an open veto finding. Throws store_error.
+bool write_with_findings(daemon_state& state, const target_identity& target,
+                         const rule_verdict& verdict, write_batch batch, std::int64_t now);
+
+// A degraded mode: a log line and a counter, and `run --once` exits 1.
+void note_store_failure(daemon_state& state, const std::string& target, const std::string& probe,
+                        const store_error& error);
+
+} // namespace govmon

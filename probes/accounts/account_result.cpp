@@ -1,0 +1,23 @@
+#include "probes/accounts/account_result.hpp"
+
+namespace govmon {
+
+std::string_view to_string(account_outcome o) noexcept {
+    switch (o) {
+    case account_outcome::ok:
+        return "ok";
+    case account_outcome::ok_empty:
+        return "ok_empty";
+    case account_outcome::not_found:
+        return "not_found";
+    case account_outcome::blocked:
+        return "blocked";
+    case account_outcome::no_timestamp:
+        return "no_timestamp";
+    case account_outcome::parse_error:
+        return "parse_error";
+    }
+    return "";
+}
+
+} // namespace govmon

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "probes/error_class.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace govmon {
+
+// What one probe of an account established (spec/indicators.md, reference/platforms.md §13).
+// Only `ok` and `ok_empty` may move the freshness verdict: every other outcome keeps the last
+// known newest-post time and can never make an account look dormant.
+enum class account_outcome {
+    ok,           // at least one dated item
+    ok_empty,     // the account exists and has no posts
+    not_found,    // deleted, banned, renamed: account_unreachable
+    blocked,      // captcha, 403/418/432, login wall, empty 200 body, bridge down: account_blocked
+    no_timestamp, // items exist but none carries a date
+    parse_error,  // the answer's shape is not what the platform sends
+};
+
+std::string_view to_string(account_outcome o) noexcept;
+
+struct account_result {
+    account_outcome outcome = account_outcome::parse_error;
+    // The maximum timestamp over all items (never the first item: pinned posts), UTC epoch
+    // seconds; a future-dated item counts as the probe time.
+    std::optional<std::int64_t> newest_post;
+    int items_seen = 0;
+    int items_dated = 0;
+    int http_status = 0;
+    error_class error = error_class::none; // the observation's error column
+    std::string detail;                    // why, for people: "HTTP 432", "ok:-100 login wall"
+    std::vector<std::string> links;        // links inside posts, for the ad rules
+};
+
+} // namespace govmon

@@ -1,0 +1,581 @@
+#include "probes/accounts/feed_parser.hpp"
+
+#include "probes/dates/date_parse.hpp"
+
+#include <iconv.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <exception>
+#include <iterator>
+#include <limits>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace govmon {
+namespace {
+
+// RECOVER reads the sloppy feeds real servers send. No NOENT and no DTDLOAD: entities are never
+// substituted and no DTD is fetched (XXE, billion laughs). IGNORE_ENC because the body is
+// already UTF-8 when libxml2 sees it.
+constexpr int xml_options = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                            XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC;
+
+constexpr std::size_t detail_excerpt_bytes = 80;
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+bool is_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && is_space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+char to_lower(char c) noexcept {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool starts_with_ignoring_case(std::string_view s, std::string_view prefix) noexcept {
+    if (s.size() < prefix.size())
+        return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (to_lower(s[i]) != to_lower(prefix[i]))
+            return false;
+    return true;
+}
+
+std::size_t find_ignoring_case(std::string_view s, std::string_view needle,
+                               std::size_t from = 0) noexcept {
+    for (std::size_t i = from; i + needle.size() <= s.size(); ++i)
+        if (starts_with_ignoring_case(s.substr(i), needle))
+            return i;
+    return std::string_view::npos;
+}
+
+// At most `bytes` bytes, cut on a UTF-8 character boundary, for details people read.
+std::string excerpt(std::string_view s, std::size_t bytes = detail_excerpt_bytes) {
+    s = trim(s);
+    if (s.size() <= bytes)
+        return std::string(s);
+    std::size_t cut = bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+        --cut;
+    return std::string(s.substr(0, cut)) + "…";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encodings
+
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+struct iconv_closer {
+    void operator()(iconv_t cd) const noexcept { iconv_close(cd); }
+};
+using iconv_handle = std::unique_ptr<std::remove_pointer_t<iconv_t>, iconv_closer>;
+
+iconv_handle open_converter_to_utf8(const std::string& charset) {
+    iconv_t cd = iconv_open("UTF-8", charset.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1)) // an unknown charset name: the bytes may be UTF-8
+        cd = iconv_open("UTF-8", "UTF-8");
+    return iconv_handle(cd == reinterpret_cast<iconv_t>(-1) ? nullptr : cd);
+}
+
+// Always valid UTF-8 out: every byte the charset cannot explain becomes U+FFFD, so one broken
+// byte never costs a feed (libxml2 stops at the first invalid UTF-8 sequence).
+std::string transcode_to_utf8(std::string_view bytes, const std::string& charset) {
+    const iconv_handle converter = open_converter_to_utf8(charset);
+    if (!converter)
+        return std::string(bytes);
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 2);
+    char* in = const_cast<char*>(bytes.data()); // iconv's signature; it does not write input
+    std::size_t in_left = bytes.size();
+    std::array<char, 4096> buffer{};
+    while (in_left > 0) {
+        char* dst = buffer.data();
+        std::size_t room = buffer.size();
+        const std::size_t rc = iconv(converter.get(), &in, &in_left, &dst, &room);
+        out.append(buffer.data(), static_cast<std::size_t>(dst - buffer.data()));
+        if (rc == static_cast<std::size_t>(-1) && errno != E2BIG) {
+            out += "\xEF\xBF\xBD";
+            ++in;
+            --in_left;
+        }
+    }
+    return out;
+}
+
+// GB2312 and GBK pages use characters only their superset GB18030 defines.
+std::string canonical_charset(std::string_view name) {
+    std::string lower;
+    for (char c : trim(name))
+        if (c != '"' && c != '\'')
+            lower += to_lower(c);
+    constexpr std::array<std::string_view, 7> gb_names{"gb2312", "gbk",    "gb18030",   "x-gbk",
+                                                       "cp936",  "euc-cn", "gb_2312-80"};
+    if (std::find(gb_names.begin(), gb_names.end(), lower) != gb_names.end())
+        return "GB18030";
+    return lower.empty() ? "UTF-8" : lower;
+}
+
+// The encoding="…" of an XML declaration at the start of the body, or "".
+std::string_view declared_encoding(std::string_view body) {
+    if (!body.starts_with("<?xml"))
+        return {};
+    const std::string_view declaration = body.substr(0, body.find("?>"));
+    std::size_t pos = declaration.find("encoding");
+    if (pos == std::string_view::npos)
+        return {};
+    pos = declaration.find_first_of("\"'", pos);
+    if (pos == std::string_view::npos)
+        return {};
+    const std::size_t end = declaration.find(declaration[pos], pos + 1);
+    return end == std::string_view::npos ? std::string_view{}
+                                         : declaration.substr(pos + 1, end - pos - 1);
+}
+
+std::string body_as_utf8(std::string_view body, std::string_view http_charset) {
+    if (body.starts_with(utf8_bom))
+        return transcode_to_utf8(body.substr(utf8_bom.size()), "UTF-8");
+    if (body.starts_with("\xFF\xFE") || body.starts_with("\xFE\xFF"))
+        return transcode_to_utf8(body, "UTF-16"); // iconv reads the BOM itself
+    const std::string_view declared = declared_encoding(trim(body));
+    return transcode_to_utf8(body, canonical_charset(declared.empty() ? http_charset : declared));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a feed item says, whatever the format
+
+struct feed_item {
+    std::vector<std::string> published; // date texts of the publication
+    std::vector<std::string> updated;   // date texts of later edits
+    std::vector<std::string> links;
+};
+
+class link_collector {
+public:
+    void add(std::string_view url, std::vector<std::string>& links) {
+        url = trim(url);
+        if (url.empty() || url.front() == '#' || starts_with_ignoring_case(url, "javascript:"))
+            return;
+        std::string decoded(url);
+        for (std::size_t at = decoded.find("&amp;"); at != std::string::npos;
+             at = decoded.find("&amp;", at + 1))
+            decoded.replace(at, 5, "&");
+        if (seen_.insert(decoded).second)
+            links.push_back(std::move(decoded));
+    }
+
+private:
+    std::unordered_set<std::string> seen_;
+};
+
+// The value of an HTML attribute starting at `pos` (after "href" or "src"), quoted or not.
+std::string_view attribute_value(std::string_view html, std::size_t pos) {
+    while (pos < html.size() && is_space(html[pos]))
+        ++pos;
+    if (pos >= html.size() || html[pos] != '=')
+        return {};
+    ++pos;
+    while (pos < html.size() && is_space(html[pos]))
+        ++pos;
+    if (pos >= html.size())
+        return {};
+    if (html[pos] == '"' || html[pos] == '\'') {
+        const std::size_t end = html.find(html[pos], pos + 1);
+        return end == std::string_view::npos ? std::string_view{}
+                                             : html.substr(pos + 1, end - pos - 1);
+    }
+    std::size_t end = pos;
+    while (end < html.size() && !is_space(html[end]) && html[end] != '>')
+        ++end;
+    return html.substr(pos, end - pos);
+}
+
+bool is_name_char(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// href="…" and src="…" in item HTML: a simple scan is enough to hand URLs to the ad rules.
+std::vector<std::string_view> html_urls(std::string_view html) {
+    std::vector<std::string_view> urls;
+    for (std::size_t i = 0; i < html.size(); ++i) {
+        if (i > 0 && is_name_char(html[i - 1]))
+            continue;
+        const std::size_t name = starts_with_ignoring_case(html.substr(i), "href")  ? 4
+                                 : starts_with_ignoring_case(html.substr(i), "src") ? 3
+                                                                                    : 0;
+        if (name == 0)
+            continue;
+        if (const std::string_view value = attribute_value(html, i + name); !value.empty())
+            urls.push_back(value);
+        i += name - 1;
+    }
+    return urls;
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML feeds
+
+struct xml_doc_deleter {
+    void operator()(xmlDoc* doc) const noexcept { xmlFreeDoc(doc); }
+};
+using xml_document = std::unique_ptr<xmlDoc, xml_doc_deleter>;
+
+enum class date_role { none, published, updated };
+
+std::string_view name_of(const xmlNode* node) noexcept {
+    return node->name ? reinterpret_cast<const char*>(node->name) : std::string_view{};
+}
+
+bool named(const xmlNode* node, std::string_view name) noexcept {
+    return node->type == XML_ELEMENT_NODE && name_of(node) == name;
+}
+
+// Matched on local names, so RSS in a namespace, dc:date, dcterms:issued/created/modified and
+// Atom 0.3 issued/created/modified need no namespace tables.
+date_role role_of(const xmlNode* element) noexcept {
+    constexpr std::array<std::string_view, 5> published{"pubDate", "published", "issued", "created",
+                                                        "date"};
+    constexpr std::array<std::string_view, 2> updated{"updated", "modified"};
+    const std::string_view name = name_of(element);
+    const auto is = [&](std::string_view candidate) {
+        return candidate.size() == name.size() && starts_with_ignoring_case(name, candidate);
+    };
+    if (std::any_of(published.begin(), published.end(), is))
+        return date_role::published;
+    if (std::any_of(updated.begin(), updated.end(), is))
+        return date_role::updated;
+    return date_role::none;
+}
+
+// Text and CDATA only: entity references (never substituted, see xml_options) are skipped.
+void append_text(const xmlNode* node, std::string& out, bool descend) {
+    for (const xmlNode* child = node->children; child; child = child->next) {
+        if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
+            child->content)
+            out += reinterpret_cast<const char*>(child->content);
+        else if (descend && child->type == XML_ELEMENT_NODE)
+            append_text(child, out, descend);
+    }
+}
+
+std::string text_of(const xmlNode* element) {
+    std::string text;
+    append_text(element, text, false);
+    return text;
+}
+
+std::string_view attribute(const xmlNode* element, std::string_view name) noexcept {
+    for (const xmlAttr* a = element->properties; a; a = a->next)
+        if (a->name && reinterpret_cast<const char*>(a->name) == name && a->children &&
+            a->children->content)
+            return reinterpret_cast<const char*>(a->children->content);
+    return {};
+}
+
+bool holds_item_html(const xmlNode* element) noexcept {
+    return named(element, "description") || named(element, "encoded") ||
+           named(element, "content") || named(element, "summary");
+}
+
+void collect_attribute_urls(const xmlNode* element, link_collector& collector,
+                            std::vector<std::string>& links) {
+    for (const xmlNode* child = element->children; child; child = child->next)
+        if (child->type == XML_ELEMENT_NODE) {
+            collector.add(attribute(child, "href"), links);
+            collector.add(attribute(child, "src"), links);
+            collect_attribute_urls(child, collector, links);
+        }
+}
+
+// Escaped HTML (RSS description, Atom type="html") and inline XHTML (Atom type="xhtml").
+void collect_content_urls(const xmlNode* element, link_collector& collector,
+                          std::vector<std::string>& links) {
+    std::string html;
+    append_text(element, html, true);
+    for (const std::string_view url : html_urls(html))
+        collector.add(url, links);
+    collect_attribute_urls(element, collector, links);
+}
+
+// Only the item's own children: an Atom <source><updated> dates the source feed, not the post.
+feed_item read_xml_item(const xmlNode* item, link_collector& collector) {
+    feed_item result;
+    for (const xmlNode* child = item->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE)
+            continue;
+        switch (role_of(child)) {
+        case date_role::published:
+            result.published.push_back(text_of(child));
+            break;
+        case date_role::updated:
+            result.updated.push_back(text_of(child));
+            break;
+        case date_role::none:
+            break;
+        }
+        if (named(child, "link")) {
+            const std::string_view href = attribute(child, "href"); // Atom; RSS has text
+            collector.add(href.empty() ? text_of(child) : std::string(href), result.links);
+        } else if (holds_item_html(child)) {
+            collect_content_urls(child, collector, result.links);
+        }
+    }
+    return result;
+}
+
+// RSS items sit in <channel> (sometimes, wrongly, in <rss>); RDF items beside <channel>.
+void append_xml_items(const xmlNode* parent, std::string_view item_name,
+                      std::vector<const xmlNode*>& items) {
+    for (const xmlNode* child = parent->children; child; child = child->next) {
+        if (named(child, item_name))
+            items.push_back(child);
+        else if (named(child, "channel"))
+            append_xml_items(child, item_name, items);
+    }
+}
+
+// A bridge's error page is HTML; say so instead of "unknown root element".
+bool looks_like_html(std::string_view text) {
+    std::size_t pos = 0;
+    while ((pos = text.find('<', pos)) != std::string_view::npos) {
+        const std::string_view rest = text.substr(pos);
+        if (rest.starts_with("<?") || rest.starts_with("<!--")) {
+            const std::size_t end = text.find(rest.starts_with("<?") ? "?>" : "-->", pos);
+            if (end == std::string_view::npos)
+                return false;
+            pos = end;
+            continue;
+        }
+        if (starts_with_ignoring_case(rest, "<!doctype")) {
+            const std::string_view type = trim(rest.substr(9, 5));
+            return starts_with_ignoring_case(type, "html");
+        }
+        return starts_with_ignoring_case(rest, "<html");
+    }
+    return false;
+}
+
+std::string html_title(std::string_view html) {
+    const std::size_t open = find_ignoring_case(html, "<title");
+    const std::size_t start = open == std::string_view::npos ? open : html.find('>', open);
+    if (start == std::string_view::npos)
+        return {};
+    const std::size_t end = find_ignoring_case(html, "</title", start);
+    return end == std::string_view::npos ? std::string{}
+                                         : excerpt(html.substr(start + 1, end - start - 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+account_result parse_error(std::string detail) {
+    account_result r;
+    r.outcome = account_outcome::parse_error;
+    r.error = error_class::parse;
+    r.detail = std::move(detail);
+    return r;
+}
+
+struct item_time {
+    std::optional<std::int64_t> latest; // the latest instant the date allows
+    bool in_future = false;             // stated after `now`, not merely "today"
+    std::string unreadable;             // a date text present but not understood
+};
+
+// The latest instant any readable text states, day precision widened to the day's end.
+item_time latest_of(const std::vector<std::string>& texts, std::int64_t now) {
+    item_time t;
+    for (const std::string& text : texts) {
+        if (trim(text).empty())
+            continue;
+        const auto parsed = parse_date(text, now);
+        if (!parsed) {
+            if (t.unreadable.empty())
+                t.unreadable = text;
+            continue;
+        }
+        if (!t.latest || latest_instant(*parsed) > *t.latest) {
+            t.latest = latest_instant(*parsed);
+            t.in_future = parsed->instant > now;
+        }
+    }
+    return t;
+}
+
+// An edit is not a new post: the update date only stands in when no publication date is read.
+item_time post_time(const feed_item& item, std::int64_t now) {
+    item_time published = latest_of(item.published, now);
+    if (published.latest)
+        return published;
+    item_time updated = latest_of(item.updated, now);
+    if (updated.latest)
+        return updated;
+    return published.unreadable.empty() ? updated : published;
+}
+
+std::string dating_detail(int dated, int seen, int unreadable, const std::string& first_unreadable,
+                          int future) {
+    std::string detail = std::to_string(dated) + " of " + std::to_string(seen) + " items dated";
+    if (unreadable > 0)
+        detail += ", " + std::to_string(unreadable) + " with an unreadable date (\"" +
+                  excerpt(first_unreadable) + "\")";
+    if (future > 0)
+        detail += ", " + std::to_string(future) + " dated in the future counted as now";
+    return detail;
+}
+
+account_result summarize(std::vector<feed_item> items, std::int64_t now) {
+    account_result r;
+    r.items_seen = static_cast<int>(items.size());
+    int future = 0;
+    int unreadable = 0;
+    std::string first_unreadable;
+    for (feed_item& item : items) {
+        const item_time t = post_time(item, now);
+        if (t.latest) {
+            ++r.items_dated;
+            future += t.in_future ? 1 : 0;
+            const std::int64_t counted = std::min(*t.latest, now);
+            r.newest_post = std::max(r.newest_post.value_or(counted), counted);
+        } else if (!t.unreadable.empty() && unreadable++ == 0) {
+            first_unreadable = t.unreadable;
+        }
+        std::move(item.links.begin(), item.links.end(), std::back_inserter(r.links));
+    }
+    // An item whose date is there but unreadable could be the newest post: reading the others
+    // alone could call an active account dormant, so freshness is unknown instead.
+    r.outcome = items.empty()        ? account_outcome::ok_empty
+                : r.items_dated == 0 ? account_outcome::no_timestamp
+                : unreadable > 0     ? account_outcome::parse_error
+                                     : account_outcome::ok;
+    if (r.outcome == account_outcome::parse_error)
+        r.error = error_class::parse;
+    r.detail = items.empty() ? std::string("feed without items")
+                             : dating_detail(r.items_dated, r.items_seen, unreadable,
+                                             first_unreadable, future);
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formats
+
+// libxml2 must be initialised once before threads use it; a function-local static is.
+void init_libxml2_once() {
+    [[maybe_unused]] static const bool initialized = [] {
+        xmlInitParser();
+        return true;
+    }();
+}
+
+account_result parse_xml_feed(const std::string& utf8, std::int64_t now) {
+    if (looks_like_html(utf8)) {
+        const std::string title = html_title(utf8);
+        return parse_error("not a feed: HTML page" +
+                           (title.empty() ? std::string() : " (title: " + title + ")"));
+    }
+    if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+        return parse_error("not a feed: larger than libxml2 can read");
+    init_libxml2_once();
+    const xml_document doc(
+        xmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", xml_options));
+    const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+    if (!root)
+        return parse_error("not a feed: no XML document");
+    const std::string_view root_name = name_of(root);
+    std::vector<const xmlNode*> elements;
+    if (root_name == "rss" || root_name == "RDF")
+        append_xml_items(root, "item", elements);
+    else if (root_name == "feed")
+        append_xml_items(root, "entry", elements);
+    else
+        return parse_error("not a feed: root element <" + excerpt(root_name) + ">");
+    link_collector collector;
+    std::vector<feed_item> items;
+    for (const xmlNode* element : elements)
+        items.push_back(read_xml_item(element, collector));
+    return summarize(std::move(items), now);
+}
+
+const nlohmann::json* string_member(const nlohmann::json& object, const char* key) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? &*it : nullptr;
+}
+
+feed_item read_json_item(const nlohmann::json& item, link_collector& collector) {
+    feed_item result;
+    if (!item.is_object())
+        return result;
+    if (const auto* published = string_member(item, "date_published"))
+        result.published.push_back(published->get<std::string>());
+    if (const auto* modified = string_member(item, "date_modified"))
+        result.updated.push_back(modified->get<std::string>());
+    for (const char* key : {"url", "external_url"})
+        if (const auto* url = string_member(item, key))
+            collector.add(url->get<std::string>(), result.links);
+    if (const auto* html = string_member(item, "content_html"))
+        for (const std::string_view url : html_urls(html->get_ref<const std::string&>()))
+            collector.add(url, result.links);
+    return result;
+}
+
+account_result parse_json_feed(const std::string& utf8, std::int64_t now) {
+    const auto doc = nlohmann::json::parse(utf8, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded())
+        return parse_error("not a feed: invalid JSON");
+    if (!doc.is_object())
+        return parse_error("not a feed: JSON that is not an object");
+    const auto* version = string_member(doc, "version");
+    const bool declared =
+        version && version->get_ref<const std::string&>().find("jsonfeed.org") != std::string::npos;
+    const auto items = doc.find("items");
+    const bool has_items = items != doc.end() && items->is_array();
+    if (!has_items)
+        return parse_error(declared ? "JSON Feed without an items array"
+                                    : "not a feed: JSON without a JSON Feed version or items");
+    link_collector collector;
+    std::vector<feed_item> result;
+    for (const auto& item : *items)
+        result.push_back(read_json_item(item, collector));
+    return summarize(std::move(result), now);
+}
+
+account_result parse_any_feed(std::string_view body, std::string_view http_charset,
+                              std::int64_t now) {
+    const std::string utf8 = body_as_utf8(body, http_charset);
+    const std::string_view content = trim(utf8);
+    if (content.empty())
+        return parse_error("not a feed: empty body");
+    if (content.front() == '{')
+        return parse_json_feed(utf8, now);
+    if (content.front() != '<')
+        return parse_error("not a feed: starts with \"" + excerpt(content, 24) + "\"");
+    return parse_xml_feed(utf8, now);
+}
+
+} // namespace
+
+account_result parse_feed(std::string_view body, std::string_view http_charset, std::int64_t now) {
+    try {
+        return parse_any_feed(body, http_charset, now);
+    } catch (const std::exception& e) {
+        // Only allocation can fail here; an answer too big to hold is still not a verdict.
+        return parse_error(std::string("feed parser failed: ") + e.what());
+    }
+}
+
+} // namespace govmon
