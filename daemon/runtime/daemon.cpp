@@ -173,6 +173,7 @@ private:
         asio::steady_timer timer(ioc_);
         for (;;) {
             launch_due_jobs(now_epoch_seconds());
+            publish_findings_counts(state_);
             if (once_ && state_.jobs_in_flight == 0) {
                 spdlog::info("cycle done probes={} failed_writes={}", state_.schedule.size(),
                              state_.failed_writes);

@@ -1,9 +1,23 @@
 #include "daemon_state.hpp"
 
+#include <spdlog/spdlog.h>
+
 namespace govmon {
 
 std::string schedule_name_of(const std::string& probe) {
     return probe == "account" ? "accounts" : probe;
+}
+
+void publish_findings_counts(daemon_state& state) {
+    if (!state.findings_changed)
+        return;
+    try {
+        state.stats.set_findings(state.db.open_finding_counts());
+        state.findings_changed = false;
+    } catch (const store_error& e) {
+        state.stats.count_store_error();
+        spdlog::error("store: cannot count findings: {}", e.what());
+    }
 }
 
 void start_rounds(daemon_state& state) {

@@ -42,6 +42,9 @@ struct daemon_state {
     // Per schedule name ("availability", "accounts"): targets not yet probed this round.
     std::map<std::string, std::set<std::string>> round_pending;
     std::mt19937_64 random{std::random_device{}()};
+    // Set by jobs, cleared by the scheduler's tick when it refreshes the findings gauges:
+    // counting after every probe would make a cycle quadratic in the number of targets.
+    bool findings_changed = true;
     int jobs_in_flight = 0;
     int failed_writes = 0;
 
@@ -55,6 +58,9 @@ std::string schedule_name_of(const std::string& probe);
 // last target of the round.
 void complete_probe(daemon_state& state, const schedule_key& key, std::int64_t next_due,
                     std::int64_t now);
+
+// Refreshes govmon_findings from the store if a job changed findings since the last call.
+void publish_findings_counts(daemon_state& state);
 
 // Rebuilds the round of every schedule from the current plan.
 void start_rounds(daemon_state& state);

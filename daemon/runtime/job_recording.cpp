@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <map>
 
 namespace govmon {
 namespace {
@@ -12,13 +11,6 @@ bool has_open_veto(const std::vector<finding>& findings) {
         if (f.status == "open" && f.severity == "veto")
             return true;
     return false;
-}
-
-void publish_findings_counts(daemon_state& state) {
-    std::map<std::pair<std::string, std::string>, int> counts;
-    for (const finding& f : state.db.all_findings(false))
-        ++counts[{f.kind, f.severity}];
-    state.stats.set_findings(counts);
 }
 
 } // namespace
@@ -32,7 +24,7 @@ bool write_with_findings(daemon_state& state, const target_identity& target,
     batch.findings = std::move(changes.upserts);
     batch.events = std::move(changes.events);
     state.db.write(batch);
-    publish_findings_counts(state);
+    state.findings_changed = true;
     return has_open_veto(state.db.findings_of(target.id));
 }
 

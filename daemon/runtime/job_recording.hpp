@@ -9,9 +9,9 @@
 
 namespace govmon {
 
-// Adds to `batch` the finding changes the verdict implies, writes it in one transaction,
-// logs each finding event and refreshes the findings gauges. Returns whether the target now
-// has an open veto finding. Throws store_error.
+// Adds to `batch` the finding changes the verdict implies, writes it in one transaction and
+// logs each finding event. Returns whether the target now has an open veto finding. Throws
+// store_error.
 bool write_with_findings(daemon_state& state, const target_identity& target,
                          const rule_verdict& verdict, write_batch batch, std::int64_t now);
 

@@ -90,6 +90,9 @@ SELECT id, target, target_kind, unit, kind, indicator, severity, url, source, de
        first_seen, last_seen, status, resolved_at
 FROM findings ORDER BY target, kind, url)";
 
+constexpr const char* open_finding_counts = R"(
+SELECT kind, severity, count(*) FROM findings WHERE status = 'open' GROUP BY kind, severity)";
+
 constexpr const char* open_findings = R"(
 SELECT id, target, target_kind, unit, kind, indicator, severity, url, source, detail,
        first_seen, last_seen, status, resolved_at
@@ -329,6 +332,16 @@ std::vector<finding> store::all_findings(bool include_resolved) const {
     return impl_->guarded("read findings", [&] {
         return read_findings(
             impl_->prepared(include_resolved ? sql::all_findings : sql::open_findings));
+    });
+}
+
+std::map<std::pair<std::string, std::string>, int> store::open_finding_counts() const {
+    return impl_->guarded("count findings", [&] {
+        std::map<std::pair<std::string, std::string>, int> counts;
+        sqlite::use q{impl_->prepared(sql::open_finding_counts)};
+        while (q->step())
+            counts[{q->string(0), q->string(1)}] = static_cast<int>(q->int64(2));
+        return counts;
     });
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -81,6 +82,8 @@ public:
                                               const std::string& probe) const;
     std::vector<finding> findings_of(const std::string& target) const;
     std::vector<finding> all_findings(bool include_resolved) const;
+    // Open findings by (kind, severity).
+    std::map<std::pair<std::string, std::string>, int> open_finding_counts() const;
     std::vector<finding_event> events_of(const std::string& finding_id) const;
     std::vector<schedule_row> load_schedule() const;
     std::vector<int> applied_migrations() const;

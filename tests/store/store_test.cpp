@@ -325,3 +325,20 @@ TEST_CASE("the latest observations come oldest first, and the newest update only
     CHECK(s->newest_update("hb-weibo", "account") == 250);
     CHECK_FALSE(s->newest_update("nobody", "account"));
 }
+
+TEST_CASE("open findings are counted by kind and severity") {
+    temp_dir dir;
+    auto s = store::open(dir.file("govmon.db"));
+    auto a = make_finding("a", "hb-portal", "broken_link", "https://x/1");
+    auto b = make_finding("b", "hb-portal", "broken_link", "https://x/2");
+    auto c = make_finding("c", "hb-portal", "tls_invalid", "https://x/");
+    c.severity = "warn";
+    auto d = make_finding("d", "hb-portal", "broken_link", "https://x/3");
+    d.status = "resolved";
+    d.resolved_at = 500;
+    s->write(batch({}, {a, b, c, d}));
+    const auto counts = s->open_finding_counts();
+    CHECK(counts.size() == 2);
+    CHECK(counts.at({"broken_link", "deduct"}) == 2);
+    CHECK(counts.at({"tls_invalid", "warn"}) == 1);
+}
