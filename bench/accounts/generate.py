@@ -31,6 +31,7 @@ with open(os.path.join(work, "govmon.yaml.in"), "w", encoding="utf-8") as f:
     f.write(f"""database: {work}/govmon.db
 http:
   per_host: @PER_HOST@
+  per_host_delay: @DELAY@
   retries: 0
   resolve:
     "bridge.bench": 127.0.0.1

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace govmon {
+
+// A link to another site that readers of the page cannot see, or whose text is gambling or
+// porn vocabulary: what inspections call 暗链 (a veto).
+struct hidden_link {
+    std::string url;    // absolute
+    std::string text;   // anchor text, whitespace collapsed
+    std::string reason; // "display:none on ancestor <div class=x>", "anchor text: 百家乐"
+    int line = 0;       // of the <a> in the page source
+};
+
+// The `<a href>` links of a parsed page (libxml2's HTML parser) that lead off the page's site
+// (another registrable domain) and are hidden: `hidden` attribute, inline style or a `<style>`
+// rule with a simple selector (tag, .class, #id, tag.class, descendant chains of those) giving
+// display:none, visibility:hidden, opacity:0, font-size:0, a zero or 1px box with
+// overflow:hidden, line-height:0 with overflow:hidden, position:absolute/fixed at left/top
+// <= -999, text-indent <= -999, or a <marquee> 1px high or wide or scrolling ≥ 1000 per step;
+// on the link or any ancestor. Visible links whose text carries illicit vocabulary are
+// reported too. Relative links stay on the page's host and are never reported.
+std::vector<hidden_link> find_hidden_links(xmlDocPtr doc, std::string_view page_url);
+
+// The first gambling or porn term in text (博彩, 百家乐, 六合彩, 365bet, 成人视频 …), for anchor
+// texts and for the text of the pages they lead to. ASCII terms match in any case.
+std::optional<std::string_view> find_illicit_term(std::string_view text);
+
+inline bool has_illicit_vocabulary(std::string_view text) {
+    return find_illicit_term(text).has_value();
+}
+
+} // namespace govmon

@@ -1,0 +1,185 @@
+#include "probes/site/list_rows.hpp"
+
+#include "probes/dates/date_find.hpp"
+#include "probes/dates/date_parse.hpp"
+#include "probes/site/node_text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string_view>
+
+namespace govmon {
+
+namespace {
+
+// Text a row may carry besides its link: an index number, an issuing office, a date, a
+// source. A block with more is a container (an article body, a panel), not a row.
+constexpr std::size_t max_other_chars = 60;
+// A date element is short: "2026-11-02 10:00:00", "[11-02]", "二〇二六年十一月二日".
+constexpr std::size_t max_date_element_chars = 40;
+// libxml2 caps nesting itself; this keeps our own recursion bounded whatever it lets through.
+constexpr int max_depth = 512;
+
+bool is_row_kind(const xmlNode* node) noexcept {
+    static constexpr std::array<std::string_view, 7> kinds{"li", "tr", "dt", "dd",
+                                                           "dl", "p",  "div"};
+    return std::any_of(kinds.begin(), kinds.end(),
+                       [node](std::string_view kind) { return is_element(node, kind); });
+}
+
+struct row_links {
+    const xmlNode* first = nullptr;
+    std::string href;
+    bool several = false;
+};
+
+void gather_links(const xmlNode* node, row_links& links, int depth) {
+    for (auto* child = node->children; child != nullptr && !links.several; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE || depth > max_depth)
+            continue;
+        if (is_element(child, "a")) {
+            const auto href = attribute(child, "href");
+            if (href && is_followed_href(*href)) {
+                if (links.first == nullptr) {
+                    links.first = child;
+                    links.href = *href;
+                } else if (*href != links.href) {
+                    links.several = true;
+                }
+            }
+        }
+        gather_links(child, links, depth + 1);
+    }
+}
+
+bool all_digits(std::string_view text) noexcept {
+    return std::all_of(text.begin(), text.end(),
+                       [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+struct date_element {
+    const xmlNode* element = nullptr;
+    parsed_date date;
+};
+
+// The first element of the row, other than the link itself, whose whole text is a date. A bare
+// digit run is refused even when it would parse ("20261102"): in a row it is an ID.
+std::optional<date_element> find_date_element(const xmlNode* node, const xmlNode* link,
+                                              std::int64_t now, int depth) {
+    for (auto* child = node->children; child != nullptr; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE || depth > max_depth)
+            continue;
+        const auto text = visible_text(child, element_gaps::separated);
+        if (text.empty())
+            continue;
+        if (child != link && char_count(text) <= max_date_element_chars && !all_digits(text)) {
+            if (const auto date = parse_date(text, now))
+                return date_element{child, *date};
+        }
+        if (auto inner = find_date_element(child, link, now, depth + 1))
+            return inner;
+    }
+    return std::nullopt;
+}
+
+// What is left of a title once its date is cut out: "[新闻发布会]标题 []" → "[新闻发布会]标题".
+std::string cleaned_title(std::string title) {
+    static constexpr std::array<std::string_view, 4> empty_pairs{"[]", "()", "【】", "（）"};
+    for (const auto pair : empty_pairs) {
+        for (auto pos = title.find(pair); pos != std::string::npos; pos = title.find(pair))
+            title.erase(pos, pair.size());
+    }
+    const auto first = title.find_first_not_of(' ');
+    if (first == std::string::npos)
+        return {};
+    return title.substr(first, title.find_last_not_of(' ') - first + 1);
+}
+
+void read_date_and_title(list_row& row, std::int64_t now) {
+    if (const auto element = find_date_element(row.element, row.link, now, 0)) {
+        row.date = element->date;
+        row.title = visible_text(row.link, element_gaps::joined, element->element);
+        return;
+    }
+    row.title = visible_text(row.link, element_gaps::joined);
+    const auto outside = visible_text(row.element, element_gaps::separated, row.link);
+    if (const auto found = find_dates(outside, now); !found.empty()) {
+        row.date = found.front().date;
+        return;
+    }
+    // Last resort, the link text itself: the date trails a title far more often than it leads.
+    if (const auto found = find_dates(row.title, now); !found.empty()) {
+        row.date = found.back().date;
+        row.title.erase(found.back().offset, found.back().length);
+    }
+}
+
+std::optional<list_row> as_row(const xmlNode* element, const row_links& links, std::int64_t now) {
+    const auto other = visible_text(element, element_gaps::separated, links.first);
+    if (char_count(other) > max_other_chars)
+        return std::nullopt;
+    list_row row{element, links.first, links.href, {}, std::nullopt};
+    read_date_and_title(row, now);
+    row.title = cleaned_title(std::move(row.title));
+    if (row.title.empty())
+        row.title = cleaned_title(visible_text(row.link, element_gaps::separated));
+    if (row.title.empty())
+        row.title = attribute(row.link, "title").value_or("");
+    return row;
+}
+
+void collect_rows(const xmlNode* node, std::int64_t now, int depth, std::vector<list_row>& rows) {
+    for (auto* child = node->children; child != nullptr; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE || depth > max_depth)
+            continue;
+        if (is_row_kind(child)) {
+            row_links links;
+            gather_links(child, links, 0);
+            if (links.first == nullptr)
+                continue; // nothing below can be a row either
+            if (!links.several) {
+                if (auto row = as_row(child, links, now)) {
+                    rows.push_back(std::move(*row));
+                    continue;
+                }
+            }
+        }
+        collect_rows(child, now, depth + 1, rows);
+    }
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) noexcept {
+    if (text.size() < prefix.size())
+        return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i])
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool is_followed_href(std::string_view href) noexcept {
+    while (!href.empty() && std::isspace(static_cast<unsigned char>(href.front())))
+        href.remove_prefix(1);
+    if (href.empty() || href.front() == '#')
+        return false;
+    static constexpr std::array<std::string_view, 4> unfollowed{"javascript:", "mailto:", "tel:",
+                                                                "data:"};
+    return std::none_of(unfollowed.begin(), unfollowed.end(), [href](std::string_view scheme) {
+        return starts_with_ignoring_case(href, scheme);
+    });
+}
+
+std::vector<list_row> find_list_rows(const xmlDoc* doc, std::int64_t now) {
+    std::vector<list_row> rows;
+    if (doc == nullptr)
+        return rows;
+    if (const auto* root = xmlDocGetRootElement(doc))
+        collect_rows(root, now, 0, rows);
+    return rows;
+}
+
+} // namespace govmon

@@ -1,0 +1,46 @@
+#pragma once
+
+// What a page says about its own freshness: its dated list items and, read as an article, its
+// publish date. The inspection's rule (indicators.md): an item without a visible publish date
+// does not count as an update.
+
+#include <libxml/tree.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace govmon {
+
+struct dated_item {
+    std::string title;
+    std::string url;            // absolute when it resolves against the page, else as written
+    std::int64_t published = 0; // latest_instant of the stated date: a "today" is never stale
+    int line = 0;               // of the row in the page source, for evidence
+};
+
+struct page_reading {
+    std::vector<dated_item> items; // list items with a visible date, in page order
+    // List entries with an article-like title (longer than a menu label) and no visible date.
+    int undated_items = 0;
+    std::optional<std::int64_t> article_date; // latest_instant of the page's own publish date
+    // A home page that is only an entrance to its columns: almost no dated items and links that
+    // are nearly all menu labels. The inspection then judges its second-level pages instead.
+    bool looks_like_navigation_only = false;
+};
+
+// Reads a page parsed by libxml2's HTML parser (UTF-8). Dates are taken only from inside each
+// row (never from the page's header or footer) and read against `now`, which also anchors
+// year-less dates; a date more than a day in the future is an error, not an update, and its
+// row counts as undated. Items are de-duplicated by url and date.
+page_reading read_page(xmlDocPtr doc, std::string_view page_url, std::int64_t now);
+
+// The newest item's date, else the article date, else nothing.
+std::optional<std::int64_t> newest(const page_reading& reading);
+
+// Items published at or after `since`.
+int items_since(const page_reading& reading, std::int64_t since);
+
+} // namespace govmon
