@@ -562,6 +562,7 @@ TEST_CASE("check_ipv6: AAAA via override and reachable over ::1, IPv4-only has n
     auto yes = run_coro(ioc, c.check_ipv6("http://v6.test:" + port + "/"));
     CHECK(yes.has_aaaa == true);
     CHECK(yes.reachable == true);
+    CHECK(v6server.wait_connections(1));
     CHECK(v6server.connections() == 1);
 
     auto no = run_coro(ioc, c.check_ipv6("http://v4.test:" + port + "/"));

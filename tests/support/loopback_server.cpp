@@ -192,6 +192,7 @@ void accept_loop(std::shared_ptr<loopback_server::state> st)
         if (ec)
             continue;
         ++st->connections;
+        st->wake.notify_all();
         st->open_fds.push_back(socket.native_handle());
         st->workers.emplace_back(run_connection, st, std::move(socket), st->connections);
     }
@@ -269,6 +270,12 @@ bool loopback_server::wait_requests(int n, std::chrono::milliseconds limit) cons
     return state_->wake.wait_for(lock, limit, [this, n] {
         return static_cast<int>(state_->seen.size()) >= n;
     });
+}
+
+bool loopback_server::wait_connections(int n, std::chrono::milliseconds limit) const
+{
+    std::unique_lock lock{state_->mutex};
+    return state_->wake.wait_for(lock, limit, [this, n] { return state_->connections >= n; });
 }
 
 void loopback_server::stop()
