@@ -74,7 +74,7 @@ void consider_link(const xmlNode* anchor, discovery& state) {
     if (inside_any(anchor, state.dated_rows))
         return;
     const auto url = resolve_link(attribute(anchor, "href").value_or(""), state.page_url);
-    if (!url || host_of(*url) != state.page_host || is_article_url(*url))
+    if (!url || authority_of(*url) != state.page_host || is_article_url(*url))
         return;
     auto name = visible_text(anchor, element_gaps::joined);
     if (name.empty())
@@ -117,7 +117,7 @@ std::vector<discovered_column> discover_columns(xmlDocPtr doc, std::string_view 
     const xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc);
     if (root == nullptr)
         return {};
-    discovery state{host_of(page_url), page_url, dated_row_elements(doc), {}, {}};
+    discovery state{authority_of(page_url), page_url, dated_row_elements(doc), {}, {}};
     if (state.page_host.empty())
         return {};
     visit_links(root, state, 0);

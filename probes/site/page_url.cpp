@@ -141,7 +141,7 @@ std::optional<std::string> resolve_link(std::string_view href, std::string_view 
            remove_dot_segments(base_directory(page_url) + std::string(link));
 }
 
-std::string host_of(std::string_view url) {
+std::string authority_of(std::string_view url) {
     const auto origin = origin_of(url);
     if (origin.empty())
         return {};

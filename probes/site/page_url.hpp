@@ -12,7 +12,8 @@ namespace govmon {
 // percent-encoding or IDN work (probes/html/ normalises URLs for the crawl).
 std::optional<std::string> resolve_link(std::string_view href, std::string_view page_url);
 
-// The host of an absolute URL, lower-cased, port kept; empty if there is none.
-std::string host_of(std::string_view url);
+// The authority (host[:port]) of an absolute URL, lower-cased; empty if there is none. Not
+// host_of (probes/ads/host_names.hpp): a column on another port is another site.
+std::string authority_of(std::string_view url);
 
 } // namespace govmon

@@ -28,7 +28,7 @@ TEST_CASE("links a reader does not follow to another page") {
 }
 
 TEST_CASE("hosts") {
-    CHECK(host_of("HTTP://WWW.Gov.CN:8080/a") == "www.gov.cn:8080");
-    CHECK(host_of("https://user@tjj.nantong.gov.cn") == "tjj.nantong.gov.cn");
-    CHECK(host_of("/relative").empty());
+    CHECK(authority_of("HTTP://WWW.Gov.CN:8080/a") == "www.gov.cn:8080");
+    CHECK(authority_of("https://user@tjj.nantong.gov.cn") == "tjj.nantong.gov.cn");
+    CHECK(authority_of("/relative").empty());
 }
