@@ -1,0 +1,410 @@
+#include "crawler.hpp"
+
+#include "probes/ads/ad_keywords.hpp"
+#include "probes/ads/filter_engine.hpp"
+#include "probes/ads/host_names.hpp"
+#include "probes/html/html_decode.hpp"
+#include "probes/html/html_document.hpp"
+#include "probes/html/link_extract.hpp"
+#include "probes/http/robots.hpp"
+#include "probes/http/url.hpp"
+#include "probes/site/hidden_links.hpp"
+#include "probes/site/node_text.hpp"
+#include "probes/site/soft_404.hpp"
+
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <deque>
+#include <functional>
+#include <random>
+#include <set>
+#include <unordered_set>
+
+namespace govmon {
+namespace {
+
+// A page keeps this many of the pages a broken link stands on; the count is kept exactly.
+constexpr std::size_t pages_kept_per_link = 5;
+
+enum class work_kind { page, check };
+
+struct work_item {
+    std::string url;
+    int depth = 0;
+    work_kind kind = work_kind::check;
+    bool resource = false; // images, scripts, attachments: HEAD first
+    bool external = false;
+};
+
+struct link_use {
+    std::vector<std::string> pages;
+    int count = 0;
+    bool on_home = false;
+};
+
+bool is_navigation_element(std::string_view element) {
+    return element == "a" || element == "area" || element == "iframe" || element == "frame" ||
+           element == "meta-refresh";
+}
+
+bool has_resource_extension(std::string_view url) {
+    const auto query = url.find('?');
+    std::string_view path = url.substr(0, query);
+    const auto dot = path.rfind('.');
+    if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos)
+        return false;
+    const std::string ext = lower_ascii(path.substr(dot + 1));
+    static const std::set<std::string, std::less<>> resources{
+        "jpg", "jpeg", "png", "gif", "bmp", "webp", "svg", "ico", "css", "js", "pdf",
+        "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip", "rar", "7z", "mp3", "mp4",
+        "avi", "flv", "wmv", "wps", "txt", "xml", "swf", "ofd", "tif", "tiff", "csv"};
+    return resources.count(ext) > 0;
+}
+
+bool is_html(const http::response& r) {
+    const auto type = lower_ascii(r.header("content-type").value_or(""));
+    return type.empty() || type.find("html") != std::string::npos;
+}
+
+link_status status_of(const http::response& r) {
+    link_status s;
+    s.http_status = r.status;
+    // A large attachment that answered 2xx exists: only its body was too big to read.
+    if (r.error == error_class::too_large && r.status >= 200 && r.status < 300)
+        return s;
+    s.ok = r.ok();
+    s.error = r.error;
+    s.detail = r.ok() ? std::string{} : r.error_detail;
+    if (!s.ok && s.detail.empty())
+        s.detail = "HTTP " + std::to_string(r.status);
+    return s;
+}
+
+std::string title_of(xmlDocPtr doc) {
+    const xmlNode* node = doc ? xmlDocGetRootElement(doc) : nullptr;
+    std::vector<const xmlNode*> stack;
+    if (node)
+        stack.push_back(node);
+    while (!stack.empty()) {
+        const xmlNode* n = stack.back();
+        stack.pop_back();
+        if (is_element(n, "title"))
+            return visible_text(n, element_gaps::joined);
+        for (const xmlNode* child = n->last; child; child = child->prev)
+            if (child->type == XML_ELEMENT_NODE)
+                stack.push_back(child);
+    }
+    return {};
+}
+
+class site_crawl {
+public:
+    site_crawl(http::client& client, std::string home, crawl_options options,
+               external_link_cache& external, std::int64_t now)
+        : client_(client), home_(std::move(home)), options_(std::move(options)),
+          external_(external), now_(now), wake_(nullptr) {
+        if (auto parsed = http::parse_url(home_))
+            site_host_ = parsed->host;
+    }
+
+    asio::awaitable<crawl_result> run(std::vector<configured_column> columns) {
+        asio::steady_timer wake{co_await asio::this_coro::executor};
+        wake_ = &wake;
+        if (options_.respect_robots)
+            co_await read_robots();
+        co_await learn_not_found_page();
+        schedule({home_, 0, work_kind::page, false, false});
+        co_await run_workers();
+        collect_broken_links();
+        co_await read_columns(std::move(columns));
+        co_return std::move(result_);
+    }
+
+private:
+    http::request get(const std::string& url, const char* method = "GET") const {
+        http::request req;
+        req.url = url;
+        req.method = method;
+        return req;
+    }
+
+    asio::awaitable<void> read_robots() {
+        auto parsed = http::parse_url(home_);
+        if (!parsed)
+            co_return;
+        const http::request req = get(parsed->scheme + "://" + parsed->authority() + "/robots.txt");
+        const http::response r = co_await client_.fetch(req);
+        if (r.ok())
+            robots_ = http::robots_rules::parse(r.body, client_.options().user_agent);
+    }
+
+    // The site's answer to a URL that cannot exist: a page served with 200 that looks like it
+    // is the site's not-found page (软404).
+    asio::awaitable<void> learn_not_found_page() {
+        auto parsed = http::parse_url(home_);
+        if (!parsed)
+            co_return;
+        std::mt19937_64 random{static_cast<std::uint64_t>(now_)};
+        const std::string probe_url = parsed->scheme + "://" + parsed->authority() +
+                                      "/govmon-not-found-" + std::to_string(random()) + ".html";
+        const http::request req = get(probe_url);
+        const http::response r = co_await client_.fetch(req);
+        if (!r.ok() || !is_html(r))
+            co_return;
+        const html::decoded_html decoded =
+            html::decode_html(r.body, r.header("content-type").value_or(""));
+        const html::html_document doc(decoded.utf8, r.final_url);
+        not_found_ = signature_of(title_of(doc.get()),
+                                  visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated));
+    }
+
+    bool excluded(const std::string& url) const {
+        return std::any_of(options_.exclude.begin(), options_.exclude.end(),
+                           [&](const std::regex& re) { return std::regex_search(url, re); });
+    }
+
+    bool on_site(const http::url& u) const { return u.host == site_host_; }
+
+    void schedule(work_item item) {
+        if (!seen_.insert(std::hash<std::string>{}(item.url)).second)
+            return;
+        if (item.kind == work_kind::page)
+            ++pages_scheduled_;
+        queue_.push_back(std::move(item));
+        wake_->cancel();
+    }
+
+    void consider_link(const html::page_link& link, const std::string& page, int depth) {
+        if (excluded(link.url))
+            return;
+        auto& use = uses_[link.url];
+        ++use.count;
+        if (page == home_ && !use.on_home) {
+            use.on_home = true;
+            use.pages.insert(use.pages.begin(), page);
+        } else if (use.pages.size() < pages_kept_per_link &&
+                   std::find(use.pages.begin(), use.pages.end(), page) == use.pages.end()) {
+            use.pages.push_back(page);
+        }
+        const auto parsed = http::parse_url(link.url);
+        if (!parsed)
+            return;
+        const bool resource =
+            !is_navigation_element(link.element) || has_resource_extension(link.url);
+        if (!on_site(*parsed)) {
+            if (options_.check_external)
+                schedule({link.url, depth + 1, work_kind::check, resource, true});
+            return;
+        }
+        // A URL robots.txt forbids is neither crawled nor checked: fetching it is what the
+        // site asked us not to do.
+        if (!robots_.allows(parsed->target))
+            return;
+        const bool crawlable = !resource && depth + 1 <= options_.max_depth &&
+                               pages_scheduled_ < options_.max_pages;
+        schedule({link.url, depth + 1, crawlable ? work_kind::page : work_kind::check, resource,
+                  false});
+    }
+
+    void flag_ads_and_hidden(const html::html_document& doc,
+                             const std::vector<html::page_link>& links, const std::string& page) {
+        for (const html::page_link& link : links) {
+            const std::string link_host = host_of(link.url);
+            if (options_.ad_rules) {
+                const request_context request{link.url, site_host_,
+                                              is_navigation_element(link.element)
+                                                  ? resource_type::other
+                                                  : resource_type::image};
+                if (auto match = options_.ad_rules->matches(request)) {
+                    result_.ads.push_back({link.url, page, "ad rule " + match->rule});
+                    continue;
+                }
+            }
+            if (is_ad_keyword_link(link.text, link_host, site_host_, options_.ad_keywords))
+                result_.ads.push_back({link.url, page, "ad keyword in \"" + link.text + "\""});
+        }
+        for (const hidden_link& h : find_hidden_links(doc.get(), page))
+            result_.hidden.push_back({h.url, page, h.reason});
+    }
+
+    asio::awaitable<void> process_page(work_item item) {
+        const http::request req = get(item.url);
+        const http::response r = co_await client_.fetch(req);
+        link_status status = status_of(r);
+        const bool is_home = item.url == home_;
+        if (!status.ok || !is_html(r)) {
+            record(item.url, status, is_home);
+            co_return;
+        }
+        const html::decoded_html decoded =
+            html::decode_html(r.body, r.header("content-type").value_or(""));
+        const html::html_document doc(decoded.utf8, r.final_url);
+        const std::string text =
+            visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated);
+        const std::string title = title_of(doc.get());
+        if (!is_home && is_soft_404(title, text)) {
+            status.ok = false;
+            status.error = error_class::http;
+            status.detail = "soft 404: HTTP " + std::to_string(r.status) + " page \"" + title + "\"";
+            record(item.url, status, is_home);
+            co_return;
+        }
+        record(item.url, status, is_home);
+        ++result_.pages_crawled;
+        if (is_home) {
+            result_.home_reading = read_page(doc.get(), r.final_url, now_);
+            discovered_ = discover_columns(doc.get(), r.final_url);
+        }
+        const auto links = html::extract_links(doc, r.final_url);
+        flag_ads_and_hidden(doc, links, item.url);
+        for (const html::page_link& link : links)
+            consider_link(link, item.url, item.depth);
+    }
+
+    bool is_soft_404(const std::string& title, const std::string& text) const {
+        return says_not_found(title, text) ||
+               (not_found_ && looks_like(signature_of(title, text), *not_found_));
+    }
+
+    asio::awaitable<void> process_check(work_item item) {
+        if (item.external)
+            if (auto cached = external_.find(item.url); cached != external_.end()) {
+                record(item.url, cached->second, false);
+                co_return;
+            }
+        http::response r;
+        if (item.resource) {
+            const http::request head = get(item.url, "HEAD");
+            r = co_await client_.fetch(head);
+            // Many servers refuse or mishandle HEAD: only GET tells.
+            if (!r.ok()) {
+                const http::request full = get(item.url);
+                r = co_await client_.fetch(full);
+            }
+        } else {
+            const http::request full = get(item.url);
+            r = co_await client_.fetch(full);
+        }
+        link_status status = status_of(r);
+        if (status.ok && !item.resource && !item.external && is_html(r)) {
+            const html::decoded_html decoded =
+                html::decode_html(r.body, r.header("content-type").value_or(""));
+            const html::html_document doc(decoded.utf8, r.final_url);
+            const std::string title = title_of(doc.get());
+            if (is_soft_404(title, visible_text(xmlDocGetRootElement(doc.get()),
+                                                element_gaps::separated))) {
+                status.ok = false;
+                status.error = error_class::http;
+                status.detail = "soft 404: page \"" + title + "\"";
+            }
+        }
+        if (item.external)
+            external_[item.url] = status;
+        record(item.url, status, false);
+    }
+
+    void record(const std::string& url, const link_status& status, bool is_home) {
+        ++result_.links_checked;
+        checks_[url] = status;
+        if (is_home)
+            result_.home = status;
+    }
+
+    asio::awaitable<void> worker() {
+        for (;;) {
+            if (!queue_.empty()) {
+                work_item item = std::move(queue_.front());
+                queue_.pop_front();
+                ++in_flight_;
+                if (item.kind == work_kind::page)
+                    co_await process_page(std::move(item));
+                else
+                    co_await process_check(std::move(item));
+                --in_flight_;
+                wake_->cancel();
+                continue;
+            }
+            if (in_flight_ == 0)
+                co_return;
+            wake_->expires_at(asio::steady_timer::time_point::max());
+            boost::system::error_code ec;
+            co_await wake_->async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        }
+    }
+
+    asio::awaitable<void> run_workers() {
+        const auto executor = co_await asio::this_coro::executor;
+        asio::steady_timer all_done{executor, asio::steady_timer::time_point::max()};
+        int alive = std::max(1, options_.workers);
+        for (int i = 0, n = alive; i < n; ++i)
+            asio::co_spawn(executor, worker(), [&alive, &all_done](std::exception_ptr) {
+                if (--alive == 0)
+                    all_done.cancel();
+            });
+        boost::system::error_code ec;
+        co_await all_done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    }
+
+    void collect_broken_links() {
+        for (auto& [url, use] : uses_) {
+            auto status = checks_.find(url);
+            if (status == checks_.end() || status->second.ok)
+                continue;
+            result_.broken.push_back({url, status->second, use.on_home, use.pages, use.count});
+        }
+    }
+
+    asio::awaitable<void> read_columns(std::vector<configured_column> configured) {
+        std::set<std::string> urls;
+        std::vector<configured_column> all;
+        for (auto& c : configured)
+            if (urls.insert(c.url).second)
+                all.push_back(std::move(c));
+        for (const discovered_column& d : discovered_)
+            if (urls.insert(d.url).second)
+                all.push_back({d.name, d.url, d.category});
+        for (configured_column& column : all) {
+            const http::request req = get(column.url);
+            const http::response r = co_await client_.fetch(req);
+            column_reading reading{std::move(column), status_of(r), {}};
+            if (r.ok() && is_html(r)) {
+                const html::decoded_html decoded =
+                    html::decode_html(r.body, r.header("content-type").value_or(""));
+                const html::html_document doc(decoded.utf8, r.final_url);
+                reading.reading = read_page(doc.get(), r.final_url, now_);
+            }
+            result_.columns.push_back(std::move(reading));
+        }
+    }
+
+    http::client& client_;
+    std::string home_;
+    crawl_options options_;
+    external_link_cache& external_;
+    std::int64_t now_;
+    asio::steady_timer* wake_;
+    std::string site_host_;
+    http::robots_rules robots_;
+    std::optional<page_signature> not_found_;
+    std::deque<work_item> queue_;
+    std::unordered_set<std::size_t> seen_;
+    std::map<std::string, link_use> uses_;
+    std::map<std::string, link_status> checks_;
+    std::vector<discovered_column> discovered_;
+    int pages_scheduled_ = 0;
+    int in_flight_ = 0;
+    crawl_result result_;
+};
+
+} // namespace
+
+asio::awaitable<crawl_result> crawl_site(http::client& client, std::string home_url,
+                                         crawl_options options,
+                                         std::vector<configured_column> columns,
+                                         external_link_cache& external, std::int64_t now) {
+    site_crawl crawl(client, std::move(home_url), std::move(options), external, now);
+    co_return co_await crawl.run(std::move(columns));
+}
+
+} // namespace govmon

@@ -1,0 +1,50 @@
+#include "soft_404.hpp"
+
+#include <array>
+#include <cctype>
+#include <functional>
+
+namespace govmon {
+namespace {
+
+// Phrases of error pages. In a title only the unambiguous ones count: a notice titled
+// "关于解决群众办事找不到窗口问题的通知" is not an error page.
+constexpr std::array<std::string_view, 7> title_phrases{
+    "404", "页面不存在", "页面未找到", "页面没有找到", "访问的页面不存在", "Not Found", "not found"};
+constexpr std::array<std::string_view, 8> text_phrases{
+    "页面不存在", "页面未找到", "无法找到", "找不到", "信息不存在", "已被删除", "不存在或已", "404"};
+
+// A page this long is an article that may mention "找不到"; error pages are short.
+constexpr std::size_t short_page_bytes = 1500;
+
+template <std::size_t N>
+bool contains_any(std::string_view text, const std::array<std::string_view, N>& phrases) {
+    for (std::string_view phrase : phrases)
+        if (text.find(phrase) != std::string_view::npos)
+            return true;
+    return false;
+}
+
+} // namespace
+
+page_signature signature_of(std::string_view title, std::string_view visible_text) {
+    std::string kept;
+    kept.reserve(visible_text.size());
+    for (char c : visible_text)
+        if (!std::isdigit(static_cast<unsigned char>(c)) &&
+            !std::isspace(static_cast<unsigned char>(c)))
+            kept.push_back(c);
+    return {std::string(title), std::hash<std::string>{}(kept), kept.empty()};
+}
+
+bool says_not_found(std::string_view title, std::string_view visible_text) {
+    return contains_any(title, title_phrases) ||
+           (visible_text.size() < short_page_bytes && contains_any(visible_text, text_phrases));
+}
+
+bool looks_like(const page_signature& page, const page_signature& site_not_found) {
+    return !site_not_found.empty && page.title == site_not_found.title &&
+           page.text_hash == site_not_found.text_hash;
+}
+
+} // namespace govmon
