@@ -9,7 +9,8 @@ namespace govmon {
 inline constexpr std::string_view debian_easylist_path =
     "/usr/share/chromium/extensions/ublock-origin/assets/thirdparties/easylist/easylist.txt";
 
-// The list govmon ships, relative to the project (and install) root.
+// The list govmon ships, relative to the project root; its text is compiled in.
 inline constexpr std::string_view shipped_ad_rules = "ad-rules/cn-ad-networks.txt";
+std::string_view shipped_ad_rule_text();
 
 } // namespace govmon

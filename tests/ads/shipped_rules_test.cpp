@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 using namespace govmon;
@@ -125,4 +127,11 @@ TEST_CASE("EasyList from the Debian package loads when it is installed") {
     CHECK_FALSE(engine.matches(
         {"https://cdn.bootcss.com/jquery/3.6.0/jquery.min.js", gov_page, resource_type::script}));
     CHECK(engine.rules_examined(ad) < 100);
+}
+
+TEST_CASE("the compiled-in list is the shipped file") {
+    std::ifstream in(std::filesystem::path(GOVMON_SOURCE_DIR) / shipped_ad_rules,
+                     std::ios::binary);
+    const std::string file{std::istreambuf_iterator<char>(in), {}};
+    CHECK(shipped_ad_rule_text() == file);
 }

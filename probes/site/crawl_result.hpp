@@ -1,0 +1,62 @@
+#pragma once
+
+#include "probes/error_class.hpp"
+#include "probes/site/page_items.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace govmon {
+
+struct configured_column {
+    std::string name;
+    std::string url;
+    std::string category;
+};
+
+// The outcome of checking one URL, shared by every page that links to it.
+struct link_status {
+    bool ok = true;
+    int http_status = 0;
+    error_class error = error_class::none;
+    std::string detail;
+};
+
+// External URLs are checked once per cycle across all sites: the daemon keeps this map for the
+// cycle and hands it to every crawl.
+using external_link_cache = std::map<std::string, link_status>;
+
+struct broken_link {
+    std::string url;
+    link_status status;
+    bool on_home = false;
+    std::vector<std::string> pages; // a few pages that have it, the home page first if it does
+    int page_count = 0;
+};
+
+struct flagged_link {
+    std::string url;
+    std::string page;
+    std::string reason;
+};
+
+struct column_reading {
+    configured_column column;
+    link_status status;
+    page_reading reading;
+};
+
+struct crawl_result {
+    link_status home;
+    std::optional<page_reading> home_reading;
+    int pages_crawled = 0;
+    int links_checked = 0;
+    std::vector<broken_link> broken;
+    std::vector<flagged_link> ads;
+    std::vector<flagged_link> hidden;
+    std::vector<column_reading> columns;
+};
+
+} // namespace govmon

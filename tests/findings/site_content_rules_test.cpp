@@ -1,0 +1,124 @@
+#include "daemon/findings/site_content_rules.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace govmon;
+
+namespace {
+
+constexpr std::int64_t now = 1795305600;
+constexpr std::int64_t day = 86400;
+const std::string home = "https://www.hubei.gov.cn/";
+
+crawl_result healthy() {
+    crawl_result c;
+    c.home.ok = true;
+    c.home_reading = page_reading{};
+    for (int i = 0; i < 12; ++i)
+        c.home_reading->items.push_back({"要闻", home + std::to_string(i), now - i * day, 1});
+    return c;
+}
+
+column_reading column(const std::string& category, std::optional<std::int64_t> newest,
+                      int undated = 0) {
+    column_reading c;
+    c.column = {"栏目" + category, home + category + "/", category};
+    if (newest)
+        c.reading.items.push_back({"条目", home + "x", *newest, 1});
+    c.reading.undated_items = undated;
+    return c;
+}
+
+std::vector<std::string> kinds(const rule_verdict& v) {
+    std::vector<std::string> out;
+    for (const auto& c : v.candidates)
+        out.push_back(c.kind + "/" + c.severity);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a healthy site has no content finding, and all content kinds are judged") {
+    auto v = judge_site_content(healthy(), home, now, {});
+    CHECK(v.candidates.empty());
+    CHECK(v.judged.size() == 7);
+}
+
+TEST_CASE("nothing is judged when the home page did not load") {
+    crawl_result c;
+    c.home.ok = false;
+    CHECK(judge_site_content(c, home, now, {}).judged.empty());
+}
+
+TEST_CASE("broken links: the home page is the source when it has the link") {
+    auto c = healthy();
+    c.broken.push_back({home + "gone.html", {false, 404, error_class::http, "HTTP 404"}, true,
+                        {home, home + "a.html"}, 2});
+    c.broken.push_back({home + "img.png", {false, 0, error_class::timeout, "timeout"}, false,
+                        {home + "b.html"}, 1});
+    auto v = judge_site_content(c, home, now, {});
+    REQUIRE(v.candidates.size() == 2);
+    CHECK(v.candidates[0].source == home);
+    CHECK(v.candidates[0].detail == "HTTP 404 (on 2 pages)");
+    CHECK(v.candidates[1].source == home + "b.html");
+}
+
+TEST_CASE("home page freshness: veto after 14 days, warning after 10, low volume") {
+    auto stale = healthy();
+    for (auto& i : stale.home_reading->items)
+        i.published -= 20 * day;
+    CHECK(kinds(judge_site_content(stale, home, now, {})) ==
+          std::vector<std::string>{"homepage_low_volume/deduct", "homepage_stale/veto"});
+
+    auto aging = healthy();
+    aging.home_reading->items.resize(1);
+    aging.home_reading->items[0].published = now - 11 * day;
+    CHECK(kinds(judge_site_content(aging, home, now, {})) ==
+          std::vector<std::string>{"homepage_low_volume/deduct", "homepage_stale/warn"});
+
+    auto undated = healthy();
+    undated.home_reading->items.clear();
+    undated.home_reading->undated_items = 30;
+    auto v = judge_site_content(undated, home, now, {});
+    CHECK(kinds(v) == std::vector<std::string>{"homepage_low_volume/deduct", "homepage_stale/veto"});
+}
+
+TEST_CASE("a navigation-only home page is judged by its columns") {
+    auto c = healthy();
+    c.home_reading->items.clear();
+    c.home_reading->looks_like_navigation_only = true;
+    c.columns.push_back(column("news", now - 2 * day));
+    auto v = judge_site_content(c, home, now, {});
+    CHECK(std::none_of(v.candidates.begin(), v.candidates.end(),
+                       [](const auto& x) { return x.kind == "homepage_stale"; }));
+}
+
+TEST_CASE("columns: stale by category, blank, and the site-level vetoes") {
+    auto c = healthy();
+    c.columns.push_back(column("news", now - 20 * day));
+    c.columns.push_back(column("notice", now - 20 * day));
+    c.columns.push_back(column("personnel", now - 200 * day));
+    c.columns.push_back(column("news", std::nullopt));
+    c.columns.push_back(column("notice", std::nullopt, 5));
+    auto v = judge_site_content(c, home, now, {});
+    CHECK(kinds(v) == std::vector<std::string>{"blank_column/deduct", "column_stale/deduct",
+                                               "column_stale/deduct"});
+
+    auto many = healthy();
+    for (int i = 0; i < 5; ++i)
+        many.columns.push_back(column("news", now - 30 * day));
+    for (const auto& x : judge_site_content(many, home, now, {}).candidates)
+        CHECK(x.severity == "veto");
+}
+
+TEST_CASE("ads and hidden links") {
+    auto c = healthy();
+    c.ads.push_back({"http://pos.baidu.com/x", home, "ad rule ||pos.baidu.com^"});
+    c.hidden.push_back({"http://casino.example.com/", home, "display:none"});
+    CHECK(kinds(judge_site_content(c, home, now, {})) ==
+          std::vector<std::string>{"ad_link/deduct", "hidden_link/veto"});
+}
