@@ -48,6 +48,8 @@ struct metrics::families {
     Family<Gauge>& probe_duration;
     Family<Gauge>& availability_ratio;
     Family<Gauge>& last_update;
+    Family<Gauge>& broken_links;
+    Family<Gauge>& ad_links;
     Family<Gauge>& tls_expiry;
     Family<Gauge>& findings;
     Family<Gauge>& target_failing;
@@ -96,6 +98,9 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
                      "Successful home-page probes / all, last 7 days"),
         gauge_family(r, "govmon_last_update_timestamp_seconds",
                      "Newest content seen (home page or account)"),
+        gauge_family(r, "govmon_site_broken_links",
+                     "Broken links in the last crawl, on the home page or elsewhere"),
+        gauge_family(r, "govmon_site_ad_links", "Ad links in the last crawl"),
         gauge_family(r, "govmon_tls_cert_expiry_timestamp_seconds", "Certificate notAfter"),
         gauge_family(r, "govmon_findings", "Open findings"),
         gauge_family(r, "govmon_target_failing",
@@ -143,6 +148,12 @@ void metrics::declare_site(const std::string& target, const std::string& unit) {
     families_->own(target, families_->availability_ratio, {{"target", target}});
     families_->own(target, families_->target_failing,
                    {{"target", target}, {"kind", "site"}, {"unit", unit}});
+    const Labels crawl{{"target", target}, {"kind", "site"}, {"probe", "crawl"}};
+    families_->own(target, families_->probe_success, crawl);
+    families_->own(target, families_->probe_duration, crawl);
+    families_->own(target, families_->broken_links, {{"target", target}, {"page", "home"}});
+    families_->own(target, families_->broken_links, {{"target", target}, {"page", "other"}});
+    families_->own(target, families_->ad_links, {{"target", target}});
 }
 
 void metrics::declare_account(const std::string& target, const std::string& platform,
@@ -187,6 +198,20 @@ void metrics::set_last_update(const std::string& target, const std::string& kind
     families_->own(target, families_->last_update,
                    {{"target", target}, {"kind", kind}, {"platform", platform}, {"unit", unit}})
         .Set(static_cast<double>(when));
+}
+
+void metrics::set_site_links(const std::string& target, int broken_on_home,
+                             int broken_elsewhere, int ad_links) {
+    families_->own(target, families_->broken_links, {{"target", target}, {"page", "home"}})
+        .Set(broken_on_home);
+    families_->own(target, families_->broken_links, {{"target", target}, {"page", "other"}})
+        .Set(broken_elsewhere);
+    families_->own(target, families_->ad_links, {{"target", target}}).Set(ad_links);
+}
+
+void metrics::count_crawl_work(int pages, int links) {
+    families_->crawl_pages.Add({}).Increment(pages);
+    families_->links_checked.Add({}).Increment(links);
 }
 
 void metrics::set_tls_expiry(const std::string& target, std::int64_t not_after) {

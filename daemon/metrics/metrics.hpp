@@ -47,6 +47,9 @@ public:
                          const std::string& platform, const std::string& unit,
                          std::int64_t when);
     void set_tls_expiry(const std::string& target, std::int64_t not_after);
+    void set_site_links(const std::string& target, int broken_on_home, int broken_elsewhere,
+                        int ad_links);
+    void count_crawl_work(int pages, int links);
     void set_target_failing(const std::string& target, const std::string& kind,
                             const std::string& unit, bool failing);
     // Open findings by (kind, severity); pairs absent from `counts` are set to 0.

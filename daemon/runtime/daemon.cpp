@@ -4,15 +4,19 @@
 #include "daemon/config/config_loader.hpp"
 #include "daemon/runtime/account_job.hpp"
 #include "daemon/runtime/availability_job.hpp"
+#include "daemon/runtime/crawl_job.hpp"
 #include "daemon/runtime/daemon_state.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
 #include "daemon/runtime/version.hpp"
+#include "probes/ads/filter_engine.hpp"
+#include "probes/ads/rule_sources.hpp"
 #include "probes/http/host_gate.hpp"
 #include "probes/http/http_client.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <filesystem>
 #include <exception>
 #include <optional>
 
@@ -70,8 +74,10 @@ const account_config* find_account(const config& cfg, const std::string& id) {
 // Every probe the config asks for, with its interval.
 std::vector<std::pair<schedule_key, duration>> probes_of(const config& cfg) {
     std::vector<std::pair<schedule_key, duration>> probes;
-    for (const site_config& site : cfg.sites)
+    for (const site_config& site : cfg.sites) {
         probes.push_back({{site.id, "availability"}, cfg.schedule.availability_every});
+        probes.push_back({{site.id, "crawl"}, cfg.schedule.crawl_every});
+    }
     for (const account_config& account : cfg.accounts)
         if (account.active)
             probes.push_back({{account.id, "account"}, cfg.schedule.accounts_every});
@@ -100,6 +106,26 @@ void plan_probes(daemon_state& state, const std::vector<schedule_row>& stored, b
     }
     state.schedule = std::move(planned);
     start_rounds(state);
+}
+
+// The shipped list, the config's lists, and EasyList when Debian's uBlock Origin package is
+// installed. A list that cannot be read is a log line: the config loader already checked the
+// configured ones exist.
+std::shared_ptr<const filter_engine> ad_rules_of(const config& cfg) {
+    auto engine = std::make_shared<filter_engine>();
+    engine->add_list(shipped_ad_rule_text(), "cn-ad-networks.txt");
+    std::vector<std::string> files = cfg.ads.rules;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(std::string(debian_easylist_path), ec))
+        files.emplace_back(debian_easylist_path);
+    for (const std::string& file : files) {
+        std::string error;
+        if (!engine->load_file(file, error))
+            spdlog::warn("ad rules: {}", error);
+    }
+    spdlog::info("ad rules: {} network rules from {} list(s)", engine->stats().network_rules(),
+                 files.size() + 1);
+    return engine;
 }
 
 std::map<std::string, std::shared_ptr<http::host_gate>> platform_gates_of(const config& cfg) {
@@ -147,6 +173,7 @@ public:
         state_.client = std::make_shared<http::client>(ioc_.get_executor(),
                                                        client_options_of(state_.cfg, state_.stats));
         state_.platform_gates = platform_gates_of(state_.cfg);
+        state_.ad_rules = ad_rules_of(state_.cfg);
         state_.db.sync_targets(targets_of(state_.cfg));
         declare_metrics(state_, nullptr);
         // One cycle is over before any scrape would come, and the long-running daemon on the
@@ -203,6 +230,9 @@ private:
         if (probe == "availability") {
             if (const site_config* site = find_site(state_.cfg, target))
                 spawn_job(key, entry, run_availability_job(state_, *site));
+        } else if (probe == "crawl") {
+            if (const site_config* site = find_site(state_.cfg, target))
+                spawn_job(key, entry, run_crawl_job(state_, *site));
         } else if (const account_config* account = find_account(state_.cfg, target)) {
             spawn_job(key, entry, run_account_job(state_, *account));
         }
@@ -282,6 +312,7 @@ private:
         state_.cfg = std::move(loaded.cfg);
         state_.client = std::move(client);
         state_.platform_gates = platform_gates_of(state_.cfg);
+        state_.ad_rules = ad_rules_of(state_.cfg);
         try {
             state_.db.sync_targets(targets_of(state_.cfg));
         } catch (const store_error& e) {

@@ -3,6 +3,7 @@
 #include "daemon/config/config.hpp"
 #include "daemon/metrics/metrics.hpp"
 #include "daemon/store/store.hpp"
+#include "probes/site/crawl_result.hpp"
 
 #include <cstdint>
 #include <map>
@@ -14,12 +15,14 @@
 
 namespace govmon {
 
+class filter_engine;
+
 namespace http {
 class client;
 class host_gate;
 } // namespace http
 
-// (target id, probe): "availability" for sites, "account" for accounts.
+// (target id, probe): "availability" and "crawl" for sites, "account" for accounts.
 using schedule_key = std::pair<std::string, std::string>;
 
 struct scheduled_probe {
@@ -38,6 +41,9 @@ struct daemon_state {
     std::shared_ptr<http::client> client; // replaced on reload; running jobs keep the old one
     // Per-platform politeness (platforms.<name>); running jobs keep the gate they hold.
     std::map<std::string, std::shared_ptr<http::host_gate>> platform_gates;
+    std::shared_ptr<const filter_engine> ad_rules; // replaced on reload
+    // External links are checked once per crawl round across all sites.
+    external_link_cache external_links;
     std::map<schedule_key, scheduled_probe> schedule;
     // Per schedule name ("availability", "accounts"): targets not yet probed this round.
     std::map<std::string, std::set<std::string>> round_pending;

@@ -1,6 +1,7 @@
 #include "crawler.hpp"
 
 #include "probes/ads/ad_keywords.hpp"
+#include "probes/site/column_discovery.hpp"
 #include "probes/ads/filter_engine.hpp"
 #include "probes/ads/host_names.hpp"
 #include "probes/html/html_decode.hpp"
@@ -111,10 +112,20 @@ public:
     asio::awaitable<crawl_result> run(std::vector<configured_column> columns) {
         asio::steady_timer wake{co_await asio::this_coro::executor};
         wake_ = &wake;
+        // The home page first: when it does not load there is nothing to crawl, and robots.txt
+        // and the not-found probe would only wait for the same dead host.
+        const http::request home_req = get(home_);
+        const http::response home = co_await client_.fetch(home_req);
+        if (!status_of(home).ok) {
+            record(home_, status_of(home), true);
+            co_return std::move(result_);
+        }
         if (options_.respect_robots)
             co_await read_robots();
         co_await learn_not_found_page();
-        schedule({home_, 0, work_kind::page, false, false});
+        seen_.insert(std::hash<std::string>{}(home_));
+        ++pages_scheduled_;
+        read_fetched_page({home_, 0, work_kind::page, false, false}, home);
         co_await run_workers();
         collect_broken_links();
         co_await read_columns(std::move(columns));
@@ -231,11 +242,15 @@ private:
     asio::awaitable<void> process_page(work_item item) {
         const http::request req = get(item.url);
         const http::response r = co_await client_.fetch(req);
+        read_fetched_page(item, r);
+    }
+
+    void read_fetched_page(const work_item& item, const http::response& r) {
         link_status status = status_of(r);
         const bool is_home = item.url == home_;
         if (!status.ok || !is_html(r)) {
             record(item.url, status, is_home);
-            co_return;
+            return;
         }
         const html::decoded_html decoded =
             html::decode_html(r.body, r.header("content-type").value_or(""));
@@ -248,7 +263,7 @@ private:
             status.error = error_class::http;
             status.detail = "soft 404: HTTP " + std::to_string(r.status) + " page \"" + title + "\"";
             record(item.url, status, is_home);
-            co_return;
+            return;
         }
         record(item.url, status, is_home);
         ++result_.pages_crawled;

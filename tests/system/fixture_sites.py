@@ -8,15 +8,26 @@ import socket
 import ssl
 import subprocess
 import threading
+import time
 
 
 class _Quiet(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self):
-        body = "<html><head><meta charset=utf-8><title>湖北省人民政府</title></head>" \
-               "<body><a href=/a.html>要闻</a> 2026-11-20</body></html>".encode()
-        self.send_response(200)
+        # A healthy portal: a list of dated news, today's among them, on every page.
+        today = time.strftime("%Y-%m-%d")
+        items = "".join(f"<li><a href=/news/{i}.html>湖北省政府常务会议研究部署第{i}项工作</a>"
+                        f"<span>{today}</span></li>" for i in range(12))
+        if self.path == "/":
+            content, status = f"<ul>{items}</ul>", 200
+        elif self.path.startswith("/news/"):
+            content, status = f"<h1>{self.path}</h1><p>发布时间：{today}</p>", 200
+        else:
+            content, status = "<h1>404 页面不存在</h1>", 404
+        body = ("<html><head><meta charset=utf-8><title>湖北省人民政府</title></head>"
+                f"<body>{content}</body></html>").encode()
+        self.send_response(status)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -28,9 +39,14 @@ class _Quiet(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # govmon opens many connections at once; the default backlog of 5 would drop some.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 def _serve_http(certificate=None):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Quiet)
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", 0), _Quiet)
     if certificate:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(*certificate)

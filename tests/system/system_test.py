@@ -80,9 +80,10 @@ sites:
         self.assertEqual(out.returncode, 0, out.stderr)
         return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
 
-    def observation_count(self):
+    def observation_count(self, probe="availability"):
         with sqlite3.connect(self.database) as db:
-            return db.execute("select count(*) from observations").fetchone()[0]
+            return db.execute("select count(*) from observations where probe = ?",
+                              (probe,)).fetchone()[0]
 
     def start_daemon(self):
         return subprocess.Popen([GOVMON, "run", "--config", self.config], stdout=subprocess.PIPE,
@@ -160,7 +161,8 @@ sites:
                               "--config", self.config], capture_output=True, timeout=30)
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertTrue(out.stdout.startswith(b"\xef\xbb\xbf"))
-        rows = list(csv.DictReader(io.StringIO(out.stdout.decode("utf-8-sig"))))
+        rows = [r for r in csv.DictReader(io.StringIO(out.stdout.decode("utf-8-sig")))
+                if r["probe"] == "availability"]
         self.assertEqual(len(rows), 4)
         by_target = {r["target"]: r for r in rows}
         self.assertEqual(by_target["up"]["ok"], "1")
@@ -180,7 +182,14 @@ sites:
         self.assertEqual(out.stdout, "")
         out = self.govmon("export", "--from", yesterday, "--to", tomorrow, "--format", "jsonl")
         lines = [json.loads(line) for line in out.stdout.splitlines()]
-        self.assertEqual(len(lines), 4)
+        self.assertEqual(len([r for r in lines if r["probe"] == "availability"]), 4)
+        crawls = {r["target"]: r for r in lines if r["probe"] == "crawl"}
+        self.assertEqual(sorted(crawls), ["badtls", "down", "hang", "up"])
+        self.assertEqual(crawls["up"]["ok"], 1)
+        self.assertGreaterEqual(crawls["up"]["detail"]["pages"], 13)
+        self.assertEqual(crawls["up"]["detail"]["broken_home"], 0)
+        self.assertTrue(crawls["up"]["last_update"].startswith(today))
+        self.assertEqual(crawls["down"]["ok"], 0)
 
     def test_3_second_cycle_keeps_finding_ids(self):
         before = {(f["target"], f["kind"]): f["id"] for f in self.findings()}

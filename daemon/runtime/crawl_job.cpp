@@ -1,0 +1,165 @@
+#include "crawl_job.hpp"
+
+#include "daemon/common/time_zone.hpp"
+#include "daemon/findings/site_content_rules.hpp"
+#include "daemon/runtime/job_recording.hpp"
+#include "daemon/runtime/schedule_plan.hpp"
+#include "probes/ads/filter_engine.hpp"
+#include "probes/site/crawler.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace govmon {
+namespace {
+
+using json = nlohmann::json;
+using std::chrono::duration_cast;
+using std::chrono::seconds;
+
+std::int64_t seconds_of(duration d) { return duration_cast<seconds>(d).count(); }
+
+crawl_options options_of(const daemon_state& state) {
+    const config& cfg = state.cfg;
+    crawl_options o;
+    o.max_pages = cfg.crawl.max_pages;
+    o.max_depth = cfg.crawl.max_depth;
+    o.check_external = cfg.crawl.check_external;
+    o.respect_robots = cfg.crawl.respect_robots;
+    for (const std::string& pattern : cfg.crawl.exclude)
+        o.exclude.emplace_back(pattern, std::regex::ECMAScript | std::regex::optimize);
+    o.workers = std::max(1, std::min(8, cfg.http.per_host * 2));
+    o.ad_keywords = cfg.ads.keywords;
+    o.ad_rules = state.ad_rules.get();
+    return o;
+}
+
+std::vector<configured_column> columns_of(const site_config& site) {
+    std::vector<configured_column> columns;
+    for (const column_config& c : site.columns)
+        columns.push_back({c.name, c.url, c.category});
+    return columns;
+}
+
+site_content_thresholds thresholds_of(const config& cfg) {
+    site_content_thresholds t;
+    t.homepage_stale = seconds_of(cfg.thresholds.homepage_stale);
+    t.news_stale = seconds_of(cfg.thresholds.column_stale.news);
+    t.notice_stale = seconds_of(cfg.thresholds.column_stale.notice);
+    t.personnel_stale = seconds_of(cfg.thresholds.column_stale.personnel);
+    return t;
+}
+
+int broken_on_home(const crawl_result& r) {
+    return static_cast<int>(std::count_if(r.broken.begin(), r.broken.end(),
+                                          [](const broken_link& b) { return b.on_home; }));
+}
+
+observation crawl_observation(const site_config& site, const crawl_result& r,
+                              std::int64_t started, std::int64_t latency_ms) {
+    observation o;
+    o.time = started;
+    o.target = site.id;
+    o.target_kind = "site";
+    o.probe = "crawl";
+    o.url = site.url;
+    o.ok = r.home.ok;
+    if (r.home.http_status > 0)
+        o.http_status = r.home.http_status;
+    o.latency_ms = latency_ms;
+    o.error = r.home.ok ? error_class::none : r.home.error;
+    o.last_update = homepage_newest(r);
+    const int home_broken = broken_on_home(r);
+    json detail = {{"pages", r.pages_crawled},
+                   {"links_checked", r.links_checked},
+                   {"broken_home", home_broken},
+                   {"broken_other", static_cast<int>(r.broken.size()) - home_broken},
+                   {"ad_links", r.ads.size()},
+                   {"hidden_links", r.hidden.size()},
+                   {"columns", r.columns.size()}};
+    if (r.home_reading)
+        detail["home_items"] = r.home_reading->items.size();
+    if (!r.home.ok)
+        detail["error_detail"] = r.home.detail;
+    o.detail = detail.dump(-1, ' ', false, json::error_handler_t::replace);
+    return o;
+}
+
+observation column_observation(const site_config& site, const column_reading& c,
+                               std::int64_t started) {
+    observation o;
+    o.time = started;
+    o.target = site.id;
+    o.target_kind = "site";
+    o.probe = "column";
+    o.url = c.column.url;
+    o.ok = c.status.ok;
+    if (c.status.http_status > 0)
+        o.http_status = c.status.http_status;
+    o.error = c.status.ok ? error_class::none : c.status.error;
+    o.last_update = newest(c.reading);
+    json detail = {{"name", c.column.name},
+                   {"category", c.column.category},
+                   {"items", c.reading.items.size()},
+                   {"undated_items", c.reading.undated_items}};
+    o.detail = detail.dump(-1, ' ', false, json::error_handler_t::replace);
+    return o;
+}
+
+} // namespace
+
+asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
+    const std::int64_t started = now_epoch_seconds();
+    const auto clock_start = std::chrono::steady_clock::now();
+    std::shared_ptr<http::client> client = state.client;
+    // options_of hands the crawl a plain pointer to these rules: a reload must not free them.
+    const std::shared_ptr<const filter_engine> ad_rules = state.ad_rules;
+    const crawl_result result = co_await crawl_site(*client, site.url, options_of(state),
+                                                    columns_of(site), state.external_links,
+                                                    started);
+    const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - clock_start);
+    const std::int64_t now = now_epoch_seconds();
+    spdlog::info("crawl target={} ok={} pages={} links={} broken={} ads={} hidden={} ms={}",
+                 site.id, result.home.ok, result.pages_crawled, result.links_checked,
+                 result.broken.size(), result.ads.size(), result.hidden.size(), latency.count());
+
+    write_batch batch;
+    batch.observations.push_back(crawl_observation(site, result, started, latency.count()));
+    for (const column_reading& c : result.columns)
+        batch.observations.push_back(column_observation(site, c, started));
+    schedule_row next{site.id, "crawl",
+                      next_due(started, state.cfg.schedule.crawl_every, state.cfg.schedule.jitter,
+                               state.spread()),
+                      started};
+    batch.schedule.push_back(next);
+
+    bool failing = false;
+    try {
+        failing = write_with_findings(
+            state, {site.id, "site", site.unit},
+            judge_site_content(result, site.url, now, thresholds_of(state.cfg)), std::move(batch),
+            now);
+    } catch (const store_error& e) {
+        note_store_failure(state, site.id, "crawl", e);
+    }
+
+    state.stats.record_probe(site.id, "site", "crawl", result.home.ok,
+                             std::chrono::duration<double>(latency).count());
+    state.stats.count_crawl_work(result.pages_crawled, result.links_checked);
+    if (result.home.ok) {
+        const int home_broken = broken_on_home(result);
+        state.stats.set_site_links(site.id, home_broken,
+                                   static_cast<int>(result.broken.size()) - home_broken,
+                                   static_cast<int>(result.ads.size()));
+        if (const auto newest_item = homepage_newest(result))
+            state.stats.set_last_update(site.id, "site", "web", site.unit, *newest_item);
+    }
+    state.stats.set_target_failing(site.id, "site", site.unit, failing);
+    complete_probe(state, {site.id, "crawl"}, next.next_due, now);
+}
+
+} // namespace govmon
