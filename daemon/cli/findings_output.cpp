@@ -12,7 +12,7 @@
 namespace govmon {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json; // keys in the order of interface.md §3
 
 std::string shown_time(std::int64_t t) { return t == 0 ? std::string{} : format_iso8601(t); }
 
