@@ -1,4 +1,5 @@
 #include "probes/accounts/feed_parser.hpp"
+#include "probes/ascii_text.hpp"
 
 #include "probes/dates/date_parse.hpp"
 
@@ -32,18 +33,6 @@ constexpr std::size_t detail_excerpt_bytes = 80;
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
-bool is_space(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && is_space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
 char to_lower(char c) noexcept {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -67,7 +56,7 @@ std::size_t find_ignoring_case(std::string_view s, std::string_view needle,
 
 // At most `bytes` bytes, cut on a UTF-8 character boundary, for details people read.
 std::string excerpt(std::string_view s, std::size_t bytes = detail_excerpt_bytes) {
-    s = trim(s);
+    s = trim_ascii_space(s);
     if (s.size() <= bytes)
         return std::string(s);
     std::size_t cut = bytes;
@@ -121,7 +110,7 @@ std::string transcode_to_utf8(std::string_view bytes, const std::string& charset
 // GB2312 and GBK pages use characters only their superset GB18030 defines.
 std::string canonical_charset(std::string_view name) {
     std::string lower;
-    for (char c : trim(name))
+    for (char c : trim_ascii_space(name))
         if (c != '"' && c != '\'')
             lower += to_lower(c);
     constexpr std::array<std::string_view, 7> gb_names{"gb2312", "gbk",    "gb18030",   "x-gbk",
@@ -152,7 +141,7 @@ std::string body_as_utf8(std::string_view body, std::string_view http_charset) {
         return transcode_to_utf8(body.substr(utf8_bom.size()), "UTF-8");
     if (body.starts_with("\xFF\xFE") || body.starts_with("\xFE\xFF"))
         return transcode_to_utf8(body, "UTF-16"); // iconv reads the BOM itself
-    const std::string_view declared = declared_encoding(trim(body));
+    const std::string_view declared = declared_encoding(trim_ascii_space(body));
     return transcode_to_utf8(body, canonical_charset(declared.empty() ? http_charset : declared));
 }
 
@@ -168,7 +157,7 @@ struct feed_item {
 class link_collector {
 public:
     void add(std::string_view url, std::vector<std::string>& links) {
-        url = trim(url);
+        url = trim_ascii_space(url);
         if (url.empty() || url.front() == '#' || starts_with_ignoring_case(url, "javascript:"))
             return;
         std::string decoded(url);
@@ -185,12 +174,12 @@ private:
 
 // The value of an HTML attribute starting at `pos` (after "href" or "src"), quoted or not.
 std::string_view attribute_value(std::string_view html, std::size_t pos) {
-    while (pos < html.size() && is_space(html[pos]))
+    while (pos < html.size() && is_ascii_space(html[pos]))
         ++pos;
     if (pos >= html.size() || html[pos] != '=')
         return {};
     ++pos;
-    while (pos < html.size() && is_space(html[pos]))
+    while (pos < html.size() && is_ascii_space(html[pos]))
         ++pos;
     if (pos >= html.size())
         return {};
@@ -200,7 +189,7 @@ std::string_view attribute_value(std::string_view html, std::size_t pos) {
                                              : html.substr(pos + 1, end - pos - 1);
     }
     std::size_t end = pos;
-    while (end < html.size() && !is_space(html[end]) && html[end] != '>')
+    while (end < html.size() && !is_ascii_space(html[end]) && html[end] != '>')
         ++end;
     return html.substr(pos, end - pos);
 }
@@ -362,7 +351,7 @@ bool looks_like_html(std::string_view text) {
             continue;
         }
         if (starts_with_ignoring_case(rest, "<!doctype")) {
-            const std::string_view type = trim(rest.substr(9, 5));
+            const std::string_view type = trim_ascii_space(rest.substr(9, 5));
             return starts_with_ignoring_case(type, "html");
         }
         return starts_with_ignoring_case(rest, "<html");
@@ -401,7 +390,7 @@ struct item_time {
 item_time latest_of(const std::vector<std::string>& texts, std::int64_t now) {
     item_time t;
     for (const std::string& text : texts) {
-        if (trim(text).empty())
+        if (trim_ascii_space(text).empty())
             continue;
         const auto parsed = parse_date(text, now);
         if (!parsed) {
@@ -557,7 +546,7 @@ account_result parse_json_feed(const std::string& utf8, std::int64_t now) {
 account_result parse_any_feed(std::string_view body, std::string_view http_charset,
                               std::int64_t now) {
     const std::string utf8 = body_as_utf8(body, http_charset);
-    const std::string_view content = trim(utf8);
+    const std::string_view content = trim_ascii_space(utf8);
     if (content.empty())
         return parse_error("not a feed: empty body");
     if (content.front() == '{')

@@ -1,4 +1,5 @@
 #include "probes/dates/date_parse.hpp"
+#include "probes/ascii_text.hpp"
 
 #include "probes/dates/date_grammar.hpp"
 #include "probes/dates/relative_date.hpp"
@@ -11,18 +12,6 @@ namespace {
 
 using namespace date_grammar;
 
-bool is_space(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && is_space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
 // List pages wrap dates as [11-02], (11-02), 【11-02】.
 std::string_view strip_brackets(std::string_view s) noexcept {
     constexpr std::array<std::pair<std::string_view, std::string_view>, 3> pairs{{
@@ -32,7 +21,7 @@ std::string_view strip_brackets(std::string_view s) noexcept {
     }};
     for (const auto& [open, close] : pairs)
         if (s.size() > open.size() + close.size() && s.starts_with(open) && s.ends_with(close))
-            return trim(s.substr(open.size(), s.size() - open.size() - close.size()));
+            return trim_ascii_space(s.substr(open.size(), s.size() - open.size() - close.size()));
     return s;
 }
 
@@ -171,7 +160,7 @@ std::optional<parsed_date> read_english(scanner& s, std::int64_t now) noexcept {
 
 std::optional<parsed_date> parse_date(std::string_view text, std::int64_t now) {
     const normalized_text normalized = normalize_date_text(text);
-    const std::string_view value = strip_brackets(trim(normalized.text));
+    const std::string_view value = strip_brackets(trim_ascii_space(normalized.text));
     if (value.empty())
         return std::nullopt;
     if (auto relative = parse_relative_date(value, now))
@@ -184,7 +173,7 @@ std::optional<parsed_date> parse_date(std::string_view text, std::int64_t now) {
 }
 
 std::optional<parsed_date> parse_unix_timestamp(std::string_view text) {
-    const std::string_view digits = trim(text);
+    const std::string_view digits = trim_ascii_space(text);
     if (digits.size() != 10 && digits.size() != 13)
         return std::nullopt;
     std::int64_t value = 0;

@@ -1,4 +1,5 @@
 #include "probes/html/html_decode.hpp"
+#include "probes/ascii_text.hpp"
 
 #include <iconv.h>
 
@@ -15,22 +16,6 @@ namespace {
 
 constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
 constexpr std::size_t prescan_limit = 1024;
-
-bool ascii_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-char ascii_lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && ascii_space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && ascii_space(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
 
 bool starts_with_nocase(std::string_view s, std::size_t pos, std::string_view prefix) {
     if (s.size() - std::min(pos, s.size()) < prefix.size())
@@ -212,9 +197,9 @@ std::optional<std::string> header_charset(std::string_view content_type) {
         const auto eq = param.find('=');
         if (eq == std::string_view::npos)
             continue;
-        const auto name = trim(param.substr(0, eq));
+        const auto name = trim_ascii_space(param.substr(0, eq));
         if (name.size() == 7 && starts_with_nocase(name, 0, "charset"))
-            return canonical_charset(unquote(trim(param.substr(eq + 1))));
+            return canonical_charset(unquote(trim_ascii_space(param.substr(eq + 1))));
     }
     return std::nullopt;
 }
@@ -224,12 +209,12 @@ std::optional<std::string_view> charset_in_content(std::string_view s) {
     for (auto pos = s.find("charset"); pos != std::string_view::npos;
          pos = s.find("charset", pos)) {
         pos += 7;
-        while (pos < s.size() && ascii_space(s[pos]))
+        while (pos < s.size() && is_ascii_space(s[pos]))
             ++pos;
         if (pos >= s.size() || s[pos] != '=')
             continue;
         ++pos;
-        while (pos < s.size() && ascii_space(s[pos]))
+        while (pos < s.size() && is_ascii_space(s[pos]))
             ++pos;
         if (pos >= s.size())
             return std::nullopt;
@@ -263,7 +248,7 @@ public:
                     return std::nullopt;
                 pos_ = end + 3;
             } else if (starts_with_nocase(s_, pos_, "<meta") && pos_ + 5 < s_.size() &&
-                       (ascii_space(s_[pos_ + 5]) || s_[pos_ + 5] == '/')) {
+                       (is_ascii_space(s_[pos_ + 5]) || s_[pos_ + 5] == '/')) {
                 pos_ += 5;
                 if (auto found = meta_charset())
                     return found;
@@ -291,7 +276,7 @@ private:
 
     // Other tags are read attribute by attribute so that a '>' inside quotes does not end them.
     void skip_tag() {
-        while (pos_ < s_.size() && !ascii_space(s_[pos_]) && s_[pos_] != '>')
+        while (pos_ < s_.size() && !is_ascii_space(s_[pos_]) && s_[pos_] != '>')
             ++pos_;
         while (next_attribute()) {
         }
@@ -328,7 +313,7 @@ private:
     }
 
     std::optional<attribute> next_attribute() {
-        while (pos_ < s_.size() && (ascii_space(s_[pos_]) || s_[pos_] == '/'))
+        while (pos_ < s_.size() && (is_ascii_space(s_[pos_]) || s_[pos_] == '/'))
             ++pos_;
         if (pos_ >= s_.size() || s_[pos_] == '>')
             return std::nullopt;
@@ -340,8 +325,8 @@ private:
                 attr.value = read_value();
                 return attr;
             }
-            if (ascii_space(c)) {
-                while (pos_ < s_.size() && ascii_space(s_[pos_]))
+            if (is_ascii_space(c)) {
+                while (pos_ < s_.size() && is_ascii_space(s_[pos_]))
                     ++pos_;
                 if (pos_ < s_.size() && s_[pos_] == '=') {
                     ++pos_;
@@ -358,7 +343,7 @@ private:
     }
 
     std::string read_value() {
-        while (pos_ < s_.size() && ascii_space(s_[pos_]))
+        while (pos_ < s_.size() && is_ascii_space(s_[pos_]))
             ++pos_;
         std::string value;
         if (pos_ >= s_.size())
@@ -369,7 +354,7 @@ private:
             ++pos_;
             return value;
         }
-        for (; pos_ < s_.size() && !ascii_space(s_[pos_]) && s_[pos_] != '>'; ++pos_)
+        for (; pos_ < s_.size() && !is_ascii_space(s_[pos_]) && s_[pos_] != '>'; ++pos_)
             value += ascii_lower(s_[pos_]);
         return value;
     }
@@ -447,7 +432,7 @@ constexpr std::array<charset_label, 50> known_labels{{
 } // namespace
 
 std::optional<std::string> canonical_charset(std::string_view label) {
-    std::string name{trim(label)};
+    std::string name{trim_ascii_space(label)};
     std::transform(name.begin(), name.end(), name.begin(), ascii_lower);
     if (name.empty())
         return std::nullopt;

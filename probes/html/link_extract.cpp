@@ -1,4 +1,5 @@
 #include "probes/html/link_extract.hpp"
+#include "probes/ascii_text.hpp"
 
 #include "probes/http/url_normalize.hpp"
 
@@ -30,26 +31,10 @@ std::string_view name_of(xmlNodePtr node) {
     return node->name ? reinterpret_cast<const char*>(node->name) : "";
 }
 
-bool ascii_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-char ascii_lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-}
-
 bool equals_nocase(std::string_view a, std::string_view lower) {
     return a.size() == lower.size() &&
            std::equal(a.begin(), a.end(), lower.begin(),
                       [](char x, char y) { return ascii_lower(x) == y; });
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && ascii_space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && ascii_space(s.back()))
-        s.remove_suffix(1);
-    return s;
 }
 
 // Pre-order over every element without recursion: recovered garbage can nest very deep.
@@ -77,7 +62,7 @@ std::string collapse_whitespace(std::string_view s) {
     bool pending_space = false;
     for (std::size_t i = 0; i < s.size();) {
         std::size_t width = 0;
-        if (ascii_space(s[i]))
+        if (is_ascii_space(s[i]))
             width = 1;
         else if (s.substr(i).starts_with("\xC2\xA0"))
             width = 2;
@@ -132,12 +117,12 @@ std::vector<std::string_view> srcset_urls(std::string_view s) {
     std::vector<std::string_view> urls;
     std::size_t pos = 0;
     while (true) {
-        while (pos < s.size() && (ascii_space(s[pos]) || s[pos] == ','))
+        while (pos < s.size() && (is_ascii_space(s[pos]) || s[pos] == ','))
             ++pos;
         if (pos >= s.size())
             return urls;
         const std::size_t start = pos;
-        while (pos < s.size() && !ascii_space(s[pos]))
+        while (pos < s.size() && !is_ascii_space(s[pos]))
             ++pos;
         auto candidate = s.substr(start, pos - start);
         const bool ends_with_comma = candidate.back() == ',';
@@ -161,22 +146,22 @@ std::vector<std::string_view> srcset_urls(std::string_view s) {
 // WHATWG "shared declarative refresh steps": "5; url='x'", "0,URL=x", "3;x", "1.5 url = x".
 std::optional<std::string_view> refresh_target(std::string_view s) {
     std::size_t pos = 0;
-    while (pos < s.size() && ascii_space(s[pos]))
+    while (pos < s.size() && is_ascii_space(s[pos]))
         ++pos;
     const std::size_t time_start = pos;
     while (pos < s.size() && ((s[pos] >= '0' && s[pos] <= '9') || s[pos] == '.'))
         ++pos;
     if (pos == time_start)
         return std::nullopt;
-    while (pos < s.size() && ascii_space(s[pos]))
+    while (pos < s.size() && is_ascii_space(s[pos]))
         ++pos;
     if (pos < s.size() && (s[pos] == ';' || s[pos] == ','))
         ++pos;
-    auto rest = trim(s.substr(pos));
+    auto rest = trim_ascii_space(s.substr(pos));
     if (rest.size() >= 3 && equals_nocase(rest.substr(0, 3), "url")) {
-        auto after = trim(rest.substr(3));
+        auto after = trim_ascii_space(rest.substr(3));
         if (after.starts_with('='))
-            rest = trim(after.substr(1));
+            rest = trim_ascii_space(after.substr(1));
     }
     if (!rest.empty() && (rest.front() == '"' || rest.front() == '\'')) {
         const char quote = rest.front();
@@ -263,7 +248,7 @@ public:
 
 private:
     void visit_meta(xmlNodePtr node) {
-        if (!equals_nocase(trim(attribute(node, "http-equiv").value_or("")), "refresh"))
+        if (!equals_nocase(trim_ascii_space(attribute(node, "http-equiv").value_or("")), "refresh"))
             return;
         const auto content = attribute(node, "content");
         if (!content)

@@ -1,18 +1,12 @@
 #include "robots.hpp"
 
+#include "probes/ascii_text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 namespace govmon::http {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
-}
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -71,8 +65,8 @@ std::vector<group> read_groups(std::string_view text) {
         const auto colon = line.find(':');
         if (colon == std::string_view::npos)
             continue;
-        const std::string key = lower(trim(line.substr(0, colon)));
-        const std::string_view value = trim(line.substr(colon + 1));
+        const std::string key = lower(trim_ascii_space(line.substr(0, colon)));
+        const std::string_view value = trim_ascii_space(line.substr(colon + 1));
         if (key == "user-agent") {
             if (!last_was_agent)
                 groups.emplace_back();

@@ -1,4 +1,5 @@
 #include "probes/site/page_url.hpp"
+#include "probes/ascii_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -7,18 +8,6 @@
 namespace govmon {
 
 namespace {
-
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && is_space(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
 
 std::string lower(std::string_view text) {
     std::string out(text);
@@ -107,7 +96,7 @@ std::string base_directory(std::string_view page_url) {
 } // namespace
 
 std::optional<std::string> resolve_link(std::string_view href, std::string_view page_url) {
-    href = trimmed(href);
+    href = trim_ascii_space(href);
     if (href.empty() || href.front() == '#')
         return std::nullopt;
     if (const auto scheme = scheme_of(href)) {
