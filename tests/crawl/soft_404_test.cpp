@@ -15,6 +15,10 @@ TEST_CASE("soft 404: error pages say so in their title or in a short text") {
     CHECK_FALSE(says_not_found("关于解决群众办事找不到窗口问题的通知", article + "找不到"));
     CHECK(says_not_found("提示", "信息不存在"));
     CHECK_FALSE(says_not_found("部门动态", "关于第404项工作的通知 2026-11-02"));
+    CHECK_FALSE(says_not_found("第404号文章", "正文"));
+    CHECK_FALSE(says_not_found("第1404号文章", "正文"));
+    CHECK(says_not_found("Error 404", "正文"));
+    CHECK(says_not_found("404", ""));
 }
 
 TEST_CASE("soft 404: the site's own not-found page is recognised whatever its counters say") {
