@@ -3,4 +3,5 @@
 # A migration runs inside a transaction of its own: it must not contain BEGIN or COMMIT.
 set(GOVMON_SCHEMA_MIGRATIONS
     0001_init.sql
+    0002_alert_outbox.sql
 )

@@ -13,9 +13,15 @@
 namespace govmon {
 namespace {
 
-constexpr int exit_usage = 64; // EX_USAGE
+std::size_t active_accounts(const config& cfg) {
+    std::size_t n = 0;
+    for (const account_config& a : cfg.accounts)
+        n += a.active ? 1 : 0;
+    return n;
+}
 
-// Loads the config for a command that only reads the database; prints problems to stderr.
+} // namespace
+
 std::optional<config> load_for_reading(const arguments& args) {
     config_load_result loaded = load_config(config_path_of(args));
     if (!loaded.errors.empty()) {
@@ -26,15 +32,6 @@ std::optional<config> load_for_reading(const arguments& args) {
     set_process_time_zone(loaded.cfg.timezone);
     return std::move(loaded.cfg);
 }
-
-std::size_t active_accounts(const config& cfg) {
-    std::size_t n = 0;
-    for (const account_config& a : cfg.accounts)
-        n += a.active ? 1 : 0;
-    return n;
-}
-
-} // namespace
 
 int check_config_command(const arguments& args) {
     const std::string path = config_path_of(args);
@@ -144,6 +141,8 @@ commands:
                                     open findings (--all: resolved ones too)
   export --from DATE --to DATE [--format csv|jsonl] [--output FILE]
   export --quarter 2026Q3 [...]     raw probe data of [from, to)
+  alerts test --to ADDRESS          sends one sample alert mail through alerts.smtp_url
+  alerts preview --unit ID          prints the digest the unit would get now ('*': alerts.to)
   --version                         prints the version
 
 --config defaults to $GOVMON_CONFIG, else /etc/govmon/govmon.yaml, else ./govmon.yaml.

@@ -1,5 +1,6 @@
 #include "time_zone.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -15,26 +16,79 @@ bool is_known_time_zone(const std::string& name) {
     return std::filesystem::is_regular_file("/usr/share/zoneinfo/" + name, ec);
 }
 
+namespace {
+
+// Bumped by every zone change, so that cached offsets of the old zone are never used.
+std::atomic<unsigned> zone_generation{0};
+
+// Zone offsets change only at quarter-hour boundaries (DST and historical changes alike), so
+// one localtime_r per quarter hour gives every time in it: export formats millions of times,
+// and glibc's localtime_r re-reads the zone's rule and takes a lock on every call.
+struct offset_cache {
+    unsigned generation = ~0u;
+    std::int64_t quarter = 0;
+    long offset_seconds = 0;
+};
+
+long utc_offset_at(std::int64_t epoch_seconds) {
+    constexpr std::int64_t quarter_hour = 900;
+    thread_local offset_cache cache;
+    const std::int64_t quarter =
+        epoch_seconds >= 0 ? epoch_seconds / quarter_hour : (epoch_seconds + 1) / quarter_hour - 1;
+    const unsigned generation = zone_generation.load(std::memory_order_acquire);
+    if (cache.generation != generation || cache.quarter != quarter) {
+        const std::time_t t = static_cast<std::time_t>(epoch_seconds);
+        std::tm local{};
+        ::localtime_r(&t, &local);
+        cache = {generation, quarter, local.tm_gmtoff};
+    }
+    return cache.offset_seconds;
+}
+
+void put_digits(char*& out, long value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+        out[i] = static_cast<char>('0' + value % 10);
+    out += width;
+}
+
+} // namespace
+
 bool set_process_time_zone(const std::string& name) {
     if (!is_known_time_zone(name))
         return false;
     ::setenv("TZ", name.c_str(), 1);
     ::tzset();
+    zone_generation.fetch_add(1, std::memory_order_release);
     return true;
 }
 
 std::string format_iso8601(std::int64_t epoch_seconds) {
-    const std::time_t t = static_cast<std::time_t>(epoch_seconds);
-    std::tm local{};
-    ::localtime_r(&t, &local);
-    const long offset_minutes = local.tm_gmtoff / 60;
-    const char sign = offset_minutes < 0 ? '-' : '+';
-    const long magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-    char text[96];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
-                  local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, local.tm_hour,
-                  local.tm_min, local.tm_sec, sign, magnitude / 60, magnitude % 60);
-    return text;
+    using namespace std::chrono;
+    const long offset = utc_offset_at(epoch_seconds);
+    const sys_seconds local_time{seconds{epoch_seconds + offset}};
+    const auto day = floor<days>(local_time);
+    const year_month_day date{day};
+    const hh_mm_ss clock{local_time - day};
+    const long offset_minutes = (offset < 0 ? -offset : offset) / 60;
+
+    char text[32];
+    char* out = text;
+    put_digits(out, static_cast<int>(date.year()), 4);
+    *out++ = '-';
+    put_digits(out, static_cast<unsigned>(date.month()), 2);
+    *out++ = '-';
+    put_digits(out, static_cast<unsigned>(date.day()), 2);
+    *out++ = 'T';
+    put_digits(out, clock.hours().count(), 2);
+    *out++ = ':';
+    put_digits(out, clock.minutes().count(), 2);
+    *out++ = ':';
+    put_digits(out, static_cast<long>(clock.seconds().count()), 2);
+    *out++ = offset < 0 ? '-' : '+';
+    put_digits(out, offset_minutes / 60, 2);
+    *out++ = ':';
+    put_digits(out, offset_minutes % 60, 2);
+    return std::string(text, out);
 }
 
 namespace {

@@ -91,6 +91,11 @@ struct alerts_config {
     std::string from;
     std::vector<std::string> to;
     duration digest_every = std::chrono::hours(24);
+    // First pause after a failed delivery; doubles per attempt up to an hour.
+    duration retry_after = std::chrono::seconds(30);
+    // A file holding the SMTP user on its first line and the password on its second (mode
+    // 0600, or a systemd credential); GOVMON_SMTP_USER/GOVMON_SMTP_PASSWORD take precedence.
+    std::string credentials_file;
 };
 
 struct unit_config {

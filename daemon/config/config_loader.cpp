@@ -30,9 +30,13 @@ std::optional<std::string> check_http_url(const std::string& text) {
 }
 
 std::optional<std::string> check_smtp_url(const std::string& text) {
-    if (is_absolute_url(text, {"smtp", "smtps"}))
-        return std::nullopt;
-    return "'" + text + "' is not an smtp:// or smtps:// URL";
+    if (!is_absolute_url(text, {"smtp", "smtps"}))
+        return "'" + text + "' is not an smtp:// or smtps:// URL";
+    const std::string_view rest = std::string_view(text).substr(text.find("://") + 3);
+    if (rest.substr(0, rest.find_first_of("/?#")).find('@') != std::string_view::npos)
+        return "alerts.smtp_url must not hold a user or password: set GOVMON_SMTP_USER and "
+               "GOVMON_SMTP_PASSWORD in the environment, or alerts.credentials_file";
+    return std::nullopt;
 }
 
 std::optional<std::string> check_email(const std::string& text) {
@@ -337,6 +341,9 @@ private:
                 {"from", [&](auto& v) { reader_.read_text(v, a.from, check_email); }},
                 {"to", [&](auto& v) { reader_.read_text_list(v, a.to, check_email); }},
                 {"digest_every", [&](auto& v) { reader_.read_duration(v, a.digest_every, false); }},
+                {"retry_after", [&](auto& v) { reader_.read_duration(v, a.retry_after, false); }},
+                {"credentials_file",
+                 [&](auto& v) { a.credentials_file = existing_file(v).value_or(""); }},
             },
             "alerts");
         if (is_map && !a.smtp_url.empty() && a.from.empty())

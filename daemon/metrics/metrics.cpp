@@ -245,6 +245,10 @@ void metrics::count_http_request(std::string_view outcome) {
 
 void metrics::count_store_error() { families_->store_errors.Add({}).Increment(); }
 
+void metrics::count_alert_email(std::string_view result) {
+    families_->alert_emails.Add({{"result", std::string(result)}}).Increment();
+}
+
 void metrics::cycle_finished(const std::string& schedule, std::int64_t when) {
     families_->cycle_last_success.Add({{"schedule", schedule}}).Set(static_cast<double>(when));
 }

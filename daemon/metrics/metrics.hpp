@@ -56,6 +56,8 @@ public:
     void set_findings(const std::map<std::pair<std::string, std::string>, int>& counts);
     void count_http_request(std::string_view outcome);
     void count_store_error();
+    // One delivery attempt of an alert mail: "sent" or "failed".
+    void count_alert_email(std::string_view result);
     void cycle_finished(const std::string& schedule, std::int64_t when);
 
     // The text a scrape would get, for tests and `govmon run --once` summaries.

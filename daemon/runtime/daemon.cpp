@@ -1,5 +1,6 @@
 #include "daemon.hpp"
 
+#include "daemon/alerts/alert_worker.hpp"
 #include "daemon/common/time_zone.hpp"
 #include "daemon/config/config_loader.hpp"
 #include "daemon/runtime/account_job.hpp"
@@ -182,12 +183,16 @@ public:
         if (!once_ && !serve_metrics(state_.stats, state_.cfg.metrics.listen))
             return exit_cycle_failed;
         plan_probes(state_, state_.db.load_schedule(), once_);
+        if (!once_ && !start_alerts())
+            return exit_cycle_failed;
         watch_signals();
         asio::co_spawn(ioc_, schedule_loop(), [this](std::exception_ptr e) { on_loop_end(e); });
         ioc_.run();
         // Running jobs are abandoned here: each writes its observation in one transaction
-        // after its probe, so nothing is half-written.
+        // after its probe, so nothing is half-written. A mail in transfer is aborted and stays
+        // queued.
         state_.client.reset();
+        alerts_.reset();
         if (stopped_by_signal_)
             spdlog::info("stopped");
         if (once_ && state_.failed_writes > 0)
@@ -196,6 +201,33 @@ public:
     }
 
 private:
+    // `govmon run --once` leaves mail to the daemon: both may run on one database, and the
+    // outbox plans each finding change once, whoever recorded it.
+    bool start_alerts() {
+        if (state_.cfg.alerts.smtp_url.empty()) {
+            spdlog::info("alerts: no alerts.smtp_url; findings are not mailed");
+            return true;
+        }
+        try {
+            alerts_ = std::make_unique<alert_worker>(state_.cfg.database,
+                                                     alert_settings_of(state_.cfg), state_.stats);
+        } catch (const std::exception& e) {
+            spdlog::critical("alerts: {}", e.what());
+            return false;
+        }
+        spdlog::info("alerts: mailing through {}", state_.cfg.alerts.smtp_url);
+        return true;
+    }
+
+    void reload_alerts() {
+        if (state_.cfg.alerts.smtp_url.empty())
+            alerts_.reset();
+        else if (alerts_)
+            alerts_->update(alert_settings_of(state_.cfg));
+        else
+            start_alerts();
+    }
+
     asio::awaitable<void> schedule_loop() {
         asio::steady_timer timer(ioc_);
         for (;;) {
@@ -321,6 +353,7 @@ private:
         }
         declare_metrics(state_, &previous);
         plan_probes(state_, {}, false);
+        reload_alerts();
         spdlog::info("reloaded {}: {} sites, {} accounts", state_.cfg.path, state_.cfg.sites.size(),
                      state_.cfg.accounts.size());
     }
@@ -331,6 +364,7 @@ private:
     bool once_;
     bool stopped_by_signal_ = false;
     std::set<schedule_key> launched_once_;
+    std::unique_ptr<alert_worker> alerts_;
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "daemon/store/export_writer.hpp"
 #include "daemon/store/migrations.hpp"
 #include "daemon/store/sqlite.hpp"
+#include "daemon/store/store_guard.hpp"
 
 #include <sqlite3.h>
 
@@ -118,37 +119,6 @@ WHERE o.time >= ?1 AND o.time < ?2
 ORDER BY o.time, o.id)";
 
 } // namespace sql
-
-// Adds the database file and the operation to a failure, and turns it into a store_error.
-template <typename F>
-auto guarded(const std::string& path, std::string_view what, F&& f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const sqlite::error& e) {
-        throw store_error(path + ": " + std::string{what} + ": " + e.what());
-    } catch (const schema::version_error& e) {
-        throw store_error(path + ": " + e.what());
-    }
-}
-
-finding read_finding(const sqlite::statement& q) {
-    finding f;
-    f.id = q.string(0);
-    f.target = q.string(1);
-    f.target_kind = q.string(2);
-    f.unit = q.string(3);
-    f.kind = q.string(4);
-    f.indicator = q.string(5);
-    f.severity = q.string(6);
-    f.url = q.string(7);
-    f.source = q.string(8);
-    f.detail = q.string(9);
-    f.first_seen = q.int64(10);
-    f.last_seen = q.int64(11);
-    f.status = q.string(12);
-    f.resolved_at = q.optional_int64(13).value_or(0);
-    return f;
-}
 
 } // namespace
 

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <ctime>
+#include <string>
+
 using namespace govmon;
 
 TEST_CASE("times print in the configured zone with their offset") {
@@ -35,4 +38,30 @@ TEST_CASE("dates and quarters are days in the configured zone") {
     CHECK(q4->to == *parse_local_date("2027-01-01"));
     CHECK_FALSE(parse_quarter("2026Q5"));
     CHECK_FALSE(parse_quarter("26Q1"));
+}
+
+namespace {
+
+std::string reference_iso8601(std::int64_t epoch_seconds) {
+    const std::time_t t = static_cast<std::time_t>(epoch_seconds);
+    std::tm local{};
+    ::localtime_r(&t, &local);
+    char text[64];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S%z", &local);
+    std::string s = text;
+    return s.insert(s.size() - 2, ":");
+}
+
+} // namespace
+
+TEST_CASE("the cached-offset formatter agrees with localtime across DST changes and zones") {
+    for (const char* zone : {"America/New_York", "Australia/Lord_Howe", "Asia/Shanghai"}) {
+        REQUIRE(set_process_time_zone(zone));
+        // Every 7 minutes and 13 seconds over 2025, then around the 1970 epoch.
+        for (std::int64_t t = 1735689600; t < 1767225600; t += 433)
+            REQUIRE(format_iso8601(t) == reference_iso8601(t));
+        for (std::int64_t t = -86400; t < 86400; t += 61)
+            REQUIRE(format_iso8601(t) == reference_iso8601(t));
+    }
+    REQUIRE(set_process_time_zone("Asia/Shanghai"));
 }

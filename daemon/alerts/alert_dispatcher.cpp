@@ -1,0 +1,195 @@
+#include "daemon/alerts/alert_dispatcher.hpp"
+
+#include "daemon/alerts/alert_planner.hpp"
+#include "daemon/alerts/smtp_credentials.hpp"
+#include "daemon/metrics/metrics.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+namespace govmon {
+namespace {
+
+constexpr int events_per_round = 1000;
+constexpr int mails_per_round = 50;
+constexpr std::int64_t give_up_after = 3 * 86400;
+constexpr std::int64_t longest_retry_pause = 3600;
+constexpr const char* everyone = "*";
+
+std::int64_t seconds_of(duration d) {
+    return std::chrono::duration_cast<std::chrono::seconds>(d).count();
+}
+
+std::int64_t retry_pause(std::int64_t first, int attempts) {
+    std::int64_t pause = std::max<std::int64_t>(first, 1);
+    for (int i = 1; i < attempts && pause < longest_retry_pause; ++i)
+        pause *= 2;
+    return std::min(pause, longest_retry_pause);
+}
+
+// The audiences that get a digest: each unit that has its own contacts, and alerts.to.
+std::vector<std::string> digest_audiences(const alert_settings& s) {
+    std::vector<std::string> audiences;
+    for (const unit_config& u : s.units)
+        if (!u.contacts.empty())
+            audiences.push_back(u.id);
+    if (!s.alerts.to.empty())
+        audiences.push_back(everyone);
+    return audiences;
+}
+
+} // namespace
+
+alert_settings alert_settings_of(const config& cfg) {
+    return {cfg.alerts, cfg.units, seconds_of(cfg.thresholds.account_dormant), cfg.http.ca_file};
+}
+
+alert_dispatcher::alert_dispatcher(const std::string& database, metrics& stats)
+    : findings_(store::open(database)), outbox_(alert_store::open(database)), stats_(stats) {}
+
+alert_dispatcher::~alert_dispatcher() = default;
+
+void alert_dispatcher::run_once(const alert_settings& settings, std::int64_t now,
+                                const std::atomic<bool>& stop) {
+    plan_event_mails(settings, now);
+    plan_digests(settings, now);
+    deliver(settings, now, stop);
+}
+
+alert_directory alert_dispatcher::directory_of(const alert_settings& s,
+                                               const std::vector<const finding*>& involved) const {
+    alert_directory d;
+    d.from = s.alerts.from;
+    d.ops = s.alerts.to;
+    d.dormant_after = s.dormant_after;
+    for (const unit_config& u : s.units)
+        d.units.emplace(u.id, u);
+    for (target_row& t : findings_->all_targets())
+        d.targets.emplace(t.id, std::move(t));
+    std::set<std::string> accounts;
+    for (const finding* f : involved)
+        if (f->target_kind == "account")
+            accounts.insert(f->target);
+    for (const std::string& account : accounts)
+        if (auto newest = findings_->newest_update(account, "account"))
+            d.newest_posts.emplace(account, *newest);
+    return d;
+}
+
+void alert_dispatcher::plan_event_mails(const alert_settings& s, std::int64_t now) {
+    const std::int64_t cursor = outbox_->event_cursor();
+    const auto events = outbox_->events_after(cursor, events_per_round);
+    if (events.empty())
+        return;
+    const auto plans = plan_alerts(events, now, seconds_of(s.alerts.digest_every));
+    std::vector<const finding*> involved;
+    for (const planned_alert& p : plans)
+        for (const finding_event_row& row : p.items)
+            involved.push_back(&row.current);
+    const alert_directory d = directory_of(s, involved);
+    std::vector<outbox_mail> mails;
+    for (const planned_alert& p : plans) {
+        composed_mail m = compose_alert(p, d, now);
+        if (m.mail.recipients.empty()) {
+            spdlog::warn("alerts: no address for unit {} nor alerts.to; not mailed: {}", p.unit,
+                         m.mail.subject);
+            continue;
+        }
+        mails.push_back(std::move(m.mail));
+    }
+    outbox_->queue_planned(mails, events.back().event_id);
+    for (const outbox_mail& m : mails)
+        spdlog::info("alerts: queued {} mail for {}: {}", m.kind, m.audience, m.subject);
+}
+
+void alert_dispatcher::plan_digests(const alert_settings& s, std::int64_t now) {
+    const std::int64_t every = seconds_of(s.alerts.digest_every);
+    std::vector<std::string> due;
+    for (const std::string& audience : digest_audiences(s)) {
+        auto known = digest_runs_.find(audience);
+        if (known == digest_runs_.end()) {
+            // A new audience starts its clock now: its first digest comes one period later,
+            // after the mails of the first cycle rather than on top of them.
+            const auto stored = outbox_->digest_last_run(audience);
+            if (!stored)
+                outbox_->queue_digest(std::nullopt, audience, now);
+            known = digest_runs_.emplace(audience, stored.value_or(now)).first;
+        }
+        if (now - known->second >= every)
+            due.push_back(audience);
+    }
+    if (due.empty())
+        return;
+    const std::vector<finding> open = findings_->all_findings(false);
+    for (const std::string& audience : due)
+        plan_digest(s, audience, open, now);
+}
+
+void alert_dispatcher::plan_digest(const alert_settings& s, const std::string& audience,
+                                   const std::vector<finding>& open, std::int64_t now) {
+    std::vector<const finding*> involved;
+    for (const finding& f : open)
+        if (audience == everyone || f.unit == audience)
+            involved.push_back(&f);
+    std::optional<outbox_mail> mail;
+    if (!involved.empty())
+        if (auto composed = compose_digest(audience, open, directory_of(s, involved), now))
+            mail = std::move(composed->mail);
+    outbox_->queue_digest(mail, audience, now);
+    digest_runs_[audience] = now;
+    if (mail)
+        spdlog::info("alerts: queued digest for {}: {}", audience, mail->subject);
+}
+
+void alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,
+                               const std::atomic<bool>& stop) {
+    if (s.alerts.smtp_url.empty())
+        return;
+    const auto due = outbox_->due_mails(now, mails_per_round);
+    if (due.empty())
+        return;
+    std::string error;
+    const auto login = load_smtp_credentials(s.alerts.credentials_file, error);
+    if (!login) {
+        spdlog::error("alerts: {}; {} mail(s) stay queued", error, due.size());
+        return;
+    }
+    const smtp_settings smtp{s.alerts.smtp_url, login->user, login->password, s.ca_file};
+    for (const outbox_mail& mail : due) {
+        if (stop)
+            return;
+        const smtp_result result =
+            send_mail(smtp, s.alerts.from, mail.recipients, mail.message, stop);
+        if (result.sent) {
+            outbox_->mark_sent(mail.id, now);
+            stats_.count_alert_email("sent");
+            spdlog::info("alerts: sent {} to {} <{}>: {}", mail.kind, mail.recipients.size(),
+                         mail.message_id, mail.subject);
+            continue;
+        }
+        record_failure(s, mail, result.error, now);
+        if (result.server_unreachable)
+            return;
+    }
+}
+
+void alert_dispatcher::record_failure(const alert_settings& s, const outbox_mail& mail,
+                                      const std::string& error, std::int64_t now) {
+    stats_.count_alert_email("failed");
+    const int attempts = mail.attempts + 1;
+    if (now - mail.created_at >= give_up_after) {
+        outbox_->mark_failed(mail.id, attempts, error);
+        spdlog::error("alerts: gave up on <{}> after {} attempts: {}", mail.message_id, attempts,
+                      error);
+        return;
+    }
+    const std::int64_t pause = retry_pause(seconds_of(s.alerts.retry_after), attempts);
+    outbox_->mark_retry(mail.id, attempts, now + pause, error);
+    spdlog::warn("alerts: <{}> not sent (attempt {}): {}; retry in {} s", mail.message_id,
+                 attempts, error, pause);
+}
+
+} // namespace govmon

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "daemon/alerts/alert_mails.hpp"
+#include "daemon/alerts/smtp_sender.hpp"
+#include "daemon/config/config.hpp"
+#include "daemon/store/alert_store.hpp"
+#include "daemon/store/store.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace govmon {
+
+class metrics;
+
+// What the alert mails need from the config; copied, so a reload swaps it whole.
+struct alert_settings {
+    alerts_config alerts;
+    std::vector<unit_config> units;
+    std::int64_t dormant_after = 14 * 86400;
+    std::string ca_file;
+};
+
+alert_settings alert_settings_of(const config& cfg);
+
+// One round of alerting over the store: plans mails for new finding events and due digests
+// into the outbox, then delivers what is due. Every decision is recorded before the next is
+// taken, so a crash at any point loses nothing and plans nothing twice; a mail may only be
+// re-sent (with its Message-ID) when the process died between the server's 250 and the
+// store's record of it.
+class alert_dispatcher {
+public:
+    // Opens its own connections to the daemon's database. Throws store_error.
+    alert_dispatcher(const std::string& database, metrics& stats);
+    ~alert_dispatcher();
+
+    void run_once(const alert_settings& settings, std::int64_t now, const std::atomic<bool>& stop);
+
+private:
+    alert_directory directory_of(const alert_settings& s,
+                                 const std::vector<const finding*>& involved) const;
+    void plan_event_mails(const alert_settings& s, std::int64_t now);
+    void plan_digests(const alert_settings& s, std::int64_t now);
+    void plan_digest(const alert_settings& s, const std::string& audience,
+                     const std::vector<finding>& open, std::int64_t now);
+    void deliver(const alert_settings& s, std::int64_t now, const std::atomic<bool>& stop);
+    void record_failure(const alert_settings& s, const outbox_mail& mail,
+                        const std::string& error, std::int64_t now);
+
+    std::unique_ptr<store> findings_;
+    std::unique_ptr<alert_store> outbox_;
+    metrics& stats_;
+    std::map<std::string, std::int64_t> digest_runs_; // audience → last run, read once
+};
+
+} // namespace govmon

@@ -1,0 +1,24 @@
+#include "daemon/store/store_guard.hpp"
+
+namespace govmon {
+
+finding read_finding(const sqlite::statement& q, int first) {
+    finding f;
+    f.id = q.string(first + 0);
+    f.target = q.string(first + 1);
+    f.target_kind = q.string(first + 2);
+    f.unit = q.string(first + 3);
+    f.kind = q.string(first + 4);
+    f.indicator = q.string(first + 5);
+    f.severity = q.string(first + 6);
+    f.url = q.string(first + 7);
+    f.source = q.string(first + 8);
+    f.detail = q.string(first + 9);
+    f.first_seen = q.int64(first + 10);
+    f.last_seen = q.int64(first + 11);
+    f.status = q.string(first + 12);
+    f.resolved_at = q.optional_int64(first + 13).value_or(0);
+    return f;
+}
+
+} // namespace govmon

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "daemon/store/migrations.hpp"
+#include "daemon/store/sqlite.hpp"
+#include "daemon/store/store.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace govmon {
+
+// Adds the database file and the operation to a failure, and turns it into a store_error.
+template <typename F>
+auto guarded(const std::string& path, std::string_view what, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const sqlite::error& e) {
+        throw store_error(path + ": " + std::string{what} + ": " + e.what());
+    } catch (const schema::version_error& e) {
+        throw store_error(path + ": " + e.what());
+    }
+}
+
+// A findings row from `first` on, in the column order of the findings table.
+finding read_finding(const sqlite::statement& q, int first = 0);
+
+} // namespace govmon

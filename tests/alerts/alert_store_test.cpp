@@ -1,0 +1,116 @@
+#include "daemon/store/alert_store.hpp"
+
+#include "store_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace govmon;
+using govmon::test::temp_dir;
+
+namespace {
+
+finding open_finding(const std::string& id, const std::string& kind) {
+    finding f;
+    f.id = id;
+    f.target = "hb-weibo";
+    f.target_kind = "account";
+    f.unit = "u-a";
+    f.kind = kind;
+    f.indicator = "account.freshness";
+    f.severity = "veto";
+    f.url = "https://weibo.com/u/1";
+    f.first_seen = 100;
+    f.last_seen = 100;
+    return f;
+}
+
+void record_event(store& db, const std::string& id, const std::string& event, std::int64_t time) {
+    write_batch b;
+    b.findings.push_back(open_finding(id, "account_dormant"));
+    b.events.push_back({id, time, event, "veto", "detail"});
+    db.write(b);
+}
+
+outbox_mail mail(const std::string& message_id, std::int64_t created) {
+    outbox_mail m;
+    m.kind = "veto";
+    m.audience = "u-a";
+    m.message_id = message_id;
+    m.recipients = {"web@hubei.gov.cn", "ops@example.gov.cn"};
+    m.subject = "【单项否决】湖北发布";
+    m.message = "Subject: x\r\n\r\nbody\r\n";
+    m.created_at = created;
+    return m;
+}
+
+} // namespace
+
+TEST_CASE("the alert cursor starts at the newest event, then reads only later ones") {
+    temp_dir dir;
+    auto db = store::open(dir.file("govmon.db"));
+    record_event(*db, "f1", "opened", 100);
+    auto outbox = alert_store::open(dir.file("govmon.db"));
+    const std::int64_t start = outbox->event_cursor();
+    CHECK(outbox->events_after(start, 10).empty());
+
+    record_event(*db, "f2", "opened", 200);
+    const auto events = outbox->events_after(start, 10);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].event.finding_id == "f2");
+    CHECK(events[0].current.kind == "account_dormant");
+    CHECK(events[0].current.url == "https://weibo.com/u/1");
+
+    outbox->queue_planned({mail("m1@x", 200)}, events[0].event_id);
+    CHECK(outbox->event_cursor() == events[0].event_id);
+    // A second process sees the same position: planning survives a restart.
+    CHECK(alert_store::open(dir.file("govmon.db"))->event_cursor() == events[0].event_id);
+}
+
+TEST_CASE("queued mails come back whole, are retried when due, and end sent or failed") {
+    temp_dir dir;
+    store::open(dir.file("govmon.db"));
+    auto outbox = alert_store::open(dir.file("govmon.db"));
+    outbox->queue_planned({mail("m1@x", 100), mail("m2@x", 100)}, 0);
+
+    auto due = outbox->due_mails(100, 10);
+    REQUIRE(due.size() == 2);
+    CHECK(due[0].message_id == "m1@x");
+    CHECK(due[0].recipients == std::vector<std::string>{"web@hubei.gov.cn", "ops@example.gov.cn"});
+    CHECK(due[0].subject == "【单项否决】湖北发布");
+    CHECK(due[0].message == "Subject: x\r\n\r\nbody\r\n");
+
+    outbox->mark_retry(due[0].id, 1, 160, "Connection refused");
+    outbox->mark_sent(due[1].id, 100);
+    CHECK(outbox->due_mails(159, 10).empty());
+    due = outbox->due_mails(160, 10);
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].attempts == 1);
+
+    outbox->mark_failed(due[0].id, 2, "gave up");
+    CHECK(outbox->due_mails(10'000, 10).empty());
+    CHECK(outbox->mails_in_state("sent").size() == 1);
+    CHECK(outbox->mails_in_state("failed").size() == 1);
+}
+
+TEST_CASE("a Message-ID is queued only once") {
+    temp_dir dir;
+    store::open(dir.file("govmon.db"));
+    auto outbox = alert_store::open(dir.file("govmon.db"));
+    outbox->queue_planned({mail("m1@x", 100)}, 5);
+    CHECK_THROWS_AS(outbox->queue_planned({mail("m1@x", 100)}, 6), store_error);
+    // The failed batch moved nothing: the cursor stays where the last good one left it.
+    CHECK(outbox->event_cursor() == 5);
+    CHECK(outbox->due_mails(100, 10).size() == 1);
+}
+
+TEST_CASE("the digest clock is kept per audience") {
+    temp_dir dir;
+    store::open(dir.file("govmon.db"));
+    auto outbox = alert_store::open(dir.file("govmon.db"));
+    CHECK_FALSE(outbox->digest_last_run("u-a"));
+    outbox->queue_digest(std::nullopt, "u-a", 100);
+    outbox->queue_digest(mail("d1@x", 200), "*", 200);
+    CHECK(outbox->digest_last_run("u-a") == 100);
+    CHECK(outbox->digest_last_run("*") == 200);
+    CHECK(outbox->due_mails(200, 10).size() == 1);
+}
