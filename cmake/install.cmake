@@ -32,9 +32,16 @@ install(FILES systemd/govmon.service systemd/govmon-export.service systemd/govmo
     DESTINATION lib/systemd/system)
 install(DIRECTORY ad-rules/ DESTINATION ${CMAKE_INSTALL_DATADIR}/govmon/ad-rules
     FILES_MATCHING PATTERN "*.txt")
-# Alert rules, Grafana dashboards and provisioning, whatever dashboards/ holds (not the rules' tests).
-install(DIRECTORY dashboards/ DESTINATION ${CMAKE_INSTALL_DATADIR}/govmon/dashboards
-    PATTERN "*.test.yml" EXCLUDE)
+# Prometheus alert rules in share/govmon, Grafana dashboards in share/govmon/dashboards (the
+# folder the shipped Grafana provisioning reads), the provisioning files to copy from beside them.
+file(GLOB GOVMON_ALERT_RULES CONFIGURE_DEPENDS dashboards/*.yml)
+list(FILTER GOVMON_ALERT_RULES EXCLUDE REGEX "\\.test\\.yml$")
+file(GLOB GOVMON_DASHBOARDS CONFIGURE_DEPENDS dashboards/grafana/*.json)
+install(FILES ${GOVMON_ALERT_RULES} DESTINATION ${CMAKE_INSTALL_DATADIR}/govmon)
+install(FILES ${GOVMON_DASHBOARDS} DESTINATION ${CMAKE_INSTALL_DATADIR}/govmon/dashboards)
+if(EXISTS ${PROJECT_SOURCE_DIR}/dashboards/provisioning)
+    install(DIRECTORY dashboards/provisioning DESTINATION ${CMAKE_INSTALL_DATADIR}/govmon)
+endif()
 install(FILES examples/govmon.yaml examples/accounts.csv
     DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})

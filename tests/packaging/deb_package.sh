@@ -5,6 +5,7 @@
 set -eu
 build=$1
 version=$2
+source=$3
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -33,12 +34,24 @@ for file in /usr/bin/govmon \
     /usr/lib/systemd/system/govmon-export.service \
     /usr/lib/systemd/system/govmon-export.timer \
     /usr/share/govmon/ad-rules/cn-ad-networks.txt \
-    /usr/share/govmon/dashboards/govmon-alerts.yml \
     /usr/share/doc/govmon/README.md \
     /usr/share/doc/govmon/examples/govmon.yaml \
     /etc/govmon/govmon.yaml \
     /etc/govmon/accounts.csv; do
     grep -qx "$file" "$work/contents" || fail "the package lacks $file"
+done
+# Whatever dashboards/ holds: alert rules beside the ad rules, Grafana's JSON in dashboards/.
+rules=0
+for file in "$source"/dashboards/*.yml; do
+    case $file in *.test.yml) continue ;; esac
+    grep -qx "/usr/share/govmon/${file##*/}" "$work/contents" || fail "the package lacks ${file##*/}"
+    rules=$((rules + 1))
+done
+[ "$rules" -gt 0 ] || fail "no alert rules in $source/dashboards"
+for file in "$source"/dashboards/grafana/*.json; do
+    [ -e "$file" ] || continue
+    grep -qx "/usr/share/govmon/dashboards/${file##*/}" "$work/contents" ||
+        fail "the package lacks dashboard ${file##*/}"
 done
 ! grep -q 'test.yml$' "$work/contents" || fail "the package ships the alert rules' tests"
 
