@@ -8,6 +8,7 @@ namespace govmon {
 int check_config_command(const arguments& args);
 int findings_command(const arguments& args);
 int export_command(const arguments& args);
+int report_command(const arguments& args);
 int help_command(const arguments& args);
 
 } // namespace govmon
