@@ -35,7 +35,7 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
     return length;
 }
 
-// Text and attribute values: markup characters as entities; bytes that are not UTF-8 and
+// Text and attribute values, in the page and in its SVG charts: markup characters as entities; bytes that are not UTF-8 and
 // control characters (both come from the network) as U+FFFD, so the page always parses.
 std::string escape(std::string_view text) {
     std::string out;
@@ -138,8 +138,6 @@ void table(std::ostream& out, const std::vector<std::string>& headers,
     out << "</tbody>\n</table>\n";
 }
 
-std::string xml_escape(std::string_view value) { return escape(value); }
-
 // A horizontal bar chart as an SVG image in a data: URL: self-contained, and an <img> keeps the
 // page plain HTML that any parser reads.
 struct bar {
@@ -156,13 +154,13 @@ std::string bar_chart(const std::string& title, const std::vector<bar>& bars,
                       std::to_string(width) + "\" height=\"" + std::to_string(height) +
                       "\" font-family=\"Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, SimSun, "
                       "sans-serif\" font-size=\"11\">";
-    svg += "<text x=\"0\" y=\"14\" font-size=\"12\" font-weight=\"bold\">" + xml_escape(title) +
+    svg += "<text x=\"0\" y=\"14\" font-size=\"12\" font-weight=\"bold\">" + escape(title) +
            "</text>";
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const int y = top + row * static_cast<int>(i);
         const double share = std::clamp(bars[i].percent.value_or(0.0), 0.0, 100.0) / 100.0;
         const int filled = static_cast<int>(share * bar_width + 0.5);
-        svg += "<text x=\"0\" y=\"" + std::to_string(y + 13) + "\">" + xml_escape(bars[i].label) +
+        svg += "<text x=\"0\" y=\"" + std::to_string(y + 13) + "\">" + escape(bars[i].label) +
                "</text>";
         svg += "<rect x=\"" + std::to_string(label_width) + "\" y=\"" + std::to_string(y + 2) +
                "\" width=\"" + std::to_string(bar_width) +
@@ -171,7 +169,7 @@ std::string bar_chart(const std::string& title, const std::vector<bar>& bars,
                "\" width=\"" + std::to_string(filled) + "\" height=\"14\" fill=\"" + colour +
                "\"/>";
         svg += "<text x=\"" + std::to_string(label_width + bar_width + 6) + "\" y=\"" +
-               std::to_string(y + 13) + "\">" + xml_escape(bars[i].value_text) + "</text>";
+               std::to_string(y + 13) + "\">" + escape(bars[i].value_text) + "</text>";
     }
     svg += "</svg>";
     return "<img class=\"chart\" alt=\"" + escape(title) + "\" width=\"" + std::to_string(width) +
@@ -346,8 +344,8 @@ void write_html_report(const quarter_summary& s, std::ostream& out) {
         << escape(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
     out << "<h1>" << escape(title) << "</h1>\n";
     out << "<p class=\"meta\">检查期间 " << day_text(s.context.quarter.from) << " 至 "
-        << day_text(s.context.quarter.to - 1) << "；结论以季度末（"
-        << minute_text(s.context.quarter.to) << "）为准；生成于 "
+        << day_text(s.context.quarter.to - 1) << "；" << escape(checkpoint_text(s.context))
+        << "；生成于 "
         << minute_text(s.context.generated_at) << "</p>\n";
     overview(out, s);
     problem_types(out, s);

@@ -161,8 +161,8 @@ void site_table(std::ostream& out, const quarter_summary& s) {
 void write_markdown_report(const quarter_summary& s, std::ostream& out) {
     out << "# " << s.context.quarter_name << " 政府网站与政务新媒体季度检查通报\n\n";
     out << "检查期间：" << day_text(s.context.quarter.from) << " 至 "
-        << day_text(s.context.quarter.to - 1) << "；结论以季度末（" << minute_text(s.context.quarter.to)
-        << "）为准；生成时间：" << minute_text(s.context.generated_at) << "。\n\n";
+        << day_text(s.context.quarter.to - 1) << "；" << checkpoint_text(s.context)
+        << "；生成时间：" << minute_text(s.context.generated_at) << "。\n\n";
     overview(out, s);
     problem_types(out, s);
     failing_list(out, "## 三、不合格政府网站", s.sites);

@@ -16,6 +16,12 @@ std::string side_name(const std::string& kind) {
     return kind == "site" ? "政府网站" : "政务新媒体";
 }
 
+std::string checkpoint_text(const report_context& context) {
+    if (context.generated_at < context.quarter.to)
+        return "季度未结束，结论以生成时（" + minute_text(context.generated_at) + "）为准";
+    return "结论以季度末（" + minute_text(context.quarter.to) + "）为准";
+}
+
 std::string percent_text(const fraction& f) {
     const auto value = f.percent();
     if (!value)

@@ -20,6 +20,9 @@ std::array<side_ref, 2> sides_of(const quarter_summary& summary);
 // 政府网站 / 政务新媒体
 std::string side_name(const std::string& kind);
 
+// "结论以季度末（2026-10-01 00:00）为准", or, for a quarter still running, the time of the report.
+std::string checkpoint_text(const report_context& context);
+
 // "27.78 %"; "—" when there is nothing to divide by.
 std::string percent_text(const fraction& f);
 // "+5.00 个百分点", "-1.25 个百分点", "0.00 个百分点"; "—" when a quarter had nothing checked.

@@ -1,3 +1,4 @@
+#include "daemon/common/time_zone.hpp"
 #include "daemon/report/deduction_score.hpp"
 #include "daemon/report/finding_state.hpp"
 #include "daemon/report/quarter_summary.hpp"
@@ -92,4 +93,14 @@ TEST_CASE("percentages have two decimals and a space; changes are in points") {
     CHECK(points_text(std::nullopt) == "—");
     CHECK(score_text(505) == "50.5");
     CHECK(score_text(0) == "0.0");
+}
+
+TEST_CASE("a quarter still running is judged at the time of the report") {
+    REQUIRE(set_process_time_zone("Asia/Shanghai"));
+    report_context c;
+    c.quarter = {*parse_local_date("2026-10-01"), *parse_local_date("2027-01-01")};
+    c.generated_at = *parse_local_date("2026-11-23") + 9 * 3600;
+    CHECK(checkpoint_text(c) == "季度未结束，结论以生成时（2026-11-23 09:00）为准");
+    c.generated_at = c.quarter.to + 60;
+    CHECK(checkpoint_text(c) == "结论以季度末（2027-01-01 00:00）为准");
 }

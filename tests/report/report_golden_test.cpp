@@ -286,6 +286,7 @@ TEST_CASE("the HTML page parses cleanly, escapes what it prints and shows the fi
     CHECK(html.find("src=\"http") == std::string::npos);
     CHECK(html.find("<link") == std::string::npos);
     CHECK(html.find("已整改 1 项（20.00 %）") != std::string::npos);
+    CHECK(html.find("结论以季度末（2026-10-01 00:00）为准") != std::string::npos);
 }
 
 TEST_CASE("the Markdown tables carry the same figures, with text escaped") {
