@@ -1,9 +1,14 @@
 #include "commands.hpp"
 
 #include "daemon/cli/findings_output.hpp"
+#include "daemon/cli/output_file.hpp"
+#include "daemon/common/quarter.hpp"
 #include "daemon/common/time_zone.hpp"
 #include "daemon/config/config_loader.hpp"
+#include "daemon/report/quarter_summary.hpp"
+#include "daemon/report/report_writers.hpp"
 #include "daemon/runtime/daemon.hpp"
+#include "daemon/store/report_queries.hpp"
 #include "daemon/store/store.hpp"
 
 #include <fstream>
@@ -12,6 +17,15 @@
 
 namespace govmon {
 namespace {
+
+constexpr const char* quarter_usage = "--quarter wants YYYYQn (e.g. 2026Q3), last or current";
+
+bool open_output(std::ofstream& file, const std::string& path, const char* command) {
+    file.open(path, std::ios::binary | std::ios::trunc);
+    if (!file)
+        std::cerr << "govmon " << command << ": cannot write " << path << '\n';
+    return static_cast<bool>(file);
+}
 
 std::size_t active_accounts(const config& cfg) {
     std::size_t n = 0;
@@ -88,31 +102,35 @@ int export_command(const arguments& args) {
         return exit_bad_config;
 
     time_range range;
-    if (auto quarter = args.value("quarter")) {
-        auto parsed = parse_quarter(*quarter);
-        if (!parsed) {
-            std::cerr << "govmon export: --quarter wants YYYYQn, e.g. 2026Q3\n";
+    std::string period; // names the file when --output is a directory
+    if (auto quarter_text = args.value("quarter")) {
+        const auto q = resolve_quarter(*quarter_text, now_epoch_seconds());
+        if (!q) {
+            std::cerr << "govmon export: " << quarter_usage << '\n';
             return exit_usage;
         }
-        range = *parsed;
+        range = range_of(*q);
+        period = name_of(*q);
     } else {
-        auto from = parse_local_date(args.value("from").value_or(""));
-        auto to = parse_local_date(args.value("to").value_or(""));
+        const std::string from_text = args.value("from").value_or("");
+        const std::string to_text = args.value("to").value_or("");
+        auto from = parse_local_date(from_text);
+        auto to = parse_local_date(to_text);
         if (!from || !to) {
             std::cerr << "govmon export: give --from YYYY-MM-DD --to YYYY-MM-DD, or --quarter\n";
             return exit_usage;
         }
         range = {*from, *to};
+        period = from_text + "_" + to_text;
     }
 
     std::ofstream file;
     std::ostream* out = &std::cout;
     if (auto output = args.value("output")) {
-        file.open(*output, std::ios::binary | std::ios::trunc);
-        if (!file) {
-            std::cerr << "govmon export: cannot write " << *output << '\n';
+        const std::string path =
+            output_path(*output, output_file_name(period, "observations", format_name));
+        if (!open_output(file, path, "export"))
             return exit_cycle_failed;
-        }
         out = &file;
     }
     try {
@@ -130,6 +148,80 @@ int export_command(const arguments& args) {
     return exit_ok;
 }
 
+namespace {
+
+report_context context_of(const config& cfg, quarter q) {
+    report_context context;
+    context.quarter_name = name_of(q);
+    context.previous_name = name_of(previous_quarter(q));
+    context.quarter = range_of(q);
+    context.previous = range_of(previous_quarter(q));
+    context.generated_at = now_epoch_seconds();
+    for (const site_config& site : cfg.sites)
+        context.site_levels[site.id] = site.level;
+    for (const unit_config& unit : cfg.units)
+        context.unit_names[unit.id] = unit.name;
+    return context;
+}
+
+void write_report(const quarter_summary& summary, const std::string& format, std::ostream& out) {
+    if (format == "md")
+        write_markdown_report(summary, out);
+    else if (format == "csv")
+        write_csv_report(summary, out);
+    else
+        write_html_report(summary, out);
+}
+
+} // namespace
+
+int report_command(const arguments& args) {
+    const std::string format = args.value("format").value_or("html");
+    if (format != "html" && format != "md" && format != "csv") {
+        std::cerr << "govmon report: unknown --format " << format << " (html, md or csv)\n";
+        return exit_usage;
+    }
+    const auto quarter_text = args.value("quarter");
+    if (!quarter_text) {
+        std::cerr << "govmon report: " << quarter_usage << '\n';
+        return exit_usage;
+    }
+    auto cfg = load_for_reading(args);
+    if (!cfg)
+        return exit_bad_config;
+    // Resolved after the config: "last" and "current" are quarters of the configured zone.
+    const auto q = resolve_quarter(*quarter_text, now_epoch_seconds());
+    if (!q) {
+        std::cerr << "govmon report: " << quarter_usage << '\n';
+        return exit_usage;
+    }
+    const report_context context = context_of(*cfg, *q);
+    quarter_summary summary;
+    try {
+        summary = summarize_quarter(
+            read_report_rows(cfg->database, context.quarter, context.previous), context);
+    } catch (const store_error& e) {
+        std::cerr << "govmon report: " << e.what() << '\n';
+        return exit_cycle_failed;
+    }
+    std::ofstream file;
+    std::ostream* out = &std::cout;
+    if (auto output = args.value("output")) {
+        const std::string path =
+            output_path(*output, output_file_name(context.quarter_name, "report", format));
+        if (!open_output(file, path, "report"))
+            return exit_cycle_failed;
+        out = &file;
+    }
+    write_report(summary, format, *out);
+    out->flush();
+    if (!*out) {
+        std::cerr << "govmon report: the output could not be written\n";
+        return exit_cycle_failed;
+    }
+    return exit_ok;
+}
+
 int help_command(const arguments&) {
     std::cout <<
         R"(usage: govmon COMMAND [--config FILE] [options]
@@ -139,12 +231,17 @@ commands:
   check-config                      validates the config and registry files
   findings [--format table|jsonl|csv] [--all]
                                     open findings (--all: resolved ones too)
-  export --from DATE --to DATE [--format csv|jsonl] [--output FILE]
-  export --quarter 2026Q3 [...]     raw probe data of [from, to)
+  export --from DATE --to DATE [--format csv|jsonl] [--output FILE|DIR]
+  export --quarter 2026Q3|last|current [...]
+                                    raw probe data of [from, to)
+  report --quarter 2026Q3|last|current [--format html|md|csv] [--output FILE|DIR]
+                                    the quarterly inspection summary (季度检查通报)
   alerts test --to ADDRESS          sends one sample alert mail through alerts.smtp_url
   alerts preview --unit ID          prints the digest the unit would get now ('*': alerts.to)
   --version                         prints the version
 
+--output DIR (an existing directory) writes govmon-<quarter>-observations.<csv|jsonl> or
+govmon-<quarter>-report.<html|md|csv> in it (export --from/--to: govmon-<from>_<to>-...).
 --config defaults to $GOVMON_CONFIG, else /etc/govmon/govmon.yaml, else ./govmon.yaml.
 exit codes: 0 ok, 1 the work could not be done, 64 bad command line, 78 bad config.
 )";

@@ -13,6 +13,7 @@ constexpr int exit_usage = 64; // EX_USAGE: a bad command line
 int check_config_command(const arguments& args);
 int findings_command(const arguments& args);
 int export_command(const arguments& args);
+int report_command(const arguments& args);
 int help_command(const arguments& args);
 int alerts_command(const arguments& args);
 

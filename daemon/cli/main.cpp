@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
         return export_command(args);
     if (args.command == "alerts")
         return alerts_command(args);
+    if (args.command == "report")
+        return report_command(args);
     if (args.command.empty() || args.command == "help" || args.has("help"))
         return help_command(args);
     std::cerr << "govmon: unknown command '" << args.command << "' (try govmon help)\n";

@@ -116,6 +116,7 @@ struct site_config {
     std::string name;
     std::string url;
     std::string unit;
+    std::string level; // 省级, 市级, 县级, 其他, or "" (the quarterly report groups sites by it)
     std::vector<column_config> columns;
     source_location where;
 };

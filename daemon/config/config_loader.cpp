@@ -45,6 +45,12 @@ std::optional<std::string> check_email(const std::string& text) {
     return "'" + text + "' does not look like an email address";
 }
 
+std::optional<std::string> check_site_level(const std::string& text) {
+    if (is_site_level(text))
+        return std::nullopt;
+    return "unknown site level '" + text + "' (one of 省级, 市级, 县级, 其他)";
+}
+
 std::optional<std::string> check_not_empty(const std::string& text) {
     if (!text.empty())
         return std::nullopt;
@@ -389,6 +395,7 @@ private:
                     {"name", [&](auto& v) { reader_.read_text(v, site.name, check_not_empty); }},
                     {"url", [&](auto& v) { reader_.read_text(v, site.url, check_http_url); }},
                     {"unit", [&](auto& v) { reader_.read_text(v, site.unit, check_not_empty); }},
+                    {"level", [&](auto& v) { reader_.read_text(v, site.level, check_site_level); }},
                     {"columns",
                      [&](auto& v) {
                          reader_.for_each_item(

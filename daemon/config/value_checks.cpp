@@ -104,6 +104,11 @@ const std::vector<std::string>& column_categories() {
     return categories;
 }
 
+const std::vector<std::string>& site_levels() {
+    static const std::vector<std::string> levels{"省级", "市级", "县级", "其他"};
+    return levels;
+}
+
 bool is_known_platform(std::string_view name) {
     return contains(known_platforms(), name);
 }
@@ -113,6 +118,7 @@ bool is_known_content(std::string_view name) {
 bool is_column_category(std::string_view name) {
     return contains(column_categories(), name);
 }
+bool is_site_level(std::string_view name) { return contains(site_levels(), name); }
 
 bool is_absolute_url(std::string_view url, const std::vector<std::string_view>& schemes) {
     if (has_space_or_control(url))

@@ -10,10 +10,12 @@ namespace govmon {
 const std::vector<std::string>& known_platforms();   // web weibo wechat ... feed
 const std::vector<std::string>& known_contents();    // "" text video app
 const std::vector<std::string>& column_categories(); // news notice personnel
+const std::vector<std::string>& site_levels();       // 省级 市级 县级 其他
 
 bool is_known_platform(std::string_view name);
 bool is_known_content(std::string_view name);
 bool is_column_category(std::string_view name);
+bool is_site_level(std::string_view name);
 
 // Absolute http:// or https:// URL with a host (and a port in range, if any).
 bool is_http_url(std::string_view url);

@@ -227,3 +227,17 @@ TEST_CASE("a site without required keys and a column with a bad category") {
     CHECK(test::has_error(result, 5, "column '公告' has no category"));
     CHECK(result.errors.size() == 5);
 }
+
+TEST_CASE("a site level is one of the four the report groups by") {
+    test::temp_dir dir;
+    const auto result = load_text(dir, "sites:\n"
+                                       "  - {id: s1, name: One, url: https://one.example.gov.cn/, "
+                                       "level: 市级}\n"
+                                       "  - {id: s2, name: Two, url: https://two.example.gov.cn/, "
+                                       "level: province}\n"); // 3
+    INFO(test::all_errors(result));
+    REQUIRE(result.errors.size() == 1);
+    CHECK(test::has_error(result, 3, "unknown site level 'province'"));
+    REQUIRE(!result.cfg.sites.empty());
+    CHECK(result.cfg.sites[0].level == "市级");
+}

@@ -50,6 +50,7 @@ TEST_CASE("the example config and registry load without errors") {
     CHECK(cfg.units.size() == 2);
     REQUIRE(cfg.sites.size() == 2);
     CHECK(cfg.sites[1].id == "hb-portal");
+    CHECK(cfg.sites[1].level == "省级");
     REQUIRE(cfg.sites[1].columns.size() == 1);
     CHECK(cfg.sites[1].columns[0].category == "news");
     CHECK(cfg.accounts.size() == 3 + 5); // YAML accounts, then the registry's rows

@@ -1,0 +1,124 @@
+#include "report_text.hpp"
+
+#include "daemon/common/time_zone.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace govmon {
+
+std::array<side_ref, 2> sides_of(const quarter_summary& summary) {
+    return {{{"site", &summary.sites}, {"account", &summary.accounts}}};
+}
+
+std::string side_name(const std::string& kind) {
+    return kind == "site" ? "政府网站" : "政务新媒体";
+}
+
+std::string checkpoint_text(const report_context& context) {
+    if (context.generated_at < context.quarter.to)
+        return "季度未结束，结论以生成时（" + minute_text(context.generated_at) + "）为准";
+    return "结论以季度末（" + minute_text(context.quarter.to) + "）为准";
+}
+
+std::string percent_text(const fraction& f) {
+    const auto value = f.percent();
+    if (!value)
+        return "—";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f %%", *value);
+    return text;
+}
+
+std::string points_text(const std::optional<double>& points) {
+    if (!points)
+        return "—";
+    // -0.004 would print as "-0.00": a change that rounds to nothing has no sign.
+    const double rounded = std::round(*points * 100.0) / 100.0;
+    char text[48];
+    std::snprintf(text, sizeof text, "%s%.2f 个百分点", rounded > 0 ? "+" : "",
+                  rounded == 0 ? 0.0 : rounded);
+    return text;
+}
+
+std::string score_text(int tenths) {
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
+std::string day_text(const std::optional<std::int64_t>& epoch_seconds) {
+    return epoch_seconds ? format_iso8601(*epoch_seconds).substr(0, 10) : "—";
+}
+
+std::string minute_text(std::int64_t epoch_seconds) {
+    std::string iso = format_iso8601(epoch_seconds);
+    return iso.substr(0, 10) + " " + iso.substr(11, 5);
+}
+
+std::string span_text(const std::optional<std::int64_t>& seconds) {
+    if (!seconds)
+        return "—";
+    if (*seconds < 86400)
+        return std::to_string(*seconds / 3600) + " 小时";
+    return std::to_string(*seconds / 86400) + " 天";
+}
+
+namespace {
+
+std::string label_from(const std::map<std::string, std::string>& labels, const std::string& key) {
+    const auto it = labels.find(key);
+    return it == labels.end() ? key : it->second;
+}
+
+} // namespace
+
+std::string kind_label(const std::string& kind) {
+    static const std::map<std::string, std::string> labels{
+        {"site_unreachable", "站点无法访问"},
+        {"homepage_stale", "首页不更新（两周无更新）"},
+        {"homepage_low_volume", "首页更新量不足"},
+        {"column_stale", "栏目不更新"},
+        {"blank_column", "空白栏目"},
+        {"broken_link", "链接不可用"},
+        {"ad_link", "商业广告"},
+        {"hidden_link", "暗链或链接不良内容"},
+        {"tls_invalid", "证书无效"},
+        {"ipv6_missing", "不支持 IPv6"},
+        {"account_stale", "更新不及时"},
+        {"account_dormant", "内容不更新（两周无更新）"},
+        {"account_unreachable", "账号无法访问"},
+        {"account_blocked", "平台拒绝探测"},
+    };
+    return label_from(labels, kind);
+}
+
+std::string severity_label(const std::string& severity) {
+    static const std::map<std::string, std::string> labels{
+        {"veto", "单项否决"}, {"deduct", "扣分"}, {"warn", "预警"}};
+    return label_from(labels, severity);
+}
+
+std::string group_label(const std::string& group) {
+    static const std::map<std::string, std::string> labels{
+        {"web", "网页"},        {"weibo", "微博"},         {"wechat", "微信"},
+        {"douyin", "抖音"},     {"toutiao", "今日头条"},   {"kuaishou", "快手"},
+        {"bilibili", "哔哩哔哩"}, {"baijiahao", "百家号"}, {"app", "移动客户端"},
+        {"feed", "订阅源"}};
+    return label_from(labels, group);
+}
+
+std::string target_kind_label(const std::string& kind) {
+    return kind == "site" ? "网站" : kind == "account" ? "账号" : kind;
+}
+
+std::string share_sentence(const problem_share& p, const std::string& target_kind) {
+    return std::to_string(p.share.whole) + " 个问题" + target_kind_label(target_kind) + "中，" +
+           std::to_string(p.share.part) + " 个" + kind_label(p.kind) + "（" +
+           percent_text(p.share) + "）";
+}
+
+std::string more_text(std::size_t left_out) {
+    return "另有 " + std::to_string(left_out) + " 项，见 CSV 清单";
+}
+
+} // namespace govmon
