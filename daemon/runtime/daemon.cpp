@@ -18,6 +18,8 @@
 
 #include <csignal>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <exception>
 #include <optional>
 
@@ -109,13 +111,26 @@ void plan_probes(daemon_state& state, const std::vector<schedule_row>& stored, b
     start_rounds(state);
 }
 
+bool same_text_as_file(std::string_view text, const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return false;
+    const std::string contents{std::istreambuf_iterator<char>(in), {}};
+    return contents == text;
+}
+
 // The shipped list, the config's lists, and EasyList when Debian's uBlock Origin package is
 // installed. A list that cannot be read is a log line: the config loader already checked the
-// configured ones exist.
+// configured ones exist. The installed copy of the shipped list (the .deb's config names it)
+// is not loaded a second time.
 std::shared_ptr<const filter_engine> ad_rules_of(const config& cfg) {
     auto engine = std::make_shared<filter_engine>();
-    engine->add_list(shipped_ad_rule_text(), "cn-ad-networks.txt");
-    std::vector<std::string> files = cfg.ads.rules;
+    const std::string_view shipped = shipped_ad_rule_text();
+    engine->add_list(shipped, "cn-ad-networks.txt");
+    std::vector<std::string> files;
+    for (const std::string& file : cfg.ads.rules)
+        if (!same_text_as_file(shipped, file))
+            files.push_back(file);
     std::error_code ec;
     if (std::filesystem::is_regular_file(std::string(debian_easylist_path), ec))
         files.emplace_back(debian_easylist_path);

@@ -20,6 +20,9 @@ import urllib.request
 from fixture_sites import Realm
 
 GOVMON = None
+SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EASYLIST = ("/usr/share/chromium/extensions/ublock-origin/assets/thirdparties/easylist/"
+            "easylist.txt")
 
 
 def free_port():
@@ -65,6 +68,8 @@ http:
   per_host_delay: 0ms
   resolve:
 {resolve}
+ads:
+  rules: ['{os.path.join(SOURCE_DIR, "ad-rules", "cn-ad-networks.txt")}']
 units:
   - {{id: hb-office, name: 湖北省人民政府办公厅, contacts: [web@hubei.gov.cn]}}
 sites:
@@ -135,6 +140,9 @@ sites:
         out = self.govmon("run", "--once")
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertEqual(self.observation_count(), 4)
+        # The config names the installed copy of the compiled-in list: it is not loaded twice.
+        lists = 2 if os.path.isfile(EASYLIST) else 1
+        self.assertIn(f"network rules from {lists} list(s)", out.stderr)
 
         got = sorted((f["target"], f["kind"], f["severity"]) for f in self.findings())
         self.assertEqual(got, [
