@@ -63,6 +63,12 @@ bool set_process_time_zone(const std::string& name) {
 }
 
 std::string format_iso8601(std::int64_t epoch_seconds) {
+    std::string text;
+    append_iso8601(text, epoch_seconds);
+    return text;
+}
+
+void append_iso8601(std::string& destination, std::int64_t epoch_seconds) {
     using namespace std::chrono;
     const long offset = utc_offset_at(epoch_seconds);
     const sys_seconds local_time{seconds{epoch_seconds + offset}};
@@ -88,7 +94,7 @@ std::string format_iso8601(std::int64_t epoch_seconds) {
     put_digits(out, offset_minutes / 60, 2);
     *out++ = ':';
     put_digits(out, offset_minutes % 60, 2);
-    return std::string(text, out);
+    destination.append(text, out);
 }
 
 namespace {

@@ -15,6 +15,8 @@ bool is_known_time_zone(const std::string& name);
 
 // 2026-11-22T09:30:00+08:00
 std::string format_iso8601(std::int64_t epoch_seconds);
+// The same, appended to `out` without a temporary (export writes millions).
+void append_iso8601(std::string& out, std::int64_t epoch_seconds);
 
 // Midnight at the start of a YYYY-MM-DD day in the process zone.
 std::optional<std::int64_t> parse_local_date(std::string_view yyyy_mm_dd);

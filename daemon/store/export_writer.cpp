@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+
 namespace govmon {
 
 std::string_view csv_preamble() noexcept {
@@ -19,11 +21,15 @@ void append_csv_row(std::string& out, const export_row& row) {
         out.push_back(',');
     };
     const auto number = [&](std::optional<std::int64_t> value) {
-        if (value)
-            out.append(std::to_string(*value));
+        if (value) {
+            char digits[24];
+            const auto end = std::to_chars(digits, digits + sizeof digits, *value).ptr;
+            out.append(digits, end);
+        }
         out.push_back(',');
     };
-    text(format_iso8601(row.time));
+    append_iso8601(out, row.time);
+    out.push_back(',');
     text(row.target);
     text(row.target_kind);
     text(row.platform);
@@ -34,7 +40,9 @@ void append_csv_row(std::string& out, const export_row& row) {
     number(row.http_status);
     number(row.latency_ms);
     text(row.error);
-    text(row.last_update ? format_iso8601(*row.last_update) : std::string{});
+    if (row.last_update)
+        append_iso8601(out, *row.last_update);
+    out.push_back(',');
     append_csv_field(out, row.detail);
     out.append("\r\n");
 }

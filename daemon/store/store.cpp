@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <utility>
@@ -110,13 +111,14 @@ constexpr const char* all_targets = R"(
 SELECT id, kind, name, platform, unit, url, active FROM targets ORDER BY kind, id)";
 
 // Reads straight off observations_by_time, whose entries end in the rowid (= id): rows come
-// out in (time, id) order without a sort, which is what lets export stream.
+// out in (time, id) order without a sort, which is what lets export stream. The target's
+// platform and unit come from an in-memory table (export_targets), not a join per row.
 constexpr const char* export_rows = R"(
-SELECT o.time, o.target, o.target_kind, coalesce(t.platform, ''), coalesce(t.unit, ''),
-       o.probe, o.url, o.ok, o.http_status, o.latency_ms, o.error, o.last_update, o.detail
-FROM observations AS o LEFT JOIN targets AS t ON t.id = o.target
-WHERE o.time >= ?1 AND o.time < ?2
-ORDER BY o.time, o.id)";
+SELECT time, target, target_kind, probe, url, ok, http_status, latency_ms, error, last_update,
+       detail
+FROM observations WHERE time >= ?1 AND time < ?2 ORDER BY time, id)";
+
+constexpr const char* export_targets = "SELECT id, platform, unit FROM targets";
 
 } // namespace sql
 
@@ -351,6 +353,29 @@ std::vector<target_row> store::all_targets() const {
     });
 }
 
+namespace {
+
+struct string_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+        return std::hash<std::string_view>{}(text);
+    }
+};
+
+// target id → (platform, unit); looked up by the row's string_view without a copy.
+using target_labels = std::unordered_map<std::string, std::pair<std::string, std::string>,
+                                         string_hash, std::equal_to<>>;
+
+target_labels read_target_labels(sqlite::statement& query) {
+    target_labels labels;
+    sqlite::use q{query};
+    while (q->step())
+        labels.emplace(q->string(0), std::pair{q->string(1), q->string(2)});
+    return labels;
+}
+
+} // namespace
+
 std::uint64_t store::export_observations(std::int64_t from, std::int64_t to, export_format format,
                                          std::ostream& out) const {
     return impl_->guarded("export observations", [&] {
@@ -366,24 +391,29 @@ std::uint64_t store::export_observations(std::int64_t from, std::int64_t to, exp
         if (format == export_format::csv)
             chunk.append(csv_preamble());
 
+        const target_labels labels = read_target_labels(impl_->prepared(sql::export_targets));
+        const std::pair<std::string, std::string> unregistered;
         std::uint64_t count = 0;
         sqlite::use q{impl_->prepared(sql::export_rows)};
         q->bind_all(from, to);
         while (q->step()) {
+            const std::string_view target = q->text(1);
+            const auto known = labels.find(target);
+            const auto& [platform, unit] = known == labels.end() ? unregistered : known->second;
             const export_row row{
                 .time = q->int64(0),
-                .target = q->text(1),
+                .target = target,
                 .target_kind = q->text(2),
-                .platform = q->text(3),
-                .unit = q->text(4),
-                .probe = q->text(5),
-                .url = q->text(6),
-                .ok = q->int64(7) != 0,
-                .http_status = q->optional_int64(8),
-                .latency_ms = q->int64(9),
-                .error = q->text(10),
-                .last_update = q->optional_int64(11),
-                .detail = q->text(12),
+                .platform = platform,
+                .unit = unit,
+                .probe = q->text(3),
+                .url = q->text(4),
+                .ok = q->int64(5) != 0,
+                .http_status = q->optional_int64(6),
+                .latency_ms = q->int64(7),
+                .error = q->text(8),
+                .last_update = q->optional_int64(9),
+                .detail = q->text(10),
             };
             if (format == export_format::csv)
                 append_csv_row(chunk, row);
