@@ -121,6 +121,12 @@ void serve(loopback_server::state& st, Stream& stream, int connection_no)
         }
         if (alive && reply.delay.count() > 0)
             alive = st.sleep_for(reply.delay);
+        {
+            // Before the answer is written: once the client has read it, it may start its
+            // next request, which must not find this one still counted as active.
+            std::lock_guard lock{st.mutex};
+            --st.active;
+        }
         if (alive) {
             auto bytes = serialize(reply, req.method == "HEAD");
             if (reply.dribble.count() > 0) {
@@ -136,7 +142,6 @@ void serve(loopback_server::state& st, Stream& stream, int connection_no)
         req.finished = std::chrono::steady_clock::now();
         {
             std::lock_guard lock{st.mutex};
-            --st.active;
             st.seen.push_back(std::move(req));
         }
         st.wake.notify_all();
