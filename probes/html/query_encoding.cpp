@@ -109,9 +109,8 @@ std::string encode_query_for_document(std::string_view reference, std::string_vi
         return std::string{reference};
     const std::size_t query_end = fragment == std::string_view::npos ? reference.size() : fragment;
     const std::string_view query = reference.substr(question + 1, query_end - question - 1);
-    const bool all_ascii = std::all_of(query.begin(), query.end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x80;
-    });
+    const bool all_ascii = std::all_of(query.begin(), query.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (all_ascii)
         return std::string{reference};
     encoder to{iconv_target(charset)};

@@ -15,8 +15,7 @@ TEST_CASE("a query on a GBK page is percent-encoded in GB18030, the path is left
 TEST_CASE("queries of UTF-8, UTF-16 and unknown encodings, and ASCII queries, stay as written") {
     CHECK(encode_query_for_document("search.jsp?q=湖北", "utf-8") == "search.jsp?q=湖北");
     CHECK(encode_query_for_document("search.jsp?q=湖北", "utf-16le") == "search.jsp?q=湖北");
-    CHECK(encode_query_for_document("search.jsp?q=湖北", "no-such-charset") ==
-          "search.jsp?q=湖北");
+    CHECK(encode_query_for_document("search.jsp?q=湖北", "no-such-charset") == "search.jsp?q=湖北");
     CHECK(encode_query_for_document("search.jsp?q=hubei", "gb18030") == "search.jsp?q=hubei");
     CHECK(encode_query_for_document("/湖北/#?q=湖北", "gb18030") == "/湖北/#?q=湖北");
 }
