@@ -53,6 +53,8 @@ struct crawl_config {
     bool check_external = true;
     bool respect_robots = true;
     std::vector<std::string> exclude; // ECMAScript regular expressions on absolute URLs
+    bool subhosts = false;            // crawl the other hosts of each site's domain too
+    int target_pages_read = 200;      // external pages per crawl read for illicit vocabulary
 };
 
 struct column_thresholds {
@@ -118,6 +120,7 @@ struct site_config {
     std::string unit;
     std::string level; // 省级, 市级, 县级, 其他, or "" (the quarterly report groups sites by it)
     std::vector<column_config> columns;
+    std::optional<bool> crawl_subhosts; // unset: crawl.subhosts
     source_location where;
 };
 

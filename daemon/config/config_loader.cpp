@@ -250,6 +250,9 @@ private:
                 {"check_external", [&](auto& v) { reader_.read_bool(v, c.check_external); }},
                 {"respect_robots", [&](auto& v) { reader_.read_bool(v, c.respect_robots); }},
                 {"exclude", [&](auto& v) { reader_.read_text_list(v, c.exclude, check_regex); }},
+                {"subhosts", [&](auto& v) { reader_.read_bool(v, c.subhosts); }},
+                {"target_pages_read",
+                 [&](auto& v) { reader_.read_int(v, c.target_pages_read, 0); }},
             },
             "crawl");
     }
@@ -396,6 +399,12 @@ private:
                     {"url", [&](auto& v) { reader_.read_text(v, site.url, check_http_url); }},
                     {"unit", [&](auto& v) { reader_.read_text(v, site.unit, check_not_empty); }},
                     {"level", [&](auto& v) { reader_.read_text(v, site.level, check_site_level); }},
+                    {"crawl_subhosts",
+                     [&](auto& v) {
+                         bool subhosts = false;
+                         reader_.read_bool(v, subhosts);
+                         site.crawl_subhosts = subhosts;
+                     }},
                     {"columns",
                      [&](auto& v) {
                          reader_.for_each_item(

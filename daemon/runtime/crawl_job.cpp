@@ -22,13 +22,15 @@ using std::chrono::seconds;
 
 std::int64_t seconds_of(duration d) { return duration_cast<seconds>(d).count(); }
 
-crawl_options options_of(const daemon_state& state) {
+crawl_options options_of(const daemon_state& state, const site_config& site) {
     const config& cfg = state.cfg;
     crawl_options o;
     o.max_pages = cfg.crawl.max_pages;
     o.max_depth = cfg.crawl.max_depth;
     o.check_external = cfg.crawl.check_external;
     o.respect_robots = cfg.crawl.respect_robots;
+    o.subhosts = site.crawl_subhosts.value_or(cfg.crawl.subhosts);
+    o.target_pages_read = cfg.crawl.target_pages_read;
     for (const std::string& pattern : cfg.crawl.exclude)
         o.exclude.emplace_back(pattern, std::regex::ECMAScript | std::regex::optimize);
     o.workers = std::max(1, std::min(8, cfg.http.per_host * 2));
@@ -117,7 +119,7 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
     std::shared_ptr<http::client> client = state.client;
     // options_of hands the crawl a plain pointer to these rules: a reload must not free them.
     const std::shared_ptr<const filter_engine> ad_rules = state.ad_rules;
-    const crawl_result result = co_await crawl_site(*client, site.url, options_of(state),
+    const crawl_result result = co_await crawl_site(*client, site.url, options_of(state, site),
                                                     columns_of(site), state.external_links,
                                                     started);
     const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -1,6 +1,7 @@
 #include "probes/html/link_extract.hpp"
 #include "probes/ascii_text.hpp"
 
+#include "probes/html/query_encoding.hpp"
 #include "probes/http/url_normalize.hpp"
 
 #include <libxml/tree.h>
@@ -219,7 +220,8 @@ constexpr std::array<link_attribute, 19> link_attributes{{
 
 class link_collector {
 public:
-    explicit link_collector(http::url base) : base_(std::move(base)) {}
+    link_collector(http::url base, std::string_view charset)
+        : base_(std::move(base)), charset_(charset) {}
 
     void visit(xmlNodePtr node) {
         const auto element = name_of(node);
@@ -260,7 +262,8 @@ private:
     void add(xmlNodePtr node, std::string_view reference, std::string_view element) {
         if (same_page(reference))
             return;
-        auto absolute = http::resolve_and_normalize(base_, reference);
+        auto absolute =
+            http::resolve_and_normalize(base_, encode_query_for_document(reference, charset_));
         if (!absolute)
             return;
         links_.push_back({std::move(*absolute), std::string{element}, element_text(node),
@@ -268,12 +271,14 @@ private:
     }
 
     http::url base_;
+    std::string_view charset_;
     std::vector<page_link> links_;
 };
 
 } // namespace
 
-std::optional<http::url> document_base_url(const html_document& doc, std::string_view page_url) {
+std::optional<http::url> document_base_url(const html_document& doc, std::string_view page_url,
+                                           std::string_view charset) {
     auto page = http::parse_url(page_url);
     if (!page)
         return std::nullopt;
@@ -285,15 +290,17 @@ std::optional<http::url> document_base_url(const html_document& doc, std::string
     if (!href)
         return page;
     // A base that does not resolve to http(s) is ignored, as a browser falls back to the page.
-    const auto base = http::resolve_and_normalize(*page, *href);
+    const auto base =
+        http::resolve_and_normalize(*page, encode_query_for_document(*href, charset));
     return base ? http::parse_url(*base) : page;
 }
 
-std::vector<page_link> extract_links(const html_document& doc, std::string_view page_url) {
-    auto base = document_base_url(doc, page_url);
+std::vector<page_link> extract_links(const html_document& doc, std::string_view page_url,
+                                     std::string_view charset) {
+    auto base = document_base_url(doc, page_url, charset);
     if (!base)
         return {};
-    link_collector collector{std::move(*base)};
+    link_collector collector{std::move(*base), charset};
     for_each_element(doc.get(), [&](xmlNodePtr node) { collector.visit(node); });
     return collector.take();
 }

@@ -25,12 +25,15 @@ struct page_link {
 // references are resolved against the first <base href> (itself resolved against
 // `page_url`), else `page_url`. Skipped: empty references, same-page fragments ("#top") and
 // every scheme other than http/https (javascript:, mailto:, tel:, data:, about:...).
-// Empty if `page_url` is not an http(s) URL.
-std::vector<page_link> extract_links(const html_document& doc, std::string_view page_url);
+// Non-ASCII characters of a query are percent-encoded in the page's `charset` (decode_html's
+// name), as browsers do; paths are always UTF-8. Empty if `page_url` is not an http(s) URL.
+std::vector<page_link> extract_links(const html_document& doc, std::string_view page_url,
+                                     std::string_view charset = "utf-8");
 
 // The base URL relative references of the page resolve against: its first <base href>, else
 // `page_url`; nullopt if `page_url` is not an http(s) URL.
-std::optional<http::url> document_base_url(const html_document& doc, std::string_view page_url);
+std::optional<http::url> document_base_url(const html_document& doc, std::string_view page_url,
+                                           std::string_view charset = "utf-8");
 
 // The distinct URLs of `links`, in order of first appearance: what the crawler fetches.
 std::vector<std::string> unique_urls(const std::vector<page_link>& links);

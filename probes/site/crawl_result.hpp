@@ -22,6 +22,9 @@ struct link_status {
     int http_status = 0;
     error_class error = error_class::none;
     std::string detail;
+    // The gambling or porn terms of the page an external link leads to, when that page is
+    // judged illicit (illicit_page_terms): the link is a 暗链 whatever it looks like.
+    std::vector<std::string> illicit_terms;
 };
 
 // External URLs are checked once per cycle across all sites: the daemon keeps this map for the

@@ -10,7 +10,9 @@
 #include "probes/http/robots.hpp"
 #include "probes/http/url.hpp"
 #include "probes/site/hidden_links.hpp"
+#include "probes/site/illicit_page.hpp"
 #include "probes/site/node_text.hpp"
+#include "probes/site/site_scope.hpp"
 #include "probes/site/soft_404.hpp"
 
 #include <libxml/tree.h>
@@ -18,6 +20,7 @@
 #include <algorithm>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <random>
 #include <set>
 #include <unordered_set>
@@ -27,6 +30,9 @@ namespace {
 
 // A page keeps this many of the pages a broken link stands on; the count is kept exactly.
 constexpr std::size_t pages_kept_per_link = 5;
+// Of a link target read for illicit vocabulary, this much of the body: a gambling page shows
+// its wares at the top, and the check must not cost a full parse of a large page.
+constexpr std::size_t target_bytes_read = 256 * 1024;
 
 enum class work_kind { page, check };
 
@@ -37,6 +43,16 @@ struct work_item {
     bool resource = false; // images, scripts, attachments: HEAD first
     bool external = false;
 };
+
+// What the crawl learns of each scheme://host:port it reads pages from, before reading them.
+struct origin_rules {
+    bool ready = false;
+    std::unique_ptr<asio::steady_timer> loaded; // cancelled once ready: wakes those who wait
+    http::robots_rules robots;
+    std::optional<page_signature> not_found;
+};
+
+std::string origin_of(const http::url& u) { return u.scheme + "://" + u.authority(); }
 
 struct link_use {
     std::vector<std::string> pages;
@@ -104,10 +120,8 @@ public:
     site_crawl(http::client& client, std::string home, crawl_options options,
                external_link_cache& external, std::int64_t now)
         : client_(client), home_(std::move(home)), options_(std::move(options)),
-          external_(external), now_(now), wake_(nullptr) {
-        if (auto parsed = http::parse_url(home_))
-            site_host_ = parsed->host;
-    }
+          external_(external), now_(now), wake_(nullptr), site_host_(host_of_url(home_)),
+          scope_(site_host_, options_.subhosts) {}
 
     asio::awaitable<crawl_result> run(std::vector<configured_column> columns) {
         asio::steady_timer wake{co_await asio::this_coro::executor};
@@ -120,14 +134,15 @@ public:
             record(home_, status_of(home), true);
             co_return std::move(result_);
         }
-        if (options_.respect_robots)
-            co_await read_robots();
-        co_await learn_not_found_page();
+        const origin_rules* home_rules = nullptr;
+        if (const auto parsed = http::parse_url(home_))
+            home_rules = co_await rules_for(*parsed);
         seen_.insert(std::hash<std::string>{}(home_));
         ++pages_scheduled_;
-        read_fetched_page({home_, 0, work_kind::page, false, false}, home);
+        read_fetched_page({home_, 0, work_kind::page, false, false}, home, home_rules);
         co_await run_workers();
         collect_broken_links();
+        collect_illicit_targets();
         co_await read_columns(std::move(columns));
         co_return std::move(result_);
     }
@@ -140,34 +155,55 @@ private:
         return req;
     }
 
-    asio::awaitable<void> read_robots() {
-        auto parsed = http::parse_url(home_);
-        if (!parsed)
-            co_return;
-        const http::request req = get(parsed->scheme + "://" + parsed->authority() + "/robots.txt");
-        const http::response r = co_await client_.fetch(req);
-        if (r.ok())
-            robots_ = http::robots_rules::parse(r.body, client_.options().user_agent);
+    static std::string host_of_url(const std::string& url) {
+        const auto parsed = http::parse_url(url);
+        return parsed ? parsed->host : std::string{};
     }
 
-    // The site's answer to a URL that cannot exist: a page served with 200 that looks like it
-    // is the site's not-found page (软404).
-    asio::awaitable<void> learn_not_found_page() {
-        auto parsed = http::parse_url(home_);
-        if (!parsed)
-            co_return;
+    // robots.txt and the not-found page of the origin of `u`, read once per crawl (the home
+    // page's before anything else, a sub-host's when the crawl first goes there).
+    asio::awaitable<const origin_rules*> rules_for(const http::url& u) {
+        const auto [it, fresh] = origins_.try_emplace(origin_of(u));
+        origin_rules& rules = it->second;
+        if (fresh) {
+            rules.loaded = std::make_unique<asio::steady_timer>(
+                co_await asio::this_coro::executor, asio::steady_timer::time_point::max());
+            if (options_.respect_robots)
+                rules.robots = co_await read_robots(it->first);
+            rules.not_found = co_await learn_not_found_page(it->first);
+            rules.ready = true;
+            rules.loaded->cancel();
+        }
+        while (!rules.ready) {
+            boost::system::error_code ec;
+            co_await rules.loaded->async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        }
+        co_return &rules;
+    }
+
+    asio::awaitable<http::robots_rules> read_robots(const std::string& origin) {
+        const http::request req = get(origin + "/robots.txt");
+        const http::response r = co_await client_.fetch(req);
+        if (r.ok())
+            co_return http::robots_rules::parse(r.body, client_.options().user_agent);
+        co_return http::robots_rules{};
+    }
+
+    // The origin's answer to a URL that cannot exist: a page served with 200 that looks like
+    // it is the site's not-found page (软404).
+    asio::awaitable<std::optional<page_signature>> learn_not_found_page(const std::string& origin) {
         std::mt19937_64 random{static_cast<std::uint64_t>(now_)};
-        const std::string probe_url = parsed->scheme + "://" + parsed->authority() +
-                                      "/govmon-not-found-" + std::to_string(random()) + ".html";
+        const std::string probe_url =
+            origin + "/govmon-not-found-" + std::to_string(random()) + ".html";
         const http::request req = get(probe_url);
         const http::response r = co_await client_.fetch(req);
         if (!r.ok() || !is_html(r))
-            co_return;
+            co_return std::nullopt;
         const html::decoded_html decoded =
             html::decode_html(r.body, r.header("content-type").value_or(""));
         const html::html_document doc(decoded.utf8, r.final_url);
-        not_found_ = signature_of(title_of(doc.get()),
-                                  visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated));
+        co_return signature_of(title_of(doc.get()), visible_text(xmlDocGetRootElement(doc.get()),
+                                                                 element_gaps::separated));
     }
 
     bool excluded(const std::string& url) const {
@@ -175,7 +211,15 @@ private:
                            [&](const std::regex& re) { return std::regex_search(url, re); });
     }
 
-    bool on_site(const http::url& u) const { return u.host == site_host_; }
+    bool on_site(const http::url& u) const { return scope_.contains(u.host); }
+
+    // Known now to be forbidden by its origin's robots.txt; an origin not read yet is asked
+    // when the URL's turn comes (allowed_by_robots).
+    bool known_disallowed(const http::url& u) const {
+        const auto rules = origins_.find(origin_of(u));
+        return rules != origins_.end() && rules->second.ready &&
+               !rules->second.robots.allows(u.target);
+    }
 
     void schedule(work_item item) {
         if (!seen_.insert(std::hash<std::string>{}(item.url)).second)
@@ -210,7 +254,7 @@ private:
         }
         // A URL robots.txt forbids is neither crawled nor checked: fetching it is what the
         // site asked us not to do.
-        if (!robots_.allows(parsed->target))
+        if (known_disallowed(*parsed))
             return;
         const bool crawlable = !resource && depth + 1 <= options_.max_depth &&
                                pages_scheduled_ < options_.max_pages;
@@ -239,13 +283,26 @@ private:
             result_.hidden.push_back({h.url, page, h.reason});
     }
 
-    asio::awaitable<void> process_page(work_item item) {
-        const http::request req = get(item.url);
-        const http::response r = co_await client_.fetch(req);
-        read_fetched_page(item, r);
+    // The rules of an on-site URL's origin, or null when its robots.txt forbids fetching it.
+    asio::awaitable<const origin_rules*> allowed_by_robots(const std::string& url) {
+        const auto parsed = http::parse_url(url);
+        if (!parsed)
+            co_return nullptr;
+        const origin_rules* rules = co_await rules_for(*parsed);
+        co_return rules->robots.allows(parsed->target) ? rules : nullptr;
     }
 
-    void read_fetched_page(const work_item& item, const http::response& r) {
+    asio::awaitable<void> process_page(work_item item) {
+        const origin_rules* rules = co_await allowed_by_robots(item.url);
+        if (!rules)
+            co_return;
+        const http::request req = get(item.url);
+        const http::response r = co_await client_.fetch(req);
+        read_fetched_page(item, r, rules);
+    }
+
+    void read_fetched_page(const work_item& item, const http::response& r,
+                           const origin_rules* rules) {
         link_status status = status_of(r);
         const bool is_home = item.url == home_;
         if (!status.ok || !is_html(r)) {
@@ -258,7 +315,7 @@ private:
         const std::string text =
             visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated);
         const std::string title = title_of(doc.get());
-        if (!is_home && is_soft_404(title, text)) {
+        if (!is_home && is_soft_404(title, text, rules)) {
             status.ok = false;
             status.error = error_class::http;
             status.detail = "soft 404: HTTP " + std::to_string(r.status) + " page \"" + title + "\"";
@@ -271,15 +328,35 @@ private:
             result_.home_reading = read_page(doc.get(), r.final_url, now_);
             discovered_ = discover_columns(doc.get(), r.final_url);
         }
-        const auto links = html::extract_links(doc, r.final_url);
+        const auto links = html::extract_links(doc, r.final_url, decoded.charset);
         flag_ads_and_hidden(doc, links, item.url);
         for (const html::page_link& link : links)
             consider_link(link, item.url, item.depth);
     }
 
-    bool is_soft_404(const std::string& title, const std::string& text) const {
+    static bool is_soft_404(const std::string& title, const std::string& text,
+                            const origin_rules* rules) {
         return says_not_found(title, text) ||
-               (not_found_ && looks_like(signature_of(title, text), *not_found_));
+               (rules && rules->not_found &&
+                looks_like(signature_of(title, text), *rules->not_found));
+    }
+
+    // External pages of non-government hosts, as many as the crawl may read: a government
+    // page that writes about gambling is the government's business, not a 暗链.
+    bool worth_reading_target(const work_item& item, const http::response& r) const {
+        return !item.resource && is_html(r) && target_pages_read_ < options_.target_pages_read &&
+               !is_government_host(host_of(item.url));
+    }
+
+    std::vector<std::string> illicit_terms_of(const http::response& r) {
+        ++target_pages_read_;
+        const std::string_view body =
+            std::string_view{r.body}.substr(0, std::min(r.body.size(), target_bytes_read));
+        const html::decoded_html decoded =
+            html::decode_html(body, r.header("content-type").value_or(""));
+        const html::html_document doc(decoded.utf8, r.final_url);
+        return illicit_page_terms(title_of(doc.get()), visible_text(xmlDocGetRootElement(doc.get()),
+                                                                    element_gaps::separated));
     }
 
     asio::awaitable<void> process_check(work_item item) {
@@ -288,6 +365,9 @@ private:
                 record(item.url, cached->second, false);
                 co_return;
             }
+        const origin_rules* rules = nullptr;
+        if (!item.external && !(rules = co_await allowed_by_robots(item.url)))
+            co_return;
         http::response r;
         if (item.resource) {
             const http::request head = get(item.url, "HEAD");
@@ -307,13 +387,16 @@ private:
                 html::decode_html(r.body, r.header("content-type").value_or(""));
             const html::html_document doc(decoded.utf8, r.final_url);
             const std::string title = title_of(doc.get());
-            if (is_soft_404(title, visible_text(xmlDocGetRootElement(doc.get()),
-                                                element_gaps::separated))) {
+            if (is_soft_404(title,
+                            visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated),
+                            rules)) {
                 status.ok = false;
                 status.error = error_class::http;
                 status.detail = "soft 404: page \"" + title + "\"";
             }
         }
+        if (status.ok && item.external && worth_reading_target(item, r))
+            status.illicit_terms = illicit_terms_of(r);
         if (item.external)
             external_[item.url] = status;
         record(item.url, status, false);
@@ -370,6 +453,31 @@ private:
         }
     }
 
+    // A link to a gambling or porn page is a 暗链 on every page that carries it, hidden or not.
+    void collect_illicit_targets() {
+        for (const auto& [url, use] : uses_) {
+            const auto status = checks_.find(url);
+            if (status == checks_.end() || status->second.illicit_terms.empty())
+                continue;
+            std::string reason = "target page carries gambling/porn vocabulary:";
+            for (const std::string& term : status->second.illicit_terms)
+                reason += (reason.back() == ':' ? " " : ", ") + term;
+            for (const std::string& page : use.pages)
+                flag_hidden(url, page, reason);
+        }
+    }
+
+    void flag_hidden(const std::string& url, const std::string& page, const std::string& reason) {
+        const auto same = std::find_if(result_.hidden.begin(), result_.hidden.end(),
+                                       [&](const flagged_link& h) {
+                                           return h.url == url && h.page == page;
+                                       });
+        if (same != result_.hidden.end())
+            same->reason += "; " + reason;
+        else
+            result_.hidden.push_back({url, page, reason});
+    }
+
     asio::awaitable<void> read_columns(std::vector<configured_column> configured) {
         std::set<std::string> urls;
         std::vector<configured_column> all;
@@ -400,14 +508,15 @@ private:
     std::int64_t now_;
     asio::steady_timer* wake_;
     std::string site_host_;
-    http::robots_rules robots_;
-    std::optional<page_signature> not_found_;
+    site_scope scope_;
+    std::map<std::string, origin_rules> origins_;
     std::deque<work_item> queue_;
     std::unordered_set<std::size_t> seen_;
     std::map<std::string, link_use> uses_;
     std::map<std::string, link_status> checks_;
     std::vector<discovered_column> discovered_;
     int pages_scheduled_ = 0;
+    int target_pages_read_ = 0;
     int in_flight_ = 0;
     crawl_result result_;
 };

@@ -17,14 +17,20 @@ struct crawl_options {
     int max_depth = 6;
     bool check_external = true;
     bool respect_robots = true;
+    bool subhosts = false; // crawl the hosts under the site's domain too (see site_scope)
+    // External links to non-government hosts already answer a GET; this many of their pages
+    // per crawl are also read for gambling and porn vocabulary (0: none).
+    int target_pages_read = 200;
     std::vector<std::regex> exclude; // on absolute URLs: neither crawled nor checked
     int workers = 8;                 // fetches in flight for this site (the client's gates too)
     std::vector<std::string> ad_keywords;
     const filter_engine* ad_rules = nullptr; // may be null
 };
 
-// Crawls a site breadth-first from its home page, inside its host, and checks every link its
-// pages carry (external ones once per cycle through `external`). Reads the home page's dated
+// Crawls a site breadth-first from its home page, inside its host (and its sub-hosts with
+// `subhosts`), and checks every link its pages carry (external ones once per cycle through
+// `external`; the text of external non-government HTML targets is judged by
+// illicit_page_terms, which makes their links hidden links). Reads the home page's dated
 // items and every column page (configured, or found by name on the home page). Never throws
 // for network conditions.
 asio::awaitable<crawl_result> crawl_site(http::client& client, std::string home_url,

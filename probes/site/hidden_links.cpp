@@ -13,16 +13,6 @@
 namespace govmon {
 namespace {
 
-// Curated from content-checks.md §3 and the 通报 cases: terms that do not occur in ordinary
-// government text. 彩票 stays out (福利彩票 and 体育彩票 are government business).
-constexpr std::array<std::string_view, 38> illicit_terms{
-    "博彩",     "娱乐城",   "百家乐",   "六合彩",   "棋牌",     "赌场",       "赌博",
-    "赌球",     "真人视讯", "真人真钱", "老虎机",   "时时彩",   "澳门新葡京", "新葡京",
-    "澳门金沙", "澳门银河", "太阳城",   "皇冠体育", "体育投注", "网上赌",     "北京赛车",
-    "365bet",   "bet365",   "pk10",     "色情",     "成人视频", "成人电影",   "成人网站",
-    "黄色网站", "黄色视频", "三级片",   "伦理片",   "激情视频", "裸聊",       "约炮",
-    "一夜情",   "av女优",   "porn"};
-
 // Beyond this many pixels to the left or top of the page nothing is on any screen.
 constexpr double off_screen = -999;
 // Normal marquees step 1–10 pixels; spam ones jump thousands so the text is never readable.
@@ -510,14 +500,6 @@ void walk_links(xmlNodePtr node, const link_walk& walk) {
 }
 
 } // namespace
-
-std::optional<std::string_view> find_illicit_term(std::string_view text) {
-    const std::string lower = lower_ascii(text);
-    const auto it =
-        std::find_if(illicit_terms.begin(), illicit_terms.end(),
-                     [&](std::string_view t) { return lower.find(t) != std::string::npos; });
-    return it == illicit_terms.end() ? std::nullopt : std::optional(*it);
-}
 
 std::vector<hidden_link> find_hidden_links(xmlDocPtr doc, std::string_view page_url) {
     std::vector<hidden_link> found;

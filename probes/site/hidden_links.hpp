@@ -1,5 +1,7 @@
 #pragma once
 
+#include "probes/site/illicit_vocabulary.hpp"
+
 #include <libxml/tree.h>
 
 #include <optional>
@@ -27,13 +29,5 @@ struct hidden_link {
 // on the link or any ancestor. Visible links whose text carries illicit vocabulary are
 // reported too. Relative links stay on the page's host and are never reported.
 std::vector<hidden_link> find_hidden_links(xmlDocPtr doc, std::string_view page_url);
-
-// The first gambling or porn term in text (博彩, 百家乐, 六合彩, 365bet, 成人视频 …), for anchor
-// texts and for the text of the pages they lead to. ASCII terms match in any case.
-std::optional<std::string_view> find_illicit_term(std::string_view text);
-
-inline bool has_illicit_vocabulary(std::string_view text) {
-    return find_illicit_term(text).has_value();
-}
 
 } // namespace govmon

@@ -241,3 +241,22 @@ TEST_CASE("a site level is one of the four the report groups by") {
     REQUIRE(!result.cfg.sites.empty());
     CHECK(result.cfg.sites[0].level == "市级");
 }
+
+TEST_CASE("the sub-host and target-page crawl keys are checked like the others") {
+    test::temp_dir dir;
+    const auto result = load_text(dir, "crawl:\n"
+                                       "  subhost: true\n"          // 2
+                                       "  target_pages_read: -1\n"  // 3
+                                       "sites:\n"
+                                       "  - id: s1\n"
+                                       "    name: Site One\n"
+                                       "    url: https://www.hubei.gov.cn/\n"
+                                       "    crawl_subhosts: maybe\n"  // 8
+                                       "    crawl_subhost: true\n"); // 9
+    INFO(test::all_errors(result));
+    CHECK(test::has_error(result, 2, "unknown key 'subhost' in crawl (did you mean 'subhosts'?)"));
+    CHECK(test::has_error(result, 3, "crawl.target_pages_read: must be at least 0"));
+    CHECK(test::has_error(result, 8, "expected true or false, got 'maybe'"));
+    CHECK(test::has_error(result, 9, "unknown key 'crawl_subhost'"));
+    CHECK(result.errors.size() == 4);
+}

@@ -44,6 +44,8 @@ crawl:
   max_depth: 3
   check_external: false
   respect_robots: no
+  subhosts: yes
+  target_pages_read: 50
   exclude: ['^https?://[^/]+/search', '\.pdf$']
 
 thresholds:
@@ -83,6 +85,7 @@ sites:
     name: 湖北省人民政府门户网站
     url: https://www.hubei.gov.cn/
     unit: hb-gov-office
+    crawl_subhosts: false
     columns:
       - {name: 要闻动态, url: https://www.hubei.gov.cn/zwgk/yw/, category: news}
       - name: 人事信息
@@ -162,6 +165,8 @@ TEST_CASE_FIXTURE(full_fixture, "a config with every key loads every value into 
         CHECK_FALSE(cfg.crawl.check_external);
         CHECK_FALSE(cfg.crawl.respect_robots);
         CHECK(cfg.crawl.exclude == std::vector<std::string>{"^https?://[^/]+/search", "\\.pdf$"});
+        CHECK(cfg.crawl.subhosts);
+        CHECK(cfg.crawl.target_pages_read == 50);
     }
     SUBCASE("thresholds") {
         const auto& t = cfg.thresholds;
@@ -194,7 +199,7 @@ TEST_CASE_FIXTURE(full_fixture, "a config with every key loads every value into 
         CHECK(cfg.units[0].id == "hb-gov-office");
         CHECK(cfg.units[0].name == "湖北省人民政府办公厅");
         CHECK(cfg.units[0].contacts == std::vector<std::string>{"web@hubei.gov.cn"});
-        CHECK(cfg.units[0].where.line == 62);
+        CHECK(cfg.units[0].where.line == 64);
         CHECK(cfg.units[1].contacts.empty());
         REQUIRE(cfg.sites.size() == 1);
         const site_config& site = cfg.sites[0];
@@ -202,11 +207,12 @@ TEST_CASE_FIXTURE(full_fixture, "a config with every key loads every value into 
         CHECK(site.url == "https://www.hubei.gov.cn/");
         CHECK(site.unit == "hb-gov-office");
         CHECK(site.where.file == path);
-        CHECK(site.where.line == 69);
+        CHECK(site.where.line == 71);
         REQUIRE(site.columns.size() == 2);
         CHECK(site.columns[0].name == "要闻动态");
         CHECK(site.columns[0].url == "https://www.hubei.gov.cn/zwgk/yw/");
         CHECK(site.columns[1].category == "personnel");
+        CHECK(site.crawl_subhosts == false);
     }
     SUBCASE("accounts from the YAML and the registry") {
         REQUIRE(cfg.accounts.size() == 4);
@@ -215,14 +221,14 @@ TEST_CASE_FIXTURE(full_fixture, "a config with every key loads every value into 
         CHECK(weibo.uid == "2418542712");
         CHECK(weibo.unit == "hb-gov-office");
         CHECK(weibo.active);
-        CHECK(weibo.where.line == 80);
+        CHECK(weibo.where.line == 83);
         CHECK(cfg.accounts[1].feed == "http://127.0.0.1:1200/wechat/ce/595a");
         CHECK(cfg.accounts[1].unit.empty());
         const account_config& app = cfg.accounts[2];
         CHECK(app.url == "https://example.gov.cn/app/download");
         CHECK(app.content == "app");
         CHECK_FALSE(app.active);
-        CHECK(app.where.line == 82);
+        CHECK(app.where.line == 85);
         const account_config& from_csv = cfg.accounts[3];
         CHECK(from_csv.id == "wh-douyin");
         CHECK(from_csv.name == "武汉发布");

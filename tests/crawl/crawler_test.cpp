@@ -160,3 +160,199 @@ TEST_CASE("a crawl stops at max_pages and checks the rest without crawling it") 
     // Pages beyond the limit are checked, not crawled: their own links are never requested.
     CHECK(site.requests() <= 10 + 2 + 1);
 }
+
+namespace {
+
+http::client_options options_resolving(std::initializer_list<const char*> hosts) {
+    http::client_options o = options_for(0, 0);
+    for (const char* host : hosts)
+        o.resolve[host] = {"127.0.0.1"};
+    return o;
+}
+
+std::string origin(const char* host, const loopback_server& server) {
+    return std::string{"http://"} + host + ":" + std::to_string(server.port());
+}
+
+bool requested(const loopback_server& server, std::string_view target) {
+    const auto seen = server.seen();
+    return std::any_of(seen.begin(), seen.end(),
+                       [&](const loopback_request& r) { return r.target == target; });
+}
+
+struct two_host_site {
+    loopback_server www;
+    loopback_server fgw;
+    loopback_server other;
+
+    two_host_site() {
+        const std::string f = origin("fgw.site.gov.cn", fgw);
+        const std::string o = origin("www.other.gov.cn", other);
+        www.on("/", [f, o](const loopback_request&) {
+            return html("<a href='/a.html'>本站</a><a href='" + f + "/'>发改委</a>"
+                        "<a href='" + o + "/'>外省</a>");
+        });
+        www.on("/a.html", [](const loopback_request&) { return html("正文"); });
+        fgw.on("/", [](const loopback_request&) {
+            return html("<a href='/zcfg.html'>政策法规</a><a href='/missing.html'>旧通知</a>"
+                        "<a href='/private/x.html'>内部</a>");
+        });
+        fgw.on("/zcfg.html", [](const loopback_request&) { return html("政策"); });
+        fgw.on("/robots.txt", [](const loopback_request&) {
+            loopback_reply r;
+            r.headers.emplace_back("Content-Type", "text/plain");
+            r.body = "User-agent: *\nDisallow: /private/\n";
+            return r;
+        });
+        other.on("/", [](const loopback_request&) {
+            return html("<a href='/other-page.html'>外省页面</a>");
+        });
+    }
+
+    crawl_result crawl(bool subhosts, external_link_cache& external) {
+        asio::io_context ioc;
+        http::client client{ioc.get_executor(),
+                            options_resolving({"fgw.site.gov.cn", "www.other.gov.cn"})};
+        crawl_options options;
+        options.subhosts = subhosts;
+        return run_coro(ioc,
+                        crawl_site(client, origin("www.site.gov.cn", www) + "/", options, {},
+                                   external, 0),
+                        20s);
+    }
+};
+
+} // namespace
+
+TEST_CASE("with subhosts a crawl reads the pages of its domain's other hosts, never another's") {
+    two_host_site sites;
+    external_link_cache external;
+    const crawl_result result = sites.crawl(true, external);
+    CHECK(result.pages_crawled == 4); // www /, /a.html, fgw /, /zcfg.html
+    REQUIRE(find_broken(result, "/missing.html"));
+    CHECK(find_broken(result, "/missing.html")->pages ==
+          std::vector<std::string>{origin("fgw.site.gov.cn", sites.fgw) + "/"});
+    CHECK(requested(sites.fgw, "/robots.txt"));
+    CHECK_FALSE(requested(sites.fgw, "/private/x.html"));
+    // The other province's site is an external link: checked once, not crawled.
+    CHECK(requested(sites.other, "/"));
+    CHECK_FALSE(requested(sites.other, "/other-page.html"));
+    CHECK(external.count(origin("www.other.gov.cn", sites.other) + "/") == 1);
+    CHECK(external.count(origin("fgw.site.gov.cn", sites.fgw) + "/") == 0);
+}
+
+TEST_CASE("without subhosts another host of the site's domain is only checked") {
+    two_host_site sites;
+    external_link_cache external;
+    const crawl_result result = sites.crawl(false, external);
+    CHECK(result.pages_crawled == 2);
+    CHECK(result.broken.empty());
+    CHECK(requested(sites.fgw, "/"));
+    CHECK_FALSE(requested(sites.fgw, "/zcfg.html"));
+    CHECK(external.count(origin("fgw.site.gov.cn", sites.fgw) + "/") == 1);
+}
+
+TEST_CASE("links on a GBK page send their queries in GBK and their paths in UTF-8") {
+    loopback_server site;
+    site.on("/", [](const loopback_request&) {
+        loopback_reply r;
+        r.headers.emplace_back("Content-Type", "text/html; charset=GBK");
+        // <a href="/search.jsp?q=湖北">搜索结果</a><a href="/新闻/">新闻</a>, in GBK bytes.
+        r.body = "<html><head><title>site</title></head><body>"
+                 "<a href=\"/search.jsp?q=\xBA\xFE\xB1\xB1\">\xCB\xD1\xCB\xF7\xBD\xE1\xB9\xFB</a>"
+                 "<a href=\"/\xD0\xC2\xCE\xC5/\">\xD0\xC2\xCE\xC5</a></body></html>";
+        return r;
+    });
+    // Like a GBK-era search page: the UTF-8 spelling of the query finds nothing.
+    site.on("/search.jsp", [](const loopback_request& req) {
+        return req.target == "/search.jsp?q=%BA%FE%B1%B1" ? html("搜索结果") : status(404);
+    });
+    site.on("/%E6%96%B0%E9%97%BB/", [](const loopback_request&) { return html("新闻"); });
+    asio::io_context ioc;
+    http::client client{ioc.get_executor(), options_for(0, 0)};
+    external_link_cache external;
+    crawl_options options;
+    options.respect_robots = false;
+    const auto result = run_coro(
+        ioc, crawl_site(client, origin("www.site.gov.cn", site) + "/", options, {}, external, 0),
+        20s);
+    CHECK(result.pages_crawled == 3);
+    CHECK(result.broken.empty());
+    CHECK(requested(site, "/search.jsp?q=%BA%FE%B1%B1"));
+}
+
+namespace {
+
+const char* gambling_page =
+    "<html><head><title>澳门新葡京娱乐城</title></head><body>"
+    "<p>百家乐 真人视讯 娱乐城 老虎机 体育投注 注册即送彩金</p></body></html>";
+
+loopback_reply raw_html(std::string body) {
+    loopback_reply r;
+    r.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
+    r.body = std::move(body);
+    return r;
+}
+
+struct linked_pages {
+    loopback_server site;
+    loopback_server ext;
+    loopback_server police;
+
+    linked_pages() {
+        const std::string e = origin("ext.example.com", ext);
+        const std::string p = origin("www.police.gov.cn", police);
+        site.on("/", [e, p](const loopback_request&) {
+            return html("<a href='" + e + "/friend'>友情链接</a>"
+                        "<a href='" + e + "/report'>新闻报道</a>"
+                        "<a href='" + p + "/case'>案例通报</a>"
+                        "<img src='" + e + "/logo.png'>");
+        });
+        ext.on("/friend", [](const loopback_request&) { return raw_html(gambling_page); });
+        ext.on("/logo.png", [](const loopback_request&) { return raw_html(gambling_page); });
+        ext.on("/report", [](const loopback_request&) {
+            return html("警方依法打击网络赌博违法犯罪：查处六合彩、百家乐、赌球窝点，"
+                        "取缔赌场，欢迎举报涉赌线索。");
+        });
+        police.on("/case", [](const loopback_request&) { return raw_html(gambling_page); });
+    }
+
+    crawl_result crawl(external_link_cache& external, int target_pages_read = 200) {
+        asio::io_context ioc;
+        http::client client{ioc.get_executor(), options_resolving({"www.police.gov.cn"})};
+        crawl_options options;
+        options.respect_robots = false;
+        options.target_pages_read = target_pages_read;
+        return run_coro(ioc,
+                        crawl_site(client, origin("www.site.gov.cn", site) + "/", options, {},
+                                   external, 0),
+                        20s);
+    }
+};
+
+} // namespace
+
+TEST_CASE("a link to a gambling page is a hidden link, one to a report on gambling is not") {
+    linked_pages pages;
+    external_link_cache external;
+    const crawl_result result = pages.crawl(external);
+    REQUIRE(result.hidden.size() == 1);
+    CHECK(result.hidden[0].url == origin("ext.example.com", pages.ext) + "/friend");
+    CHECK(result.hidden[0].page == origin("www.site.gov.cn", pages.site) + "/");
+    CHECK(result.hidden[0].reason.find("target page carries gambling/porn vocabulary: 娱乐城, "
+                                       "百家乐") == 0);
+    CHECK(result.broken.empty());
+
+    // The verdict travels with the cycle's external cache: another site linking there is
+    // flagged without fetching the page again.
+    const int fetched = pages.ext.requests();
+    const crawl_result again = pages.crawl(external);
+    CHECK(again.hidden.size() == 1);
+    CHECK(pages.ext.requests() == fetched);
+}
+
+TEST_CASE("target pages are not read beyond the per-crawl cap") {
+    linked_pages pages;
+    external_link_cache external;
+    CHECK(pages.crawl(external, 0).hidden.empty());
+}

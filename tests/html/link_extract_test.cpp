@@ -208,3 +208,19 @@ TEST_CASE("extract_links needs an http page URL and survives empty documents") {
     CHECK(links_of("\x01\x02<<<>>>&&&;</a></a>").empty());
     CHECK_FALSE(document_base_url(html_document{""}, "not a url"));
 }
+
+TEST_CASE("extract_links encodes queries in the page's encoding and paths in UTF-8") {
+    const html_document doc{"<a href='/搜索/search.jsp?q=湖北'>搜索</a>"
+                            "<base href='/zwgk/?lm=湖北'><a href='?p=2'>下一页</a>"};
+    const auto gbk = extract_links(doc, page_url, "gb18030");
+    REQUIRE(gbk.size() == 2);
+    CHECK(gbk[0].url ==
+          "http://www.example.gov.cn/%E6%90%9C%E7%B4%A2/search.jsp?q=%BA%FE%B1%B1");
+    CHECK(gbk[1].url == "http://www.example.gov.cn/zwgk/?p=2");
+    CHECK(document_base_url(doc, page_url, "gb18030")->str() ==
+          "http://www.example.gov.cn/zwgk/?lm=%BA%FE%B1%B1");
+    const auto utf8 = extract_links(doc, page_url);
+    REQUIRE(utf8.size() == 2);
+    CHECK(utf8[0].url ==
+          "http://www.example.gov.cn/%E6%90%9C%E7%B4%A2/search.jsp?q=%E6%B9%96%E5%8C%97");
+}
