@@ -298,15 +298,10 @@ void recheck(std::ostream& out, const quarter_summary& s) {
     if (s.recheck.empty())
         return;
     std::vector<std::vector<html_cell>> rows;
-    std::string last_target;
-    std::size_t shown = 0, left_out = 0;
+    per_target_cap cap;
     for (const recheck_item& r : s.recheck) {
-        shown = r.target.id == last_target ? shown + 1 : 1;
-        last_target = r.target.id;
-        if (shown > problems_shown_per_target) {
-            ++left_out;
+        if (!cap.admit(r.target.id))
             continue;
-        }
         const std::string result =
             r.fixed ? "已整改" + (r.fixed_at ? "（" + day_text(r.fixed_at) + "）" : "")
                     : std::string{"仍未整改"};
@@ -315,8 +310,8 @@ void recheck(std::ostream& out, const quarter_summary& s) {
                         {escape(result), r.fixed ? "pass" : "fail"}});
     }
     table(out, {"对象", "问题", "链接", "证据", "发现时间", "复核结果"}, rows);
-    if (left_out)
-        out << "<p class=\"more\">" << escape(more_text(left_out)) << "</p>\n";
+    if (cap.left_out())
+        out << "<p class=\"more\">" << escape(more_text(cap.left_out())) << "</p>\n";
 }
 
 void site_table(std::ostream& out, const quarter_summary& s) {

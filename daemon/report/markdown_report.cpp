@@ -124,22 +124,17 @@ void recheck(std::ostream& out, const quarter_summary& s) {
     if (s.recheck.empty())
         return;
     header(out, {"对象", "问题", "链接", "证据", "发现时间", "复核结果"});
-    std::string last_target;
-    std::size_t shown = 0, left_out = 0;
+    per_target_cap cap;
     for (const recheck_item& r : s.recheck) {
-        shown = r.target.id == last_target ? shown + 1 : 1;
-        last_target = r.target.id;
-        if (shown > problems_shown_per_target) {
-            ++left_out;
+        if (!cap.admit(r.target.id))
             continue;
-        }
         row(out, {cell(r.target.name) + "（" + cell(r.target.id) + "）", kind_label(r.was.kind),
                   cell(r.was.url), evidence(r.was), minute_text(r.was.since),
                   r.fixed ? "已整改" + (r.fixed_at ? "（" + day_text(r.fixed_at) + "）" : "")
                           : std::string{"仍未整改"}});
     }
-    if (left_out)
-        out << "\n" << more_text(left_out) << "。\n";
+    if (cap.left_out())
+        out << "\n" << more_text(cap.left_out()) << "。\n";
     out << '\n';
 }
 

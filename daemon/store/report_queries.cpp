@@ -3,6 +3,7 @@
 #include "daemon/store/migrations.hpp"
 #include "daemon/store/sqlite.hpp"
 #include "daemon/store/store.hpp"
+#include "daemon/store/store_guard.hpp"
 
 #include <sqlite3.h>
 
@@ -73,25 +74,6 @@ std::map<std::string, observation_tally> read_tallies(sqlite::connection& db, ti
     while (q.step())
         tallies[q.string(0)].updates.push_back(q.int64(1));
     return tallies;
-}
-
-finding read_finding(const sqlite::statement& q) {
-    finding f;
-    f.id = q.string(0);
-    f.target = q.string(1);
-    f.target_kind = q.string(2);
-    f.unit = q.string(3);
-    f.kind = q.string(4);
-    f.indicator = q.string(5);
-    f.severity = q.string(6);
-    f.url = q.string(7);
-    f.source = q.string(8);
-    f.detail = q.string(9);
-    f.first_seen = q.int64(10);
-    f.last_seen = q.int64(11);
-    f.status = q.string(12);
-    f.resolved_at = q.optional_int64(13).value_or(0);
-    return f;
 }
 
 std::vector<finding_history> read_findings(sqlite::connection& db, std::int64_t before) {

@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,7 @@ sys.path.insert(0, os.path.join(SOURCE, "tests", "system"))
 
 from fixture_accounts import DAY, Realm as AccountRealm, atom, rdf, rss, weibo_list, weibo_paths  # noqa: E402
 from fixture_sites import Realm as SiteRealm  # noqa: E402
+from free_port import free_port  # noqa: E402
 
 GOVMON = PROMETHEUS = None
 DASHBOARDS = os.path.join(SOURCE, "dashboards", "grafana")
@@ -40,13 +40,6 @@ SUBSTITUTIONS = [("${unit:regex}", ".*"), ("${platform:regex}", ".*"), ("$unit",
                  ("$platform", ".*"), ("$__rate_interval", "1m"), ("$__interval", "15s"),
                  ("$__range", "5m")]
 
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def panel_queries():

@@ -15,7 +15,8 @@ import unittest
 import urllib.request
 
 from fixture_accounts import DAY, Realm, rss
-from fixture_mailbox import Mailbox, free_port
+from fixture_mailbox import Mailbox
+from free_port import free_port
 
 GOVMON = None
 RSS = "application/rss+xml; charset=utf-8"

@@ -5,19 +5,12 @@ again on the same port, and can hold a client mid-transaction (to kill the sende
 import asyncio
 import email
 import email.policy
-import socket
 import threading
 import time
 
 from aiosmtpd.controller import Controller
+from free_port import free_port
 
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 class Mailbox:

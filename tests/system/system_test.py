@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -18,19 +17,13 @@ import unittest
 import urllib.request
 
 from fixture_sites import Realm
+from free_port import free_port
 
 GOVMON = None
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EASYLIST = ("/usr/share/chromium/extensions/ublock-origin/assets/thirdparties/easylist/"
             "easylist.txt")
 
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 class SystemTest(unittest.TestCase):
