@@ -13,15 +13,6 @@ std::string lookup(const std::map<std::string, std::string>& words, const std::s
 
 } // namespace
 
-std::string platform_name(const std::string& platform) {
-    static const std::map<std::string, std::string> names{
-        {"web", "网站"},           {"weibo", "微博"},         {"wechat", "微信公众号"},
-        {"douyin", "抖音"},        {"toutiao", "今日头条"},   {"kuaishou", "快手"},
-        {"bilibili", "哔哩哔哩"},  {"baijiahao", "百家号"},   {"app", "移动客户端"},
-        {"feed", "订阅源"}};
-    return lookup(names, platform);
-}
-
 std::string problem_name(const std::string& kind) {
     static const std::map<std::string, std::string> names{
         {"site_unreachable", "网站无法访问"},
@@ -39,12 +30,6 @@ std::string problem_name(const std::string& kind) {
         {"account_unreachable", "账号无法访问（已删除、封禁或改名）"},
         {"account_blocked", "平台拒绝检测，账号更新情况未知"}};
     return lookup(names, kind);
-}
-
-std::string severity_name(const std::string& severity) {
-    static const std::map<std::string, std::string> names{
-        {"veto", "单项否决"}, {"warn", "预警"}, {"deduct", "扣分"}};
-    return lookup(names, severity);
 }
 
 std::string advice_for(const std::string& kind) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "daemon/common/chinese_names.hpp"
+
 #include <cstdint>
 #include <string>
 
@@ -7,9 +9,7 @@ namespace govmon {
 
 // The Chinese words alert mails use for what the store holds in English identifiers. Unknown
 // identifiers come back as they are: a new finding kind still gets mailed, just less nicely.
-std::string platform_name(const std::string& platform);    // weibo → 微博
 std::string problem_name(const std::string& kind);         // account_dormant → 超过两周未更新…
-std::string severity_name(const std::string& severity);    // veto → 单项否决
 std::string advice_for(const std::string& kind);           // what the unit should do
 
 // 湖北发布（微博） for an account, the name alone for a site.

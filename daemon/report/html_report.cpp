@@ -177,7 +177,7 @@ std::string bar_chart(const std::string& title, const std::vector<bar>& bars,
            base64(svg) + "\">";
 }
 
-std::string shown_group(const std::string& group) { return group_label(group); }
+std::string shown_group(const std::string& group) { return platform_name(group); }
 
 void overview(std::ostream& out, const quarter_summary& s) {
     out << "<h2>一、总体情况</h2>\n";
@@ -253,7 +253,7 @@ std::string evidence(const problem& p) {
 std::string since_text(const problem& p) {
     std::string shown = minute_text(p.since);
     if (p.severity_since != p.since)
-        shown += "；" + minute_text(p.severity_since) + " 起" + severity_label(p.severity);
+        shown += "；" + minute_text(p.severity_since) + " 起" + severity_name(p.severity);
     return escape(shown);
 }
 
@@ -276,7 +276,7 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
         for (std::size_t i = 0; i < f.problems.size() && i < problems_shown_per_target; ++i) {
             const problem& p = f.problems[i];
             rows.push_back({text(kind_label(p.kind)),
-                            {escape(severity_label(p.severity)),
+                            {escape(severity_name(p.severity)),
                              p.severity == "veto" ? "fail" : nullptr},
                             link(p.url),
                             {evidence(p), "url"},

@@ -57,7 +57,7 @@ void overview(std::ostream& out, const quarter_summary& s) {
         header(out, {kind == "site" ? "级别" : "平台", "总数", "已检查", "合格",
                      "不合格", "合格率"});
         for (const group_row& g : side->groups)
-            row(out, {cell(group_label(g.name)), std::to_string(g.population),
+            row(out, {cell(platform_name(g.name)), std::to_string(g.population),
                       std::to_string(g.verdicts.checked), std::to_string(g.verdicts.passed),
                       std::to_string(g.verdicts.failed), percent_text(g.verdicts.pass_rate())});
     }
@@ -86,7 +86,7 @@ std::string evidence(const problem& p) {
 std::string since_text(const problem& p) {
     std::string text = minute_text(p.since);
     if (p.severity_since != p.since)
-        text += "，" + minute_text(p.severity_since) + " 起" + severity_label(p.severity);
+        text += "，" + minute_text(p.severity_since) + " 起" + severity_name(p.severity);
     return text;
 }
 
@@ -98,7 +98,7 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
     }
     for (const failing_target& f : side.failing) {
         out << "### " << cell(f.target.name) << "（" << cell(f.target.id) << "）\n\n";
-        out << "主办单位：" << cell(f.target.unit) << "；" << cell(group_label(f.target.group))
+        out << "主办单位：" << cell(f.target.unit) << "；" << cell(platform_name(f.target.group))
             << "；" << cell(f.target.url);
         if (f.score_tenths)
             out << "；得分 " << score_text(*f.score_tenths);
@@ -106,7 +106,7 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
         header(out, {"问题", "性质", "链接", "证据", "发现时间"});
         for (std::size_t i = 0; i < f.problems.size() && i < problems_shown_per_target; ++i) {
             const problem& p = f.problems[i];
-            row(out, {kind_label(p.kind), severity_label(p.severity), cell(p.url), evidence(p),
+            row(out, {kind_label(p.kind), severity_name(p.severity), cell(p.url), evidence(p),
                       since_text(p)});
         }
         if (f.problems.size() > problems_shown_per_target)

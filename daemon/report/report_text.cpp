@@ -92,21 +92,6 @@ std::string kind_label(const std::string& kind) {
     return label_from(labels, kind);
 }
 
-std::string severity_label(const std::string& severity) {
-    static const std::map<std::string, std::string> labels{
-        {"veto", "单项否决"}, {"deduct", "扣分"}, {"warn", "预警"}};
-    return label_from(labels, severity);
-}
-
-std::string group_label(const std::string& group) {
-    static const std::map<std::string, std::string> labels{
-        {"web", "网页"},        {"weibo", "微博"},         {"wechat", "微信"},
-        {"douyin", "抖音"},     {"toutiao", "今日头条"},   {"kuaishou", "快手"},
-        {"bilibili", "哔哩哔哩"}, {"baijiahao", "百家号"}, {"app", "移动客户端"},
-        {"feed", "订阅源"}};
-    return label_from(labels, group);
-}
-
 std::string target_kind_label(const std::string& kind) {
     return kind == "site" ? "网站" : kind == "account" ? "账号" : kind;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "daemon/common/chinese_names.hpp"
 #include "daemon/report/quarter_summary.hpp"
 
 #include <array>
@@ -37,8 +38,6 @@ std::string minute_text(std::int64_t epoch_seconds);
 std::string span_text(const std::optional<std::int64_t>& seconds);
 
 std::string kind_label(const std::string& kind);         // account_dormant -> 内容不更新（两周无更新）
-std::string severity_label(const std::string& severity); // veto -> 单项否决
-std::string group_label(const std::string& group);       // weibo -> 微博; levels stay as they are
 std::string target_kind_label(const std::string& kind);  // site -> 网站
 
 // "5 of 18 problem accounts (27.78 %) ..." in the report's language.
