@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -234,6 +235,96 @@ accounts:
         self.assertLess(a_text.index("甲政务"), a_text.index("甲视窗"), "vetoes come first")
         self.daemon.send_signal(signal.SIGTERM)
         self.assertEqual(self.daemon.wait(timeout=10), 0)
+
+    def test_7_preview_prints_what_a_unit_would_get_now(self):
+        out = self.govmon("alerts", "preview", "--unit", "u-a")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn(f"To: {UNIT_A}\nSubject: 【汇总】甲单位：", out.stdout)
+        self.assertIn("甲视窗（微信公众号）", out.stdout)
+        self.assertNotIn("乙", out.stdout)
+        everyone = self.govmon("alerts", "preview", "--unit", "*")
+        self.assertIn("乙微博（微博）", everyone.stdout)
+        self.assertEqual(self.govmon("alerts", "preview", "--unit", "nobody").returncode, 64)
+        self.assertEqual(self.govmon("alerts", "preview").returncode, 64)
+
+    def govmon(self, *args):
+        return subprocess.run([GOVMON, *args, "--config", self.config], capture_output=True,
+                              text=True, timeout=30)
+
+
+class AlertsTestCommandTest(unittest.TestCase):
+    """`govmon alerts test` through a server that demands STARTTLS and a login."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="govmon-alerts-tls-")
+        cls.cert = os.path.join(cls.dir, "cert.pem")
+        key = os.path.join(cls.dir, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                        "-keyout", key, "-out", cls.cert], check=True, capture_output=True)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cls.cert, key)
+        cls.box = Mailbox(tls_context=context, login=("govmon", "s3cret"))
+        cls.credentials = os.path.join(cls.dir, "smtp.credentials")
+        with open(cls.credentials, "w") as f:
+            f.write("govmon\ns3cret\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.box.stop()
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def config(self, smtp_url, credentials_file=None):
+        path = os.path.join(self.dir, "govmon.yaml")
+        extra = f"\n  credentials_file: {credentials_file}" if credentials_file else ""
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"""database: {self.dir}/govmon.db
+http:
+  ca_file: {self.cert}
+alerts:
+  smtp_url: {smtp_url}
+  from: govmon@prov.gov.cn{extra}
+""")
+        return path
+
+    def alerts_test(self, config, env):
+        return subprocess.run([GOVMON, "alerts", "test", "--to", OPS, "--config", config],
+                              capture_output=True, text=True, timeout=60,
+                              env={**os.environ, **env})
+
+    def test_a_sample_mail_goes_through_starttls_with_the_login_from_the_environment(self):
+        config = self.config(f"smtp://127.0.0.1:{self.box.port}")
+        out = self.alerts_test(config, {"GOVMON_SMTP_USER": "govmon",
+                                        "GOVMON_SMTP_PASSWORD": "s3cret"})
+        self.assertEqual(out.returncode, 0, out.stderr)
+        got = self.box.wait_for(lambda rcpt, m: "【测试】" in str(m["subject"]))
+        self.assertEqual(len(got), 1)
+        self.assertIn("正常阅读这段中文", got[0].get_body(("plain",)).get_content())
+        self.assertEqual(self.box.sessions[-1], (True, "govmon"))
+
+    def test_the_login_can_come_from_a_credentials_file(self):
+        before = len(self.box.all())
+        config = self.config(f"smtp://127.0.0.1:{self.box.port}", self.credentials)
+        out = self.alerts_test(config, {})
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(len(self.box.all()), before + 1)
+
+    def test_a_refused_login_is_reported_and_nothing_is_sent(self):
+        before = len(self.box.all())
+        config = self.config(f"smtp://127.0.0.1:{self.box.port}")
+        out = self.alerts_test(config, {"GOVMON_SMTP_USER": "govmon",
+                                        "GOVMON_SMTP_PASSWORD": "wrong"})
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("not sent", out.stderr)
+        self.assertEqual(len(self.box.all()), before)
+
+    def test_a_password_in_the_smtp_url_is_a_config_error(self):
+        config = self.config(f"smtp://govmon:s3cret@127.0.0.1:{self.box.port}")
+        out = subprocess.run([GOVMON, "check-config", "--config", config], capture_output=True,
+                             text=True, timeout=30)
+        self.assertEqual(out.returncode, 78)
+        self.assertIn("must not hold a user or password", out.stdout)
 
 
 if __name__ == "__main__":

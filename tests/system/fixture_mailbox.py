@@ -9,12 +9,18 @@ import threading
 import time
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 from free_port import free_port
 
 
 
 class Mailbox:
-    def __init__(self):
+    """tls_context: offer STARTTLS and require it; login: (user, password) the server demands."""
+
+    def __init__(self, tls_context=None, login=None):
+        self.tls_context = tls_context
+        self.login = login
+        self.sessions = []  # (tls in use, authenticated user) of each accepted message
         self.port = free_port()
         self.lock = threading.Lock()
         self.messages = []  # (envelope recipients, parsed message)
@@ -38,9 +44,19 @@ class Mailbox:
                 parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
                 with box.lock:
                     box.messages.append((list(envelope.rcpt_tos), parsed))
+                    box.sessions.append((session.ssl is not None, session.auth_data))
                 return "250 Message accepted for delivery"
 
-        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        def authenticate(server, session, envelope, mechanism, auth_data):
+            ok = (auth_data.login.decode(), auth_data.password.decode()) == box.login
+            return AuthResult(success=ok, auth_data=auth_data.login.decode() if ok else None)
+
+        options = {}
+        if self.tls_context:
+            options.update(tls_context=self.tls_context, require_starttls=True)
+        if self.login:
+            options.update(authenticator=authenticate, auth_required=True)
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port, **options)
         self.controller.start()
 
     def stop(self):
