@@ -15,6 +15,8 @@ namespace {
 
 constexpr int events_per_round = 1000;
 constexpr int mails_per_round = 50;
+// Counted from the first attempt, so that mails queued while the daemon was stopped get their
+// three days of tries too.
 constexpr std::int64_t give_up_after = 3 * 86400;
 constexpr std::int64_t longest_retry_pause = 3600;
 constexpr const char* everyone = "*";
@@ -48,7 +50,11 @@ alert_settings alert_settings_of(const config& cfg) {
 }
 
 alert_dispatcher::alert_dispatcher(const std::string& database, metrics& stats)
-    : findings_(store::open(database)), outbox_(alert_store::open(database)), stats_(stats) {}
+    : findings_(store::open(database)), outbox_(alert_store::open(database)), stats_(stats) {
+    // Placed before the daemon launches a probe: an event of the first probes must come after
+    // the starting point, or it would never be mailed.
+    outbox_->event_cursor();
+}
 
 alert_dispatcher::~alert_dispatcher() = default;
 
@@ -146,7 +152,7 @@ void alert_dispatcher::plan_digest(const alert_settings& s, const std::string& a
 
 void alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,
                                const std::atomic<bool>& stop) {
-    if (s.alerts.smtp_url.empty())
+    if (s.alerts.smtp_url.empty() || now < paused_until_)
         return;
     const auto due = outbox_->due_mails(now, mails_per_round);
     if (due.empty())
@@ -155,41 +161,58 @@ void alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,
     const auto login = load_smtp_credentials(s.alerts.credentials_file, error);
     if (!login) {
         spdlog::error("alerts: {}; {} mail(s) stay queued", error, due.size());
+        paused_until_ = now + retry_pause(seconds_of(s.alerts.retry_after), 1);
         return;
     }
     const smtp_settings smtp{s.alerts.smtp_url, login->user, login->password, s.ca_file};
     for (const outbox_mail& mail : due) {
         if (stop)
             return;
+        // Sent before, but the store could not record it: record, never send again.
+        if (sent_unrecorded_.count(mail.id)) {
+            record_sent(mail, now);
+            continue;
+        }
         const smtp_result result =
             send_mail(smtp, s.alerts.from, mail.recipients, mail.message, stop);
+        if (result.aborted)
+            return;
         if (result.sent) {
-            outbox_->mark_sent(mail.id, now);
             stats_.count_alert_email("sent");
-            spdlog::info("alerts: sent {} to {} <{}>: {}", mail.kind, mail.recipients.size(),
+            spdlog::info("alerts: sent {} to {} <{}>: {}", mail.kind, mail.recipients.front(),
                          mail.message_id, mail.subject);
+            sent_unrecorded_.insert(mail.id);
+            record_sent(mail, now);
             continue;
         }
         record_failure(s, mail, result.error, now);
-        if (result.server_unreachable)
+        if (result.server_unreachable) {
+            // Every other due mail would fail alike: the server is left alone for a while.
+            paused_until_ = now + retry_pause(seconds_of(s.alerts.retry_after), mail.attempts + 1);
             return;
+        }
     }
+}
+
+void alert_dispatcher::record_sent(const outbox_mail& mail, std::int64_t now) {
+    outbox_->mark_sent(mail.id, now);
+    sent_unrecorded_.erase(mail.id);
 }
 
 void alert_dispatcher::record_failure(const alert_settings& s, const outbox_mail& mail,
                                       const std::string& error, std::int64_t now) {
     stats_.count_alert_email("failed");
     const int attempts = mail.attempts + 1;
-    if (now - mail.created_at >= give_up_after) {
+    if (now - mail.first_attempt.value_or(now) >= give_up_after) {
         outbox_->mark_failed(mail.id, attempts, error);
-        spdlog::error("alerts: gave up on <{}> after {} attempts: {}", mail.message_id, attempts,
-                      error);
+        spdlog::error("alerts: gave up on <{}> to {} after {} attempts over three days: {}",
+                      mail.message_id, mail.recipients.front(), attempts, error);
         return;
     }
     const std::int64_t pause = retry_pause(seconds_of(s.alerts.retry_after), attempts);
-    outbox_->mark_retry(mail.id, attempts, now + pause, error);
-    spdlog::warn("alerts: <{}> not sent (attempt {}): {}; retry in {} s", mail.message_id,
-                 attempts, error, pause);
+    outbox_->mark_retry(mail.id, attempts, now + pause, error, now);
+    spdlog::warn("alerts: <{}> to {} not sent (attempt {}): {}; retry in {} s", mail.message_id,
+                 mail.recipients.front(), attempts, error, pause);
 }
 
 } // namespace govmon

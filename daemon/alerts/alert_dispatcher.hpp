@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +49,7 @@ private:
     void plan_digest(const alert_settings& s, const std::string& audience,
                      const std::vector<finding>& open, std::int64_t now);
     void deliver(const alert_settings& s, std::int64_t now, const std::atomic<bool>& stop);
+    void record_sent(const outbox_mail& mail, std::int64_t now);
     void record_failure(const alert_settings& s, const outbox_mail& mail,
                         const std::string& error, std::int64_t now);
 
@@ -55,6 +57,10 @@ private:
     std::unique_ptr<alert_store> outbox_;
     metrics& stats_;
     std::map<std::string, std::int64_t> digest_runs_; // audience → last run, read once
+    // Outbox rows the server accepted but the store failed to mark sent (disk full, busy):
+    // they are recorded on the next round, never sent again by this process.
+    std::set<std::int64_t> sent_unrecorded_;
+    std::int64_t paused_until_ = 0; // the server was unreachable or refused our login
 };
 
 } // namespace govmon

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 namespace govmon {
 namespace {
@@ -60,8 +61,10 @@ mail_entry entry_for(const finding& f, const std::string& severity, const alert_
     mail_entry e;
     e.title = label_of(f, d) + "：" + problem_name(f.kind);
     e.severity = severity;
+    // A gambling or ad page must not be one click away in a mail to a unit's staff.
+    e.links_clickable = f.kind != "hidden_link" && f.kind != "ad_link";
     if (!f.url.empty())
-        e.facts.emplace_back("链接", f.url);
+        e.facts.emplace_back(e.links_clickable ? "链接" : "链接（请勿点击）", f.url);
     if (!f.source.empty() && f.source != f.url)
         e.facts.emplace_back("所在页面", f.source);
     if (auto newest = newest_post_of(f, d)) {
@@ -115,10 +118,10 @@ std::string alert_subject(const planned_alert& plan, const alert_directory& d) {
     if (plan.kind == "warning") {
         if (n == 1)
             if (auto newest = newest_post_of(first, d))
-                return "【预警】" + label_of(first, d) + "将于 " +
+                return "【预警】" + label_of(first, d) + "如不更新，将于 " +
                        chinese_day(*newest + d.dormant_after) + " 被判定为“僵尸”账号";
         return n == 1 ? "【预警】" + label_of(first, d) + "：" + problem_name(first.kind)
-                      : "【预警】" + unit + "：" + std::to_string(n) + " 个账号超过一周未更新";
+                      : "【预警】" + unit + "：" + std::to_string(n) + " 个账号即将被判定为“僵尸”账号";
     }
     return n == 1 ? "【已恢复】" + label_of(first, d) + "：" + problem_name(first.kind) + "已解除"
                   : "【已恢复】" + unit + "：" + std::to_string(n) + " 项单项否决问题已解除";
@@ -130,8 +133,8 @@ std::string alert_opening(const planned_alert& plan, const alert_directory& d) {
         return unit + "：检测发现以下单项否决问题。单项否决项将导致网站或新媒体账号在检查中被判定为"
                       "不合格，请立即处理。";
     if (plan.kind == "warning")
-        return unit + "：以下账号已超过一周未发布内容。两周未更新将被判定为“僵尸”账号（单项否决），"
-                      "请在判定日期前发布内容。";
+        return unit + "：以下账号近期未发布内容。超过 " + std::to_string(d.dormant_after / 86400) +
+               " 天未更新将被判定为“僵尸”账号（单项否决），请在判定日期前发布内容。";
     return unit + "：以下单项否决问题已不再出现，特此告知。";
 }
 
@@ -149,13 +152,29 @@ mail_entry recovery_entry(const finding_event_row& row, const alert_directory& d
     return e;
 }
 
+// A target closed in the registry or gone from the config keeps its last findings for the
+// record, but is not probed any more: a digest must not go on calling it dormant.
+bool is_probed(const std::string& target, const alert_directory& d) {
+    auto it = d.targets.find(target);
+    return it != d.targets.end() && it->second.active;
+}
+
+// Freshness verdicts of an account the platform now refuses to show us rest on older probes.
+void note_blocked_freshness(mail_entry& e, const finding& f,
+                            const std::set<std::string>& blocked_accounts) {
+    if ((f.kind == "account_dormant" || f.kind == "account_stale") &&
+        blocked_accounts.count(f.target))
+        e.facts.emplace_back("说明", "平台当前拒绝检测，此结论以最近一次成功检测为准");
+}
+
 int severity_rank(const std::string& severity) {
     return severity == "veto" ? 0 : severity == "warn" ? 1 : 2;
 }
 
 // Sections per target: targets with a veto first, then by name; findings newest first.
-std::vector<mail_section> digest_sections(std::vector<finding> findings, const alert_directory& d,
-                                          std::int64_t now) {
+std::vector<mail_section> digest_sections(std::vector<finding> findings,
+                                          const std::set<std::string>& blocked_accounts,
+                                          const alert_directory& d, std::int64_t now) {
     std::map<std::string, std::vector<finding>> by_target;
     for (finding& f : findings)
         by_target[f.target].push_back(std::move(f));
@@ -190,6 +209,7 @@ std::vector<mail_section> digest_sections(std::vector<finding> findings, const a
                 continue;
             }
             s.entries.push_back(entry_for(f, severity_name(f.severity), d, now));
+            note_blocked_freshness(s.entries.back(), f, blocked_accounts);
         }
         if (unlisted > 0)
             s.note = "另有 " + std::to_string(unlisted) + " 项扣分问题未列出，请用 govmon findings 查看全部。";
@@ -233,7 +253,7 @@ std::optional<composed_mail> compose_digest(const std::string& audience,
                                           const alert_directory& d, std::int64_t now) {
     std::vector<finding> mine;
     for (const finding& f : open) {
-        if (f.status != "open")
+        if (f.status != "open" || !is_probed(f.target, d))
             continue;
         if (audience == "*" || (f.unit == audience && f.kind != "account_blocked"))
             mine.push_back(f);
@@ -251,7 +271,11 @@ std::optional<composed_mail> compose_digest(const std::string& audience,
     body.opening = unit + "：截至 " + format_iso8601(now) + "，尚未解决的问题共 " +
                    std::to_string(mine.size()) + " 项（" + summary +
                    "），按网站和账号列出如下，单项否决项请优先处理。";
-    body.sections = digest_sections(std::move(mine), d, now);
+    std::set<std::string> blocked_accounts;
+    for (const finding& f : open)
+        if (f.status == "open" && f.kind == "account_blocked")
+            blocked_accounts.insert(f.target);
+    body.sections = digest_sections(std::move(mine), blocked_accounts, d, now);
     body.closing = closing;
     const std::string subject = "【汇总】" + unit + "：" + summary + "（" + chinese_day(now) + "）";
     auto recipients = audience == "*" ? d.ops : recipients_of(audience, d);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
 
 namespace govmon {
 namespace {
@@ -36,14 +35,15 @@ struct classified {
 std::vector<planned_alert> plan_alerts(const std::vector<finding_event_row>& events,
                                        std::int64_t now, std::int64_t max_age_seconds) {
     std::vector<classified> items;
-    // The item that last announced each finding's problem in this batch, to be undone by a
+    // The items that announced each finding's problem in this batch, all undone by a
     // resolution later in the same batch.
-    std::map<std::string, std::size_t> announced;
+    std::map<std::string, std::vector<std::size_t>> announced;
     for (const finding_event_row& row : events) {
         const std::string& id = row.event.finding_id;
         if (row.event.event == "resolved")
             if (auto it = announced.find(id); it != announced.end()) {
-                items[it->second].dropped = true;
+                for (std::size_t index : it->second)
+                    items[index].dropped = true;
                 announced.erase(it);
                 continue;
             }
@@ -53,7 +53,7 @@ std::vector<planned_alert> plan_alerts(const std::vector<finding_event_row>& eve
         if (!kind)
             continue;
         if (*kind != "recovery")
-            announced[id] = items.size();
+            announced[id].push_back(items.size());
         items.push_back({*kind, &row});
     }
 

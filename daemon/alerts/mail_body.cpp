@@ -41,7 +41,7 @@ void append_entry_html(std::string& out, const mail_entry& e) {
         out += "<tr><td style=\"color:#57606a;padding:1px 12px 1px 0;white-space:nowrap;"
                "vertical-align:top\">" +
                escape_html(label) + "</td><td style=\"padding:1px 0;word-break:break-all\">";
-        if (looks_like_link(value))
+        if (e.links_clickable && looks_like_link(value))
             out += "<a href=\"" + escape_html(value) + "\">" + escape_html(value) + "</a>";
         else
             out += escape_html(value);

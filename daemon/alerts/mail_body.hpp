@@ -13,6 +13,7 @@ struct mail_entry {
     std::string severity;                                   // 单项否决 / 预警 / 扣分 / 已恢复
     std::vector<std::pair<std::string, std::string>> facts; // 链接 → https://…
     std::string advice;                                     // what to do
+    bool links_clickable = true; // false: URLs shown as text (gambling, ads)
 };
 
 struct mail_section {

@@ -92,13 +92,25 @@ std::string address_list(const std::vector<std::string>& addresses) {
     return list;
 }
 
+// RFC 2045: text is encoded with CRLF line ends, whatever the composer wrote.
+std::string with_crlf(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 32);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r'))
+            out += '\r';
+        out += text[i];
+    }
+    return out;
+}
+
 void add_part(std::string& out, const std::string& boundary, std::string_view type,
               std::string_view body) {
     out += "--" + boundary + "\r\n";
     add_header(out, "Content-Type", std::string(type) + "; charset=UTF-8");
     add_header(out, "Content-Transfer-Encoding", "base64");
     out += crlf;
-    out += base64_lines(body);
+    out += base64_lines(with_crlf(body));
 }
 
 } // namespace

@@ -23,8 +23,10 @@ std::size_t read_message(char* buffer, std::size_t size, std::size_t count, void
     return n;
 }
 
-int abort_on_stop(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-    return static_cast<const std::atomic<bool>*>(user)->load() ? 1 : 0;
+int abort_on_stop(void* user, curl_off_t, curl_off_t, curl_off_t upload_total,
+                  curl_off_t uploaded) {
+    const bool uploaded_whole = upload_total > 0 && uploaded >= upload_total;
+    return static_cast<const std::atomic<bool>*>(user)->load() && !uploaded_whole ? 1 : 0;
 }
 
 void init_curl_once() {
@@ -35,7 +37,8 @@ void init_curl_once() {
 bool is_unreachable(CURLcode rc) {
     return rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_CONNECT ||
            rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_SSL_CONNECT_ERROR ||
-           rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_USE_SSL_FAILED;
+           rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_USE_SSL_FAILED ||
+           rc == CURLE_LOGIN_DENIED;
 }
 
 struct curl_deleter {
@@ -53,7 +56,7 @@ smtp_result send_mail(const smtp_settings& settings, const std::string& from,
     init_curl_once();
     std::unique_ptr<CURL, curl_deleter> curl{curl_easy_init()};
     if (!curl)
-        return {false, false, "libcurl could not start a transfer"};
+        return {false, false, false, "libcurl could not start a transfer"};
     std::unique_ptr<curl_slist, slist_deleter> rcpt;
     for (const std::string& r : recipients)
         rcpt.reset(curl_slist_append(rcpt.release(), ("<" + r + ">").c_str()));
@@ -64,13 +67,14 @@ smtp_result send_mail(const smtp_settings& settings, const std::string& from,
     curl_easy_setopt(c, CURLOPT_URL, settings.url.c_str());
     curl_easy_setopt(c, CURLOPT_MAIL_FROM, mail_from.c_str());
     curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt.get());
-    curl_easy_setopt(c, CURLOPT_MAIL_RCPT_ALLLOWFAILS, 1L);
     curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
     curl_easy_setopt(c, CURLOPT_READFUNCTION, read_message);
     curl_easy_setopt(c, CURLOPT_READDATA, &body);
     curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
-    // smtp:// upgrades with STARTTLS whenever the server offers it; smtps:// is TLS throughout.
-    curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+    // smtp:// upgrades with STARTTLS whenever the server offers it, and must when there is a
+    // password to send; smtps:// is TLS throughout.
+    curl_easy_setopt(c, CURLOPT_USE_SSL,
+                     static_cast<long>(settings.user.empty() ? CURLUSESSL_TRY : CURLUSESSL_ALL));
     if (!settings.ca_file.empty())
         curl_easy_setopt(c, CURLOPT_CAINFO, settings.ca_file.c_str());
     if (!settings.user.empty()) {
@@ -87,13 +91,15 @@ smtp_result send_mail(const smtp_settings& settings, const std::string& from,
 
     const CURLcode rc = curl_easy_perform(c);
     if (rc == CURLE_OK)
-        return {true, false, ""};
+        return {true, false, false, ""};
+    if (rc == CURLE_ABORTED_BY_CALLBACK)
+        return {false, false, true, "stopped"};
     long reply = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply);
     std::string why = error[0] ? error : curl_easy_strerror(rc);
     if (reply > 0)
         why += " (SMTP " + std::to_string(reply) + ")";
-    return {false, is_unreachable(rc), why};
+    return {false, is_unreachable(rc), false, why};
 }
 
 } // namespace govmon

@@ -18,14 +18,18 @@ struct smtp_settings {
 
 struct smtp_result {
     bool sent = false;
-    // The server could not be reached at all (DNS, connect, TLS): the other queued mails
-    // would fail the same way, so delivery stops for this round.
+    // The server could not be reached (DNS, connect, TLS) or refused our login: the other
+    // queued mails would fail the same way, so delivery pauses as a whole.
     bool server_unreachable = false;
+    // `stop` ended the transfer: not the server's doing, not an attempt.
+    bool aborted = false;
     std::string error; // libcurl's words, with the SMTP reply when there is one
 };
 
-// Sends one RFC 5322 message with libcurl. Blocking; `stop` aborts a transfer in progress
-// (the daemon is shutting down). One recipient refused does not stop delivery to the others.
+// Sends one RFC 5322 message with libcurl. Blocking; `stop` aborts a transfer in progress (the
+// daemon is shutting down) until the message is uploaded: after that the server has likely
+// taken it, and its reply is awaited (bounded by `timeout`). A recipient refused fails the
+// whole attempt: the outbox gives each recipient a transaction of its own.
 smtp_result send_mail(const smtp_settings& settings, const std::string& from,
                       const std::vector<std::string>& recipients, const std::string& message,
                       const std::atomic<bool>& stop);

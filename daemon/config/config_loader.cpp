@@ -57,6 +57,15 @@ std::optional<std::string> check_not_empty(const std::string& text) {
     return "must not be empty";
 }
 
+// '*' names alerts.to in the alert outbox and `govmon alerts preview`.
+std::optional<std::string> check_unit_id(const std::string& text) {
+    if (auto empty = check_not_empty(text))
+        return empty;
+    if (text == "*")
+        return "'*' is reserved (it stands for alerts.to)";
+    return std::nullopt;
+}
+
 std::optional<std::string> check_regex(const std::string& text) {
     try {
         std::regex compiled(text, std::regex::ECMAScript);
@@ -370,7 +379,7 @@ private:
         if (!reader_.read_fields(
                 item,
                 {
-                    {"id", [&](auto& v) { reader_.read_text(v, unit.id, check_not_empty); }},
+                    {"id", [&](auto& v) { reader_.read_text(v, unit.id, check_unit_id); }},
                     {"name", [&](auto& v) { reader_.read_text(v, unit.name, check_not_empty); }},
                     {"contacts",
                      [&](auto& v) { reader_.read_text_list(v, unit.contacts, check_email); }},

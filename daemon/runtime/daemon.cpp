@@ -352,7 +352,9 @@ private:
             spdlog::error("reload refused: {}; keeping the running config", e.what());
             return;
         }
-        set_process_time_zone(loaded.cfg.timezone);
+        // tzset() is not safe while the alert thread formats times: only a real change pays.
+        if (loaded.cfg.timezone != state_.cfg.timezone)
+            set_process_time_zone(loaded.cfg.timezone);
         const config previous = std::move(state_.cfg);
         loaded.cfg.database = previous.database;
         loaded.cfg.metrics = previous.metrics;

@@ -5,7 +5,6 @@
 
 #include <sqlite3.h>
 
-#include <nlohmann/json.hpp>
 
 namespace govmon {
 namespace {
@@ -34,7 +33,7 @@ FROM finding_events AS e JOIN findings AS f ON f.id = e.finding_id
 WHERE e.id > ?1 ORDER BY e.id LIMIT ?2)";
 
 constexpr const char* insert_mail = R"(
-INSERT INTO alert_outbox (kind, audience, message_id, recipients, subject, message, created_at,
+INSERT INTO alert_outbox (kind, audience, message_id, recipient, subject, message, created_at,
                           state, next_attempt)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'queued', ?7))";
 
@@ -45,12 +44,14 @@ INSERT INTO alert_digests (audience, last_run) VALUES (?1, ?2)
 ON CONFLICT (audience) DO UPDATE SET last_run = excluded.last_run)";
 
 constexpr const char* due_mails = R"(
-SELECT id, kind, audience, message_id, recipients, subject, message, created_at, attempts
+SELECT id, kind, audience, message_id, recipient, subject, message, created_at, attempts,
+       first_attempt
 FROM alert_outbox WHERE state = 'queued' AND next_attempt <= ?1 ORDER BY next_attempt, id
 LIMIT ?2)";
 
 constexpr const char* mails_in_state = R"(
-SELECT id, kind, audience, message_id, recipients, subject, message, created_at, attempts
+SELECT id, kind, audience, message_id, recipient, subject, message, created_at, attempts,
+       first_attempt
 FROM alert_outbox WHERE state = ?1 ORDER BY id)";
 
 constexpr const char* mark_sent = R"(
@@ -58,7 +59,9 @@ UPDATE alert_outbox SET state = 'sent', sent_at = ?2, attempts = attempts + 1, l
 WHERE id = ?1)";
 
 constexpr const char* mark_retry = R"(
-UPDATE alert_outbox SET attempts = ?2, next_attempt = ?3, last_error = ?4 WHERE id = ?1)";
+UPDATE alert_outbox SET attempts = ?2, next_attempt = ?3, last_error = ?4,
+                        first_attempt = coalesce(first_attempt, ?5)
+WHERE id = ?1)";
 
 constexpr const char* mark_failed = R"(
 UPDATE alert_outbox SET state = 'failed', attempts = ?2, last_error = ?3 WHERE id = ?1)";
@@ -71,15 +74,12 @@ outbox_mail read_mail(const sqlite::statement& q) {
     m.kind = q.string(1);
     m.audience = q.string(2);
     m.message_id = q.string(3);
-    const auto recipients = nlohmann::json::parse(q.text(4), nullptr, false);
-    if (recipients.is_array())
-        for (const auto& r : recipients)
-            if (r.is_string())
-                m.recipients.push_back(r.get<std::string>());
+    m.recipients = {q.string(4)};
     m.subject = q.string(5);
     m.message = q.string(6);
     m.created_at = q.int64(7);
     m.attempts = static_cast<int>(q.int64(8));
+    m.first_attempt = q.optional_int64(9);
     return m;
 }
 
@@ -94,9 +94,10 @@ struct alert_store::impl {
 
     void insert(const outbox_mail& m) {
         sqlite::statement q{db, sql::insert_mail};
-        q.bind_all(m.kind, m.audience, m.message_id, nlohmann::json(m.recipients).dump(),
-                   m.subject, m.message, m.created_at)
-            .run();
+        for (const std::string& recipient : m.recipients)
+            q.bind_all(m.kind, m.audience, m.message_id, recipient, m.subject, m.message,
+                       m.created_at)
+                .run();
     }
 
     std::vector<outbox_mail> select_mails(sqlite::statement& q) {
@@ -207,9 +208,10 @@ void alert_store::mark_sent(std::int64_t id, std::int64_t now) {
 }
 
 void alert_store::mark_retry(std::int64_t id, int attempts, std::int64_t next_attempt,
-                             const std::string& error) {
+                             const std::string& error, std::int64_t now) {
     impl_->guarded("record a failed attempt", [&] {
-        sqlite::statement{impl_->db, sql::mark_retry}.bind_all(id, attempts, next_attempt, error)
+        sqlite::statement{impl_->db, sql::mark_retry}
+            .bind_all(id, attempts, next_attempt, error, now)
             .run();
     });
 }

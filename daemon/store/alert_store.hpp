@@ -17,7 +17,8 @@ struct finding_event_row {
     finding current;
 };
 
-// A mail as queued in the outbox (schema/0002_alert_outbox.sql).
+// A mail as queued in the outbox (schema/0002_alert_outbox.sql). Queued, it becomes one row per
+// recipient; read back, `recipients` holds that row's one address.
 struct outbox_mail {
     std::int64_t id = 0; // assigned by the store
     std::string kind;    // veto, warning, recovery, digest
@@ -28,6 +29,7 @@ struct outbox_mail {
     std::string message; // the whole RFC 5322 text
     std::int64_t created_at = 0;
     int attempts = 0;
+    std::optional<std::int64_t> first_attempt; // when delivery was first tried
 };
 
 // The alert outbox, its planning cursor and digest clock: the part of the store the alert
@@ -58,7 +60,7 @@ public:
     std::vector<outbox_mail> due_mails(std::int64_t now, int limit) const;
     void mark_sent(std::int64_t id, std::int64_t now);
     void mark_retry(std::int64_t id, int attempts, std::int64_t next_attempt,
-                    const std::string& error);
+                    const std::string& error, std::int64_t now);
     void mark_failed(std::int64_t id, int attempts, const std::string& error);
     // Mails by state, for tests and the CLI: queued, sent, failed.
     std::vector<outbox_mail> mails_in_state(const std::string& state) const;

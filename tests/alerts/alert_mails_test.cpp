@@ -59,7 +59,7 @@ TEST_CASE("an account_stale warning names the day the account turns dormant") {
     const auto mail = compose_alert(
         plan("warning", make_finding("hb-weibo", "account_stale", "warn", now)), d, now);
     // newest post 2026-11-14 + 14 days = 2026-11-28.
-    CHECK(mail.mail.subject == "【预警】湖北发布（微博）将于 2026年11月28日 被判定为“僵尸”账号");
+    CHECK(mail.mail.subject == "【预警】湖北发布（微博）如不更新，将于 2026年11月28日 被判定为“僵尸”账号");
     CHECK(mail.text.find("2026年11月14日（距今 9 天）") != std::string::npos);
     CHECK(mail.mail.recipients == std::vector<std::string>{"web@hubei.gov.cn"});
     CHECK(mail.mail.kind == "warning");
@@ -98,6 +98,33 @@ TEST_CASE("a unit's digest leaves out account_blocked; the alerts.to digest has 
     REQUIRE(everyone);
     CHECK(everyone->text.find("平台拒绝检测") != std::string::npos);
     CHECK(everyone->mail.recipients == std::vector<std::string>{"ops@example.gov.cn"});
+}
+
+TEST_CASE("a digest never names a target that is no longer probed (closed or gone)") {
+    auto d = directory();
+    d.targets["hb-weibo"].active = false;
+    const std::vector<finding> open{make_finding("hb-weibo", "account_dormant", "veto", now),
+                                    make_finding("hb-gone", "account_dormant", "veto", now)};
+    CHECK_FALSE(compose_digest("u-a", open, d, now));
+    CHECK_FALSE(compose_digest("*", open, d, now));
+}
+
+TEST_CASE("a dormant verdict of an account now refused says it rests on an older probe") {
+    const auto d = directory();
+    const std::vector<finding> open{make_finding("hb-weibo", "account_dormant", "veto", now),
+                                    make_finding("hb-weibo", "account_blocked", "warn", now)};
+    const auto digest = compose_digest("u-a", open, d, now);
+    REQUIRE(digest);
+    CHECK(digest->text.find("平台当前拒绝检测，此结论以最近一次成功检测为准") != std::string::npos);
+}
+
+TEST_CASE("gambling and ad links are shown as text, never as links") {
+    const auto d = directory();
+    const auto mail = compose_alert(
+        plan("veto", make_finding("hb-portal", "hidden_link", "veto", now, "u-a",
+                                  "https://casino.example/")),
+        d, now);
+    CHECK(mail.text.find("链接（请勿点击）：https://casino.example/") != std::string::npos);
 }
 
 TEST_CASE("a digest lists vetoes first, and nothing is sent when nothing is open") {

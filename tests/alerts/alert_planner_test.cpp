@@ -70,6 +70,15 @@ TEST_CASE("a veto opened and resolved within one batch is not mailed at all") {
               .empty());
 }
 
+TEST_CASE("every announcement of a finding resolved within the batch is undone") {
+    CHECK(plan_alerts({row(1, "f1", "opened", "veto", "site_unreachable"),
+                       row(2, "f1", "severity_changed", "deduct", "site_unreachable"),
+                       row(3, "f1", "severity_changed", "veto", "site_unreachable"),
+                       row(4, "f1", "resolved", "veto", "site_unreachable")},
+                      now, day)
+              .empty());
+}
+
 TEST_CASE("events older than the digest period are left to the digest") {
     CHECK(plan_alerts({row(1, "f1", "opened", "veto", "account_dormant", "u-a", now - 2 * day)},
                       now, day)

@@ -72,27 +72,36 @@ TEST_CASE("queued mails come back whole, are retried when due, and end sent or f
     auto outbox = alert_store::open(dir.file("govmon.db"));
     outbox->queue_planned({mail("m1@x", 100), mail("m2@x", 100)}, 0);
 
+    // Two mails of two recipients each: a row per recipient, the same bytes and Message-ID.
     auto due = outbox->due_mails(100, 10);
-    REQUIRE(due.size() == 2);
+    REQUIRE(due.size() == 4);
     CHECK(due[0].message_id == "m1@x");
-    CHECK(due[0].recipients == std::vector<std::string>{"web@hubei.gov.cn", "ops@example.gov.cn"});
+    CHECK(due[0].recipients == std::vector<std::string>{"web@hubei.gov.cn"});
+    CHECK(due[1].message_id == "m1@x");
+    CHECK(due[1].recipients == std::vector<std::string>{"ops@example.gov.cn"});
     CHECK(due[0].subject == "【单项否决】湖北发布");
-    CHECK(due[0].message == "Subject: x\r\n\r\nbody\r\n");
+    CHECK(due[1].message == "Subject: x\r\n\r\nbody\r\n");
+    CHECK_FALSE(due[0].first_attempt);
 
-    outbox->mark_retry(due[0].id, 1, 160, "Connection refused");
+    outbox->mark_retry(due[0].id, 1, 160, "Connection refused", 100);
     outbox->mark_sent(due[1].id, 100);
+    outbox->mark_sent(due[2].id, 100);
+    outbox->mark_sent(due[3].id, 100);
     CHECK(outbox->due_mails(159, 10).empty());
     due = outbox->due_mails(160, 10);
     REQUIRE(due.size() == 1);
     CHECK(due[0].attempts == 1);
+    CHECK(due[0].first_attempt == 100);
+    outbox->mark_retry(due[0].id, 2, 200, "Connection refused", 160);
+    CHECK(outbox->due_mails(200, 10).at(0).first_attempt == 100);
 
-    outbox->mark_failed(due[0].id, 2, "gave up");
+    outbox->mark_failed(due[0].id, 3, "gave up");
     CHECK(outbox->due_mails(10'000, 10).empty());
-    CHECK(outbox->mails_in_state("sent").size() == 1);
+    CHECK(outbox->mails_in_state("sent").size() == 3);
     CHECK(outbox->mails_in_state("failed").size() == 1);
 }
 
-TEST_CASE("a Message-ID is queued only once") {
+TEST_CASE("a Message-ID is queued only once per recipient") {
     temp_dir dir;
     store::open(dir.file("govmon.db"));
     auto outbox = alert_store::open(dir.file("govmon.db"));
@@ -100,7 +109,7 @@ TEST_CASE("a Message-ID is queued only once") {
     CHECK_THROWS_AS(outbox->queue_planned({mail("m1@x", 100)}, 6), store_error);
     // The failed batch moved nothing: the cursor stays where the last good one left it.
     CHECK(outbox->event_cursor() == 5);
-    CHECK(outbox->due_mails(100, 10).size() == 1);
+    CHECK(outbox->due_mails(100, 10).size() == 2);
 }
 
 TEST_CASE("the digest clock is kept per audience") {
@@ -112,5 +121,5 @@ TEST_CASE("the digest clock is kept per audience") {
     outbox->queue_digest(mail("d1@x", 200), "*", 200);
     CHECK(outbox->digest_last_run("u-a") == 100);
     CHECK(outbox->digest_last_run("*") == 200);
-    CHECK(outbox->due_mails(200, 10).size() == 1);
+    CHECK(outbox->due_mails(200, 10).size() == 2);
 }

@@ -135,10 +135,16 @@ TEST_CASE("a rendered message has the headers clients need and two base64 parts"
     CHECK(header("Content-Type").find("multipart/alternative") == 0);
     CHECK(message.find("Content-Type: text/plain; charset=UTF-8") != std::string::npos);
     CHECK(message.find("Content-Type: text/html; charset=UTF-8") != std::string::npos);
-    CHECK(message.find(base64_encode(sample().text)) != std::string::npos);
+    CHECK(message.find(base64_encode("湖北发布已 15 天未更新。\r\n")) != std::string::npos);
     for (const std::string& line : lines_of(message))
         CHECK(line.size() <= 998);
     CHECK(message.find('\n') == message.find("\r\n") + 1);
+}
+
+TEST_CASE("text parts are encoded with CRLF line ends") {
+    mail_message m = sample();
+    m.text = "a\nb\r\nc";
+    CHECK(render_message(m).find(base64_encode("a\r\nb\r\nc")) != std::string::npos);
 }
 
 TEST_CASE("a display name with a comma or quote is always encoded") {

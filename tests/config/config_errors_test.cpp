@@ -260,3 +260,16 @@ TEST_CASE("the sub-host and target-page crawl keys are checked like the others")
     CHECK(test::has_error(result, 9, "unknown key 'crawl_subhost'"));
     CHECK(result.errors.size() == 4);
 }
+
+TEST_CASE("alerts: '*' is not a unit id, and smtp_url carries no password") {
+    test::temp_dir dir;
+    const auto result = load_text(dir, R"(alerts:
+  smtp_url: smtp://govmon:secret@127.0.0.1:25
+  from: govmon@example.gov.cn
+units:
+  - {id: '*', name: 全部}
+)");
+    INFO(test::all_errors(result));
+    CHECK(test::has_error(result, 2, "must not hold a user or password"));
+    CHECK(test::has_error(result, 5, "'*' is reserved"));
+}

@@ -158,7 +158,7 @@ accounts:
         dormant_on = beijing_day(self.now - 9 * DAY + 14 * DAY)
         self.assertEqual(subjects(self.box.to(UNIT_A)), sorted([
             "【单项否决】甲发布（微信公众号）：账号超过两周未更新（“僵尸”账号）",
-            f"【预警】甲视窗（微信公众号）将于 {dormant_on} 被判定为“僵尸”账号"]))
+            f"【预警】甲视窗（微信公众号）如不更新，将于 {dormant_on} 被判定为“僵尸”账号"]))
         # The blocked weibo account is the platform's doing: nothing goes to its unit.
         self.assertEqual(self.box.to(UNIT_B), [])
         self.assertEqual(self.box.to(OPS), [])
