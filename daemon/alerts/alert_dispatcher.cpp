@@ -20,6 +20,8 @@ constexpr int mails_per_round = 50;
 constexpr std::int64_t give_up_after = 3 * 86400;
 constexpr std::int64_t longest_retry_pause = 3600;
 constexpr const char* everyone = "*";
+// Delivered mails are kept for two quarters: what a unit was told can be shown at inspection.
+constexpr std::int64_t keep_delivered_for = 180 * 86400;
 
 std::int64_t seconds_of(duration d) {
     return std::chrono::duration_cast<std::chrono::seconds>(d).count();
@@ -60,6 +62,7 @@ alert_dispatcher::~alert_dispatcher() = default;
 
 void alert_dispatcher::run_once(const alert_settings& settings, std::int64_t now,
                                 const std::atomic<bool>& stop) {
+    prune_outbox(now);
     plan_event_mails(settings, now);
     plan_digests(settings, now);
     deliver(settings, now, stop);
@@ -85,6 +88,14 @@ alert_directory alert_dispatcher::directory_of(const alert_settings& s,
     return d;
 }
 
+void alert_dispatcher::prune_outbox(std::int64_t now) {
+    if (now - last_prune_ < 86400)
+        return;
+    last_prune_ = now;
+    if (const int pruned = outbox_->prune(now - keep_delivered_for))
+        spdlog::info("alerts: pruned {} delivered or failed mail(s) older than 180 days", pruned);
+}
+
 void alert_dispatcher::plan_event_mails(const alert_settings& s, std::int64_t now) {
     const std::int64_t cursor = outbox_->event_cursor();
     const auto events = outbox_->events_after(cursor, events_per_round);
@@ -106,7 +117,11 @@ void alert_dispatcher::plan_event_mails(const alert_settings& s, std::int64_t no
         }
         mails.push_back(std::move(m.mail));
     }
-    outbox_->queue_planned(mails, events.back().event_id);
+    if (!outbox_->queue_planned(mails, cursor, events.back().event_id)) {
+        spdlog::warn("alerts: another govmon planned these finding events first (two daemons "
+                     "on one database?); not queued twice");
+        return;
+    }
     for (const outbox_mail& m : mails)
         spdlog::info("alerts: queued {} mail for {}: {}", m.kind, m.audience, m.subject);
 }

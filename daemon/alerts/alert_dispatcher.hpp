@@ -44,6 +44,7 @@ public:
 private:
     alert_directory directory_of(const alert_settings& s,
                                  const std::vector<const finding*>& involved) const;
+    void prune_outbox(std::int64_t now);
     void plan_event_mails(const alert_settings& s, std::int64_t now);
     void plan_digests(const alert_settings& s, std::int64_t now);
     void plan_digest(const alert_settings& s, const std::string& audience,
@@ -61,6 +62,7 @@ private:
     // they are recorded on the next round, never sent again by this process.
     std::set<std::int64_t> sent_unrecorded_;
     std::int64_t paused_until_ = 0; // the server was unreachable or refused our login
+    std::int64_t last_prune_ = 0;
 };
 
 } // namespace govmon

@@ -63,6 +63,9 @@ UPDATE alert_outbox SET attempts = ?2, next_attempt = ?3, last_error = ?4,
                         first_attempt = coalesce(first_attempt, ?5)
 WHERE id = ?1)";
 
+constexpr const char* prune = R"(
+DELETE FROM alert_outbox WHERE state IN ('sent', 'failed') AND created_at < ?1)";
+
 constexpr const char* mark_failed = R"(
 UPDATE alert_outbox SET state = 'failed', attempts = ?2, last_error = ?3 WHERE id = ?1)";
 
@@ -155,13 +158,27 @@ std::vector<finding_event_row> alert_store::events_after(std::int64_t cursor, in
     });
 }
 
-void alert_store::queue_planned(const std::vector<outbox_mail>& mails, std::int64_t new_cursor) {
-    impl_->guarded("queue alert mails", [&] {
+bool alert_store::queue_planned(const std::vector<outbox_mail>& mails,
+                                std::int64_t expected_cursor, std::int64_t new_cursor) {
+    return impl_->guarded("queue alert mails", [&] {
         sqlite::transaction tx{impl_->db};
+        sqlite::statement current{impl_->db, sql::read_cursor};
+        current.bind_all(cursor_name);
+        if ((current.step() ? current.int64(0) : 0) != expected_cursor)
+            return false;
+        current.reset();
         for (const outbox_mail& m : mails)
             impl_->insert(m);
         sqlite::statement{impl_->db, sql::move_cursor}.bind_all(cursor_name, new_cursor).run();
         tx.commit();
+        return true;
+    });
+}
+
+int alert_store::prune(std::int64_t before) {
+    return impl_->guarded("prune the outbox", [&] {
+        sqlite::statement{impl_->db, sql::prune}.bind_all(before).run();
+        return sqlite3_changes(impl_->db.handle());
     });
 }
 

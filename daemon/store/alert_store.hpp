@@ -48,8 +48,11 @@ public:
     std::int64_t event_cursor();
     // Events after `cursor`, oldest first, at most `limit`.
     std::vector<finding_event_row> events_after(std::int64_t cursor, int limit) const;
-    // Queues the mails and moves the cursor in one transaction: planned exactly once.
-    void queue_planned(const std::vector<outbox_mail>& mails, std::int64_t new_cursor);
+    // Queues the mails and moves the cursor from `expected_cursor` to `new_cursor` in one
+    // transaction: planned exactly once. Returns false, queuing nothing, when the cursor is no
+    // longer at `expected_cursor` (another process planned these events first).
+    bool queue_planned(const std::vector<outbox_mail>& mails, std::int64_t expected_cursor,
+                       std::int64_t new_cursor);
 
     std::optional<std::int64_t> digest_last_run(const std::string& audience) const;
     // Queues the digest (if any) and records the run in one transaction.
@@ -62,6 +65,8 @@ public:
     void mark_retry(std::int64_t id, int attempts, std::int64_t next_attempt,
                     const std::string& error, std::int64_t now);
     void mark_failed(std::int64_t id, int attempts, const std::string& error);
+    // Deletes sent and failed mails queued before `before`; returns how many.
+    int prune(std::int64_t before);
     // Mails by state, for tests and the CLI: queued, sent, failed.
     std::vector<outbox_mail> mails_in_state(const std::string& state) const;
 

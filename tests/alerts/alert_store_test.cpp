@@ -60,8 +60,11 @@ TEST_CASE("the alert cursor starts at the newest event, then reads only later on
     CHECK(events[0].current.kind == "account_dormant");
     CHECK(events[0].current.url == "https://weibo.com/u/1");
 
-    outbox->queue_planned({mail("m1@x", 200)}, events[0].event_id);
+    CHECK(outbox->queue_planned({mail("m1@x", 200)}, start, events[0].event_id));
     CHECK(outbox->event_cursor() == events[0].event_id);
+    // A second planner that read the old position queues nothing.
+    CHECK_FALSE(outbox->queue_planned({mail("m2@x", 200)}, start, events[0].event_id));
+    CHECK(outbox->due_mails(200, 10).size() == 2);
     // A second process sees the same position: planning survives a restart.
     CHECK(alert_store::open(dir.file("govmon.db"))->event_cursor() == events[0].event_id);
 }
@@ -70,7 +73,7 @@ TEST_CASE("queued mails come back whole, are retried when due, and end sent or f
     temp_dir dir;
     store::open(dir.file("govmon.db"));
     auto outbox = alert_store::open(dir.file("govmon.db"));
-    outbox->queue_planned({mail("m1@x", 100), mail("m2@x", 100)}, 0);
+    REQUIRE(outbox->queue_planned({mail("m1@x", 100), mail("m2@x", 100)}, 0, 0));
 
     // Two mails of two recipients each: a row per recipient, the same bytes and Message-ID.
     auto due = outbox->due_mails(100, 10);
@@ -105,11 +108,27 @@ TEST_CASE("a Message-ID is queued only once per recipient") {
     temp_dir dir;
     store::open(dir.file("govmon.db"));
     auto outbox = alert_store::open(dir.file("govmon.db"));
-    outbox->queue_planned({mail("m1@x", 100)}, 5);
-    CHECK_THROWS_AS(outbox->queue_planned({mail("m1@x", 100)}, 6), store_error);
+    REQUIRE(outbox->queue_planned({mail("m1@x", 100)}, 0, 5));
+    CHECK_THROWS_AS(outbox->queue_planned({mail("m1@x", 100)}, 5, 6), store_error);
     // The failed batch moved nothing: the cursor stays where the last good one left it.
     CHECK(outbox->event_cursor() == 5);
     CHECK(outbox->due_mails(100, 10).size() == 2);
+}
+
+TEST_CASE("pruning deletes old delivered and failed mails, never queued ones") {
+    temp_dir dir;
+    store::open(dir.file("govmon.db"));
+    auto outbox = alert_store::open(dir.file("govmon.db"));
+    REQUIRE(outbox->queue_planned({mail("old@x", 100), mail("new@x", 900)}, 0, 0));
+    const auto rows = outbox->due_mails(1000, 10);
+    REQUIRE(rows.size() == 4);
+    outbox->mark_sent(rows[0].id, 100);        // old, sent
+    outbox->mark_failed(rows[1].id, 9, "x");   // old, failed
+    outbox->mark_sent(rows[2].id, 900);        // new, sent
+    CHECK(outbox->prune(500) == 2);
+    CHECK(outbox->mails_in_state("sent").size() == 1);
+    CHECK(outbox->mails_in_state("failed").empty());
+    CHECK(outbox->mails_in_state("queued").size() == 1);
 }
 
 TEST_CASE("the digest clock is kept per audience") {
