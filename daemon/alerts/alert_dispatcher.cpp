@@ -55,7 +55,7 @@ alert_dispatcher::alert_dispatcher(const std::string& database, metrics& stats)
     : findings_(store::open(database)), outbox_(alert_store::open(database)), stats_(stats) {
     // Placed before the daemon launches a probe: an event of the first probes must come after
     // the starting point, or it would never be mailed.
-    outbox_->event_cursor();
+    outbox_->start_event_cursor();
 }
 
 alert_dispatcher::~alert_dispatcher() = default;

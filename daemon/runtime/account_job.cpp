@@ -57,12 +57,7 @@ error_class error_of(const account_result& r) {
 observation to_observation(const account_config& account, const std::string& url,
                            const account_result& r, std::int64_t started,
                            std::int64_t latency_ms) {
-    observation o;
-    o.time = started;
-    o.target = account.id;
-    o.target_kind = "account";
-    o.probe = "account";
-    o.url = url;
+    observation o = observation_head(account.id, "account", "account", url, started);
     o.ok = r.outcome == account_outcome::ok || r.outcome == account_outcome::ok_empty;
     if (r.http_status > 0)
         o.http_status = r.http_status;

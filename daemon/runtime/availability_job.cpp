@@ -22,12 +22,7 @@ json optional_bool(const std::optional<bool>& value) {
 
 observation to_observation(const site_config& site, const availability_result& result,
                            std::int64_t started) {
-    observation o;
-    o.time = started;
-    o.target = site.id;
-    o.target_kind = "site";
-    o.probe = "availability";
-    o.url = site.url;
+    observation o = observation_head(site.id, "site", "availability", site.url, started);
     o.ok = result.ok;
     if (result.http_status > 0)
         o.http_status = result.http_status;

@@ -62,12 +62,7 @@ int broken_on_home(const crawl_result& r) {
 
 observation crawl_observation(const site_config& site, const crawl_result& r,
                               std::int64_t started, std::int64_t latency_ms) {
-    observation o;
-    o.time = started;
-    o.target = site.id;
-    o.target_kind = "site";
-    o.probe = "crawl";
-    o.url = site.url;
+    observation o = observation_head(site.id, "site", "crawl", site.url, started);
     o.ok = r.home.ok;
     if (r.home.http_status > 0)
         o.http_status = r.home.http_status;
@@ -92,12 +87,7 @@ observation crawl_observation(const site_config& site, const crawl_result& r,
 
 observation column_observation(const site_config& site, const column_reading& c,
                                std::int64_t started) {
-    observation o;
-    o.time = started;
-    o.target = site.id;
-    o.target_kind = "site";
-    o.probe = "column";
-    o.url = c.column.url;
+    observation o = observation_head(site.id, "site", "column", c.column.url, started);
     o.ok = c.status.ok;
     if (c.status.http_status > 0)
         o.http_status = c.status.http_status;

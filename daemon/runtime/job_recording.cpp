@@ -15,6 +15,18 @@ bool has_open_veto(const std::vector<finding>& findings) {
 
 } // namespace
 
+observation observation_head(const std::string& target, const std::string& target_kind,
+                             const std::string& probe, const std::string& url,
+                             std::int64_t started) {
+    observation o;
+    o.time = started;
+    o.target = target;
+    o.target_kind = target_kind;
+    o.probe = probe;
+    o.url = url;
+    return o;
+}
+
 bool write_with_findings(daemon_state& state, const target_identity& target,
                          const rule_verdict& verdict, write_batch batch, std::int64_t now) {
     lifecycle_changes changes = apply_verdict(target, verdict, state.db.findings_of(target.id), now);

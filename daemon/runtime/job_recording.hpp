@@ -9,6 +9,11 @@
 
 namespace govmon {
 
+// What every observation a job records starts with: when, what, which probe, which URL.
+observation observation_head(const std::string& target, const std::string& target_kind,
+                             const std::string& probe, const std::string& url,
+                             std::int64_t started);
+
 // Adds to `batch` the finding changes the verdict implies, writes it in one transaction and
 // logs each finding event. Returns whether the target now has an open veto finding. Throws
 // store_error.

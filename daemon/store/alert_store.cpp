@@ -129,16 +129,18 @@ std::unique_ptr<alert_store> alert_store::open(const std::string& path) {
     });
 }
 
-std::int64_t alert_store::event_cursor() {
-    return impl_->guarded("read the alert cursor", [&] {
-        sqlite::transaction tx{impl_->db};
+std::int64_t alert_store::start_event_cursor() {
+    impl_->guarded("place the alert cursor", [&] {
         sqlite::statement{impl_->db, sql::start_cursor}.bind_all(cursor_name).run();
+    });
+    return event_cursor();
+}
+
+std::int64_t alert_store::event_cursor() const {
+    return impl_->guarded("read the alert cursor", [&] {
         sqlite::statement q{impl_->db, sql::read_cursor};
         q.bind_all(cursor_name);
-        const std::int64_t value = q.step() ? q.int64(0) : 0;
-        q.reset();
-        tx.commit();
-        return value;
+        return q.step() ? q.int64(0) : std::int64_t{0};
     });
 }
 

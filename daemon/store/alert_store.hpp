@@ -43,9 +43,11 @@ public:
     alert_store(const alert_store&) = delete;
     alert_store& operator=(const alert_store&) = delete;
 
-    // The last finding event already planned. A database that never planned starts at its
-    // newest event: mails are about changes from now on (the digest covers the rest).
-    std::int64_t event_cursor();
+    // Places the planning cursor, once per database, at its newest event: mails are about
+    // changes from then on (the digest covers the rest). Returns the cursor.
+    std::int64_t start_event_cursor();
+    // The last finding event already planned (0 before start_event_cursor).
+    std::int64_t event_cursor() const;
     // Events after `cursor`, oldest first, at most `limit`.
     std::vector<finding_event_row> events_after(std::int64_t cursor, int limit) const;
     // Queues the mails and moves the cursor from `expected_cursor` to `new_cursor` in one

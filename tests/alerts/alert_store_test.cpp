@@ -50,7 +50,10 @@ TEST_CASE("the alert cursor starts at the newest event, then reads only later on
     auto db = store::open(dir.file("govmon.db"));
     record_event(*db, "f1", "opened", 100);
     auto outbox = alert_store::open(dir.file("govmon.db"));
-    const std::int64_t start = outbox->event_cursor();
+    CHECK(outbox->event_cursor() == 0);
+    const std::int64_t start = outbox->start_event_cursor();
+    CHECK(start > 0);
+    CHECK(outbox->start_event_cursor() == start); // placed once, never moved back
     CHECK(outbox->events_after(start, 10).empty());
 
     record_event(*db, "f2", "opened", 200);
