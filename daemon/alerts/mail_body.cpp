@@ -1,5 +1,7 @@
 #include "daemon/alerts/mail_body.hpp"
 
+#include "daemon/common/html_text.hpp"
+
 namespace govmon {
 namespace {
 
@@ -54,22 +56,6 @@ void append_entry_html(std::string& out, const mail_entry& e) {
 }
 
 } // namespace
-
-std::string escape_html(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string render_text(const mail_body& body) {
     std::string out = body.opening + "\n\n";

@@ -33,6 +33,4 @@ std::string render_text(const mail_body& body);
 // never load external resources); every value is escaped.
 std::string render_html(const mail_body& body, const std::string& title);
 
-std::string escape_html(const std::string& text);
-
 } // namespace govmon

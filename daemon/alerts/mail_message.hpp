@@ -32,8 +32,6 @@ std::string encode_header_text(std::string_view utf8, std::size_t header_name_le
 // "Mon, 23 Nov 2026 21:40:00 +0800" (RFC 5322 §3.3) in the process time zone.
 std::string rfc5322_date(std::int64_t epoch_seconds);
 
-std::string base64_encode(std::string_view bytes);
-
 // The domain of the From address, for Message-IDs; "govmon.invalid" when there is none.
 std::string message_id_domain(std::string_view from_address);
 

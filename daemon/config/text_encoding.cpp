@@ -1,5 +1,7 @@
 #include "daemon/config/text_encoding.hpp"
 
+#include "daemon/common/utf8.hpp"
+
 #include <iconv.h>
 
 #include <cerrno>
@@ -9,47 +11,6 @@ namespace govmon {
 namespace {
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
-
-bool is_continuation(unsigned char c) {
-    return (c & 0xC0) == 0x80;
-}
-
-// Length of the UTF-8 sequence at `pos`, or 0 when it is malformed, overlong, a surrogate or
-// beyond U+10FFFF.
-std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[pos + i]); };
-    const unsigned char lead = byte(0);
-    if (lead < 0x80)
-        return 1;
-    std::size_t length = 0;
-    unsigned char min_second = 0x80;
-    unsigned char max_second = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        if (lead == 0xE0)
-            min_second = 0xA0; // overlong
-        if (lead == 0xED)
-            max_second = 0x9F; // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        if (lead == 0xF0)
-            min_second = 0x90; // overlong
-        if (lead == 0xF4)
-            max_second = 0x8F; // > U+10FFFF
-    } else {
-        return 0;
-    }
-    if (pos + length > s.size())
-        return 0;
-    if (byte(1) < min_second || byte(1) > max_second)
-        return 0;
-    for (std::size_t i = 2; i < length; ++i)
-        if (!is_continuation(byte(i)))
-            return 0;
-    return length;
-}
 
 class iconv_handle {
 public:

@@ -1,3 +1,5 @@
+#include "daemon/common/base64.hpp"
+#include "daemon/common/html_text.hpp"
 #include "daemon/report/deduction_score.hpp"
 #include "daemon/report/report_text.hpp"
 #include "daemon/report/report_writers.hpp"
@@ -12,78 +14,6 @@
 
 namespace govmon {
 namespace {
-
-constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
-
-// Length of the valid UTF-8 sequence at text[i], or 0.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    const std::size_t length = lead < 0x80 ? 1 : lead >= 0xC2 && lead < 0xE0 ? 2
-                               : lead >= 0xE0 && lead < 0xF0              ? 3
-                               : lead >= 0xF0 && lead < 0xF5              ? 4
-                                                                          : 0;
-    if (length == 0 || i + length > text.size())
-        return 0;
-    for (std::size_t k = 1; k < length; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80)
-            return 0;
-    // Overlong three- and four-byte forms, surrogates and code points above U+10FFFF.
-    if ((lead == 0xE0 && byte(i + 1) < 0xA0) || (lead == 0xED && byte(i + 1) >= 0xA0) ||
-        (lead == 0xF0 && byte(i + 1) < 0x90) || (lead == 0xF4 && byte(i + 1) >= 0x90))
-        return 0;
-    return length;
-}
-
-// Text and attribute values, in the page and in its SVG charts: markup characters as entities; bytes that are not UTF-8 and
-// control characters (both come from the network) as U+FFFD, so the page always parses.
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 16);
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t length = utf8_sequence_length(text, i);
-        if (length == 0) {
-            out.append(replacement_character);
-            ++i;
-            continue;
-        }
-        const char c = text[i];
-        switch (c) {
-        case '&': out.append("&amp;"); break;
-        case '<': out.append("&lt;"); break;
-        case '>': out.append("&gt;"); break;
-        case '"': out.append("&quot;"); break;
-        case '\'': out.append("&#39;"); break;
-        default:
-            if (length == 1 && static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' &&
-                c != '\r')
-                out.append(replacement_character);
-            else
-                out.append(text.substr(i, length));
-        }
-        i += length;
-    }
-    return out;
-}
-
-std::string base64(std::string_view bytes) {
-    static constexpr char alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-        std::uint32_t chunk = static_cast<unsigned char>(bytes[i]) << 16;
-        if (i + 1 < bytes.size())
-            chunk |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-        if (i + 2 < bytes.size())
-            chunk |= static_cast<unsigned char>(bytes[i + 2]);
-        out.push_back(alphabet[(chunk >> 18) & 63]);
-        out.push_back(alphabet[(chunk >> 12) & 63]);
-        out.push_back(i + 1 < bytes.size() ? alphabet[(chunk >> 6) & 63] : '=');
-        out.push_back(i + 2 < bytes.size() ? alphabet[chunk & 63] : '=');
-    }
-    return out;
-}
 
 constexpr std::string_view style = R"(
 @page { size: A4; margin: 18mm 16mm; }
@@ -118,15 +48,15 @@ struct html_cell {
     const char* css = nullptr;
 };
 
-html_cell text(std::string_view value) { return {escape(value), nullptr}; }
-html_cell number(const std::string& value) { return {escape(value), "n"}; }
-html_cell link(std::string_view url) { return {escape(url), "url"}; }
+html_cell text(std::string_view value) { return {escape_html(value), nullptr}; }
+html_cell number(const std::string& value) { return {escape_html(value), "n"}; }
+html_cell link(std::string_view url) { return {escape_html(url), "url"}; }
 
 void table(std::ostream& out, const std::vector<std::string>& headers,
            const std::vector<std::vector<html_cell>>& rows) {
     out << "<table>\n<thead><tr>";
     for (const std::string& h : headers)
-        out << "<th>" << escape(h) << "</th>";
+        out << "<th>" << escape_html(h) << "</th>";
     out << "</tr></thead>\n<tbody>\n";
     for (const auto& r : rows) {
         out << "<tr>";
@@ -154,13 +84,13 @@ std::string bar_chart(const std::string& title, const std::vector<bar>& bars,
                       std::to_string(width) + "\" height=\"" + std::to_string(height) +
                       "\" font-family=\"Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, SimSun, "
                       "sans-serif\" font-size=\"11\">";
-    svg += "<text x=\"0\" y=\"14\" font-size=\"12\" font-weight=\"bold\">" + escape(title) +
+    svg += "<text x=\"0\" y=\"14\" font-size=\"12\" font-weight=\"bold\">" + escape_html(title) +
            "</text>";
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const int y = top + row * static_cast<int>(i);
         const double share = std::clamp(bars[i].percent.value_or(0.0), 0.0, 100.0) / 100.0;
         const int filled = static_cast<int>(share * bar_width + 0.5);
-        svg += "<text x=\"0\" y=\"" + std::to_string(y + 13) + "\">" + escape(bars[i].label) +
+        svg += "<text x=\"0\" y=\"" + std::to_string(y + 13) + "\">" + escape_html(bars[i].label) +
                "</text>";
         svg += "<rect x=\"" + std::to_string(label_width) + "\" y=\"" + std::to_string(y + 2) +
                "\" width=\"" + std::to_string(bar_width) +
@@ -169,12 +99,12 @@ std::string bar_chart(const std::string& title, const std::vector<bar>& bars,
                "\" width=\"" + std::to_string(filled) + "\" height=\"14\" fill=\"" + colour +
                "\"/>";
         svg += "<text x=\"" + std::to_string(label_width + bar_width + 6) + "\" y=\"" +
-               std::to_string(y + 13) + "\">" + escape(bars[i].value_text) + "</text>";
+               std::to_string(y + 13) + "\">" + escape_html(bars[i].value_text) + "</text>";
     }
     svg += "</svg>";
-    return "<img class=\"chart\" alt=\"" + escape(title) + "\" width=\"" + std::to_string(width) +
+    return "<img class=\"chart\" alt=\"" + escape_html(title) + "\" width=\"" + std::to_string(width) +
            "\" height=\"" + std::to_string(height) + "\" src=\"data:image/svg+xml;base64," +
-           base64(svg) + "\">";
+           base64_encode(svg) + "\">";
 }
 
 std::string shown_group(const std::string& group) { return platform_name(group); }
@@ -233,7 +163,7 @@ void problem_types(std::ostream& out, const quarter_summary& s) {
         out << "<ul class=\"shares\">\n";
         std::vector<bar> bars;
         for (const problem_share& p : side->problem_types) {
-            out << "<li>" << escape(share_sentence(p, kind)) << "</li>\n";
+            out << "<li>" << escape_html(share_sentence(p, kind)) << "</li>\n";
             bars.push_back({kind_label(p.kind), p.share.percent(), percent_text(p.share)});
         }
         out << "</ul>\n";
@@ -244,9 +174,9 @@ void problem_types(std::ostream& out, const quarter_summary& s) {
 }
 
 std::string evidence(const problem& p) {
-    std::string html = escape(p.detail);
+    std::string html = escape_html(p.detail);
     if (!p.source.empty() && p.source != p.url)
-        html += "<br>所在页面：" + escape(p.source);
+        html += "<br>所在页面：" + escape_html(p.source);
     return html;
 }
 
@@ -254,19 +184,19 @@ std::string since_text(const problem& p) {
     std::string shown = minute_text(p.since);
     if (p.severity_since != p.since)
         shown += "；" + minute_text(p.severity_since) + " 起" + severity_name(p.severity);
-    return escape(shown);
+    return escape_html(shown);
 }
 
 void failing_list(std::ostream& out, const std::string& title, const side_summary& side) {
-    out << "<h2>" << escape(title) << "</h2>\n";
+    out << "<h2>" << escape_html(title) << "</h2>\n";
     if (side.failing.empty()) {
         out << "<p>无。</p>\n";
         return;
     }
     for (const failing_target& f : side.failing) {
-        out << "<h3>" << escape(f.target.name) << "（" << escape(f.target.id) << "）</h3>\n";
-        out << "<p>主办单位：" << escape(f.target.unit) << "；" << escape(shown_group(f.target.group))
-            << "；<span class=\"url\">" << escape(f.target.url) << "</span>";
+        out << "<h3>" << escape_html(f.target.name) << "（" << escape_html(f.target.id) << "）</h3>\n";
+        out << "<p>主办单位：" << escape_html(f.target.unit) << "；" << escape_html(shown_group(f.target.group))
+            << "；<span class=\"url\">" << escape_html(f.target.url) << "</span>";
         if (f.score_tenths)
             out << "；得分 "
                 << (*f.score_tenths < passing_score_tenths ? "<span class=\"fail\">" : "<span>")
@@ -276,7 +206,7 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
         for (std::size_t i = 0; i < f.problems.size() && i < problems_shown_per_target; ++i) {
             const problem& p = f.problems[i];
             rows.push_back({text(kind_label(p.kind)),
-                            {escape(severity_name(p.severity)),
+                            {escape_html(severity_name(p.severity)),
                              p.severity == "veto" ? "fail" : nullptr},
                             link(p.url),
                             {evidence(p), "url"},
@@ -285,14 +215,14 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
         table(out, {"问题", "性质", "链接", "证据", "发现时间"}, rows);
         if (f.problems.size() > problems_shown_per_target)
             out << "<p class=\"more\">"
-                << escape(more_text(f.problems.size() - problems_shown_per_target)) << "</p>\n";
+                << escape_html(more_text(f.problems.size() - problems_shown_per_target)) << "</p>\n";
     }
 }
 
 void recheck(std::ostream& out, const quarter_summary& s) {
-    out << "<h2>五、" << escape(s.context.previous_name) << " 问题复核</h2>\n";
+    out << "<h2>五、" << escape_html(s.context.previous_name) << " 问题复核</h2>\n";
     const std::int64_t all = static_cast<std::int64_t>(s.recheck.size());
-    out << "<p>" << escape(s.context.previous_name) << " 季度末未整改问题 " << all
+    out << "<p>" << escape_html(s.context.previous_name) << " 季度末未整改问题 " << all
         << " 项：已整改 " << s.recheck_fixed << " 项（" << percent_text({s.recheck_fixed, all})
         << "），仍未整改 " << all - s.recheck_fixed << " 项。</p>\n";
     if (s.recheck.empty())
@@ -307,11 +237,11 @@ void recheck(std::ostream& out, const quarter_summary& s) {
                     : std::string{"仍未整改"};
         rows.push_back({text(r.target.name + "（" + r.target.id + "）"), text(kind_label(r.was.kind)),
                         link(r.was.url), {evidence(r.was), "url"}, text(minute_text(r.was.since)),
-                        {escape(result), r.fixed ? "pass" : "fail"}});
+                        {escape_html(result), r.fixed ? "pass" : "fail"}});
     }
     table(out, {"对象", "问题", "链接", "证据", "发现时间", "复核结果"}, rows);
     if (cap.left_out())
-        out << "<p class=\"more\">" << escape(more_text(cap.left_out())) << "</p>\n";
+        out << "<p class=\"more\">" << escape_html(more_text(cap.left_out())) << "</p>\n";
 }
 
 void site_table(std::ostream& out, const quarter_summary& s) {
@@ -324,7 +254,7 @@ void site_table(std::ostream& out, const quarter_summary& s) {
                         number(std::to_string(r.broken_home)),
                         number(std::to_string(r.broken_elsewhere)),
                         number(score_text(r.score_tenths)),
-                        {escape(!r.checked ? "未检查" : r.passed ? "合格" : "不合格"),
+                        {escape_html(!r.checked ? "未检查" : r.passed ? "合格" : "不合格"),
                          r.checked && !r.passed ? "fail" : nullptr}});
     table(out, {"网站", "级别", "可用率", "最近更新", "最长未更新", "首页错链", "其他错链", "得分",
                 "结论"},
@@ -336,10 +266,10 @@ void site_table(std::ostream& out, const quarter_summary& s) {
 void write_html_report(const quarter_summary& s, std::ostream& out) {
     const std::string title = s.context.quarter_name + " 政府网站与政务新媒体季度检查通报";
     out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-        << escape(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
-    out << "<h1>" << escape(title) << "</h1>\n";
+        << escape_html(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
+    out << "<h1>" << escape_html(title) << "</h1>\n";
     out << "<p class=\"meta\">检查期间 " << day_text(s.context.quarter.from) << " 至 "
-        << day_text(s.context.quarter.to - 1) << "；" << escape(checkpoint_text(s.context))
+        << day_text(s.context.quarter.to - 1) << "；" << escape_html(checkpoint_text(s.context))
         << "；生成于 "
         << minute_text(s.context.generated_at) << "</p>\n";
     overview(out, s);
