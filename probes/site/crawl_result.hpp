@@ -49,6 +49,9 @@ struct column_reading {
     configured_column column;
     link_status status;
     page_reading reading;
+    // The column answered 200 with an HTML page that was read: only such a page can be a blank
+    // column (an attachment, a redirect to a download, a non-HTML type is something else).
+    bool html_page = false;
 };
 
 struct crawl_result {

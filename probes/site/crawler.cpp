@@ -496,6 +496,7 @@ private:
                     html::decode_html(r.body, r.header("content-type").value_or(""));
                 const html::html_document doc(decoded.utf8, r.final_url);
                 reading.reading = read_page(doc.get(), r.final_url, now_);
+                reading.html_page = r.status == 200;
             }
             result_.columns.push_back(std::move(reading));
         }

@@ -59,6 +59,20 @@ bool looks_like_navigation(const xmlDoc* doc, const page_reading& reading) {
 
 } // namespace
 
+std::string_view origin_name(date_origin origin) noexcept {
+    switch (origin) {
+    case date_origin::list_row:
+        return "list row";
+    case date_origin::cms_record:
+        return "CMS record";
+    case date_origin::rendered_page:
+        return "rendered page";
+    case date_origin::linked_article:
+        return "linked article";
+    }
+    return "list row";
+}
+
 page_reading read_page(xmlDocPtr doc, std::string_view page_url, std::int64_t now) {
     page_reading reading;
     if (doc == nullptr)

@@ -14,11 +14,23 @@
 
 namespace govmon {
 
+// Where a dated item was read: every freshness finding names it, so that a unit can check the
+// evidence where govmon found it.
+enum class date_origin {
+    list_row,       // a row of the page's own HTML lists
+    cms_record,     // a record a CMS keeps inside the page (Hanweb's <datastore>, script strings)
+    rendered_page,  // the page as a headless browser rendered it (lists filled by script)
+    linked_article, // the publish date of an article the page links to
+};
+
+std::string_view origin_name(date_origin origin) noexcept;
+
 struct dated_item {
     std::string title;
     std::string url;            // absolute when it resolves against the page, else as written
     std::int64_t published = 0; // latest_instant of the stated date: a "today" is never stale
     int line = 0;               // of the row in the page source, for evidence
+    date_origin origin = date_origin::list_row;
 };
 
 struct page_reading {
@@ -29,6 +41,10 @@ struct page_reading {
     // A home page that is only an entrance to its columns: almost no dated items and links that
     // are nearly all menu labels. The inspection then judges its second-level pages instead.
     bool looks_like_navigation_only = false;
+    // What was tried to date the page beyond its HTML rows, in order ("CMS records: none",
+    // "browser render: not installed", "linked articles: 10 opened, 0 dated"): the evidence of
+    // a finding that cannot tell when the page was updated.
+    std::vector<std::string> attempts;
 };
 
 // Reads a page parsed by libxml2's HTML parser (UTF-8). Dates are taken only from inside each
