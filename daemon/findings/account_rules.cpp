@@ -77,6 +77,25 @@ void judge_refused(const observation& current, rule_verdict& verdict) {
                                   "freshness unknown: " + why});
 }
 
+// A partial read shows posts but may have missed newer ones: it settles the verdict only when
+// what it shows is already fresh, and otherwise says freshness is unknown.
+void judge_partial(const observation& current, std::optional<std::int64_t> newest_post,
+                   std::int64_t now, const account_thresholds& t, rule_verdict& verdict) {
+    const std::int64_t fresh_for = t.video ? t.dormant : t.warn;
+    if (newest_post && now - *newest_post <= fresh_for) {
+        verdict.judged.insert(verdict.judged.end(), {"account_unreachable", "account_blocked",
+                                                     "account_dormant", "account_stale"});
+        return;
+    }
+    verdict.judged.push_back("account_blocked");
+    std::string why = detail_text(current);
+    if (newest_post)
+        why += "; newest readable post " + format_iso8601(*newest_post) + ", " +
+               std::to_string((now - *newest_post) / 86400) + " days ago";
+    verdict.candidates.push_back({"account_blocked", "account.probe", "warn", current.url, "",
+                                  "freshness unknown: " + why});
+}
+
 } // namespace
 
 std::string outcome_of(const observation& o) {
@@ -98,6 +117,8 @@ rule_verdict judge_account(const std::vector<observation>& recent,
         verdict.judged.insert(verdict.judged.end(), {"account_unreachable", "account_blocked"});
         if (thresholds.judge_freshness)
             judge_freshness(recent, newest_post, now, thresholds, verdict);
+    } else if (outcome == "partial") {
+        judge_partial(recent.back(), newest_post, now, thresholds, verdict);
     } else if (outcome == "not_found") {
         judge_unreachable(recent, verdict);
     } else {

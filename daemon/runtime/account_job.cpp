@@ -49,6 +49,7 @@ error_class error_of(const account_result& r) {
         return r.error == error_class::none ? error_class::blocked : r.error;
     case account_outcome::no_timestamp:
     case account_outcome::parse_error:
+    case account_outcome::partial:
         return error_class::parse;
     }
     return error_class::parse;
@@ -63,7 +64,8 @@ observation to_observation(const account_config& account, const std::string& url
         o.http_status = r.http_status;
     o.latency_ms = latency_ms;
     o.error = error_of(r);
-    if (o.ok)
+    // A partial read's newest post is a post that exists: it stays seen like any other.
+    if (o.ok || r.outcome == account_outcome::partial)
         o.last_update = r.newest_post;
     json detail = {{"outcome", std::string(to_string(r.outcome))},
                    {"items_seen", r.items_seen},
@@ -87,7 +89,7 @@ account_thresholds thresholds_of(const config& cfg, const account_config& accoun
 
 std::optional<std::int64_t> newest_of(std::optional<std::int64_t> stored,
                                       const observation& current) {
-    if (!current.ok || !current.last_update)
+    if (!current.last_update)
         return stored;
     return stored ? std::max(*stored, *current.last_update) : current.last_update;
 }

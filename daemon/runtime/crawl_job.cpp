@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 
 namespace govmon {
 namespace {
@@ -77,8 +78,11 @@ observation crawl_observation(const site_config& site, const crawl_result& r,
                    {"ad_links", r.ads.size()},
                    {"hidden_links", r.hidden.size()},
                    {"columns", r.columns.size()}};
-    if (r.home_reading)
+    if (r.home_reading) {
         detail["home_items"] = r.home_reading->items.size();
+        if (!r.home_reading->attempts.empty())
+            detail["home_attempts"] = r.home_reading->attempts;
+    }
     if (!r.home.ok)
         detail["error_detail"] = r.home.detail;
     o.detail = detail.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -96,7 +100,11 @@ observation column_observation(const site_config& site, const column_reading& c,
     json detail = {{"name", c.column.name},
                    {"category", c.column.category},
                    {"items", c.reading.items.size()},
-                   {"undated_items", c.reading.undated_items}};
+                   {"undated_items", c.reading.undated_items},
+                   {"html", c.html_page},
+                   {"blank", is_blank_column(c)}};
+    if (!c.reading.attempts.empty())
+        detail["attempts"] = c.reading.attempts;
     o.detail = detail.dump(-1, ' ', false, json::error_handler_t::replace);
     return o;
 }
@@ -131,10 +139,11 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
 
     bool failing = false;
     try {
+        const std::set<std::string> blank_before = state.db.blank_columns_of_last_crawl(site.id);
         failing = write_with_findings(
             state, {site.id, "site", site.unit},
-            judge_site_content(result, site.url, now, thresholds_of(state.cfg)), std::move(batch),
-            now);
+            judge_site_content(result, site.url, now, thresholds_of(state.cfg), blank_before),
+            std::move(batch), now);
     } catch (const store_error& e) {
         note_store_failure(state, site.id, "crawl", e);
     }

@@ -78,7 +78,13 @@ SELECT time, target, target_kind, probe, url, ok, http_status, latency_ms, error
 FROM observations WHERE target = ?1 AND probe = ?2 ORDER BY time DESC, id DESC LIMIT ?3)";
 
 constexpr const char* newest_update = R"(
-SELECT MAX(last_update) FROM observations WHERE target = ?1 AND probe = ?2 AND ok = 1)";
+SELECT MAX(last_update) FROM observations
+WHERE target = ?1 AND probe = ?2 AND (ok = 1 OR json_extract(detail, '$.outcome') = 'partial'))";
+
+constexpr const char* blank_columns_of_last_crawl = R"(
+SELECT url FROM observations
+WHERE target = ?1 AND probe = 'column' AND json_extract(detail, '$.blank') = 1
+  AND time = (SELECT MAX(time) FROM observations WHERE target = ?1 AND probe = 'column'))";
 
 // (target, kind, url) identifies a finding (its id is their hash), so no tie-break is needed
 // and the indexes give the order without a sort.
@@ -277,6 +283,17 @@ std::optional<std::int64_t> store::newest_update(const std::string& target,
         sqlite::use q{impl_->prepared(sql::newest_update)};
         q->bind_all(target, probe);
         return q->step() ? q->optional_int64(0) : std::nullopt;
+    });
+}
+
+std::set<std::string> store::blank_columns_of_last_crawl(const std::string& target) const {
+    return impl_->guarded("read blank columns", [&] {
+        sqlite::use q{impl_->prepared(sql::blank_columns_of_last_crawl)};
+        q->bind_all(target);
+        std::set<std::string> urls;
+        while (q->step())
+            urls.insert(q->string(0));
+        return urls;
     });
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -77,9 +78,13 @@ public:
     // The `count` newest observations of one target's probe, oldest first.
     std::vector<observation> latest_observations(const std::string& target,
                                                  const std::string& probe, int count) const;
-    // The newest last_update any successful observation of the probe has seen.
+    // The newest last_update any observation of the probe has recorded (a successful probe's,
+    // or a partial read's: a post seen once stays seen).
     std::optional<std::int64_t> newest_update(const std::string& target,
                                               const std::string& probe) const;
+    // The urls of the columns the site's latest recorded crawl found blank ("blank": true in
+    // their column observation's detail).
+    std::set<std::string> blank_columns_of_last_crawl(const std::string& target) const;
     std::vector<finding> findings_of(const std::string& target) const;
     std::vector<finding> all_findings(bool include_resolved) const;
     // Open findings by (kind, severity).

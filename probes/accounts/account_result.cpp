@@ -16,6 +16,8 @@ std::string_view to_string(account_outcome o) noexcept {
         return "no_timestamp";
     case account_outcome::parse_error:
         return "parse_error";
+    case account_outcome::partial:
+        return "partial";
     }
     return "";
 }

@@ -11,8 +11,9 @@
 namespace govmon {
 
 // What one probe of an account established (spec/indicators.md, reference/platforms.md §13).
-// Only `ok` and `ok_empty` may move the freshness verdict: every other outcome keeps the last
-// known newest-post time and can never make an account look dormant.
+// Only `ok` and `ok_empty` may move the freshness verdict both ways; `partial` may only prove an
+// account fresh; every other outcome keeps the last known newest-post time and can never make
+// an account look dormant.
 enum class account_outcome {
     ok,           // at least one dated item
     ok_empty,     // the account exists and has no posts
@@ -20,6 +21,10 @@ enum class account_outcome {
     blocked,      // captcha, 403/418/432, login wall, empty 200 body, bridge down: account_blocked
     no_timestamp, // items exist but none carries a date
     parse_error,  // the answer's shape is not what the platform sends
+    // Posts were read, but the answer may hold newer ones that were not: an item's date is
+    // present and unreadable, or the document had to be repaired to be read. newest_post is a
+    // lower bound: enough to prove an account fresh, never to call it stale.
+    partial,
 };
 
 std::string_view to_string(account_outcome o) noexcept;

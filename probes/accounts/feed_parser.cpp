@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <exception>
 #include <iterator>
@@ -25,8 +26,8 @@ namespace {
 // RECOVER reads the sloppy feeds real servers send. No NOENT and no DTDLOAD: entities are never
 // substituted and no DTD is fetched (XXE, billion laughs). IGNORE_ENC because the body is
 // already UTF-8 when libxml2 sees it.
-constexpr int xml_options = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-                            XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC;
+constexpr int xml_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                            XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC;
 
 constexpr std::size_t detail_excerpt_bytes = 80;
 
@@ -446,13 +447,13 @@ account_result summarize(std::vector<feed_item> items, std::int64_t now) {
         }
         std::move(item.links.begin(), item.links.end(), std::back_inserter(r.links));
     }
-    // An item whose date is there but unreadable could be the newest post: reading the others
-    // alone could call an active account dormant, so freshness is unknown instead.
+    // An item whose date is there but unreadable could be the newest post: the others can then
+    // prove the account fresh, never stale.
     r.outcome = items.empty()        ? account_outcome::ok_empty
                 : r.items_dated == 0 ? account_outcome::no_timestamp
-                : unreadable > 0     ? account_outcome::parse_error
+                : unreadable > 0     ? account_outcome::partial
                                      : account_outcome::ok;
-    if (r.outcome == account_outcome::parse_error)
+    if (r.outcome == account_outcome::partial)
         r.error = error_class::parse;
     r.detail = items.empty() ? std::string("feed without items")
                              : dating_detail(r.items_dated, r.items_seen, unreadable,
@@ -471,18 +472,15 @@ void init_libxml2_once() {
     }();
 }
 
-account_result parse_xml_feed(const std::string& utf8, std::int64_t now) {
-    if (looks_like_html(utf8)) {
-        const std::string title = html_title(utf8);
-        return parse_error("not a feed: HTML page" +
-                           (title.empty() ? std::string() : " (title: " + title + ")"));
-    }
-    if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-        return parse_error("not a feed: larger than libxml2 can read");
-    init_libxml2_once();
-    const xml_document doc(
-        xmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", xml_options));
-    const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+bool has_child(const xmlNode* parent, std::string_view name) {
+    for (const xmlNode* child = parent->children; child; child = child->next)
+        if (named(child, name))
+            return true;
+    return false;
+}
+
+account_result read_xml_feed(const xmlDoc* doc, std::int64_t now) {
+    const xmlNode* root = xmlDocGetRootElement(doc);
     if (!root)
         return parse_error("not a feed: no XML document");
     const std::string_view root_name = name_of(root);
@@ -493,11 +491,70 @@ account_result parse_xml_feed(const std::string& utf8, std::int64_t now) {
         append_xml_items(root, "entry", elements);
     else
         return parse_error("not a feed: root element <" + excerpt(root_name) + ">");
+    // An RSS document holds its items in a channel: one without any is a broken answer, not
+    // an account without posts.
+    if (root_name != "feed" && elements.empty() && !has_child(root, "channel"))
+        return parse_error("not a feed: <" + std::string(root_name) + "> without a <channel>");
     link_collector collector;
     std::vector<feed_item> items;
     for (const xmlNode* element : elements)
         items.push_back(read_xml_item(element, collector));
     return summarize(std::move(items), now);
+}
+
+// Start tags of `name` in the raw text ("<item>", "<item rdf:about=…>"), to tell a repair that
+// kept every item from one that lost some.
+int count_start_tags(std::string_view text, std::string_view name) {
+    int count = 0;
+    const std::string open = "<" + std::string(name);
+    for (auto at = text.find(open); at != std::string_view::npos; at = text.find(open, at + 1)) {
+        const std::size_t after = at + open.size();
+        if (after < text.size() && (text[after] == '>' || text[after] == '/' ||
+                                    std::isspace(static_cast<unsigned char>(text[after]))))
+            ++count;
+    }
+    return count;
+}
+
+// A document libxml2 could read only by repairing it may have lost any part, the newest post
+// included. When it still holds every item the text starts, each with its date (a stray '&' or
+// an undeclared &nbsp; costs a character, not a post), it is read as it is; otherwise what it
+// shows can prove an account fresh and nothing else.
+account_result read_repaired_feed(const xmlDoc* doc, std::string_view text, std::int64_t now) {
+    account_result r = doc ? read_xml_feed(doc, now)
+                           : parse_error("not a feed: no XML document");
+    const int started = count_start_tags(text, "item") + count_start_tags(text, "entry");
+    if (r.outcome == account_outcome::parse_error) {
+        r.detail = "malformed XML: " + r.detail;
+    } else if (r.items_seen > 0 && r.items_seen == started && r.items_dated == r.items_seen) {
+        r.detail += " (malformed XML repaired, every item read)";
+    } else if (r.outcome == account_outcome::ok || r.outcome == account_outcome::partial) {
+        r.outcome = account_outcome::partial;
+        r.error = error_class::parse;
+        r.detail = "malformed XML read by repair, " + std::to_string(r.items_seen) + " of " +
+                   std::to_string(started) + " items: " + r.detail;
+    } else {
+        r = parse_error("malformed XML: repair read no dated item (" + r.detail + ")");
+    }
+    return r;
+}
+
+account_result parse_xml_feed(const std::string& utf8, std::int64_t now) {
+    if (looks_like_html(utf8)) {
+        const std::string title = html_title(utf8);
+        return parse_error("not a feed: HTML page" +
+                           (title.empty() ? std::string() : " (title: " + title + ")"));
+    }
+    if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+        return parse_error("not a feed: larger than libxml2 can read");
+    init_libxml2_once();
+    const int size = static_cast<int>(utf8.size());
+    if (const xml_document doc(xmlReadMemory(utf8.data(), size, nullptr, "UTF-8", xml_options));
+        doc)
+        return read_xml_feed(doc.get(), now);
+    const xml_document repaired(
+        xmlReadMemory(utf8.data(), size, nullptr, "UTF-8", xml_options | XML_PARSE_RECOVER));
+    return read_repaired_feed(repaired.get(), utf8, now);
 }
 
 const nlohmann::json* string_member(const nlohmann::json& object, const char* key) {

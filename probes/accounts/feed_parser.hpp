@@ -20,10 +20,13 @@ namespace govmon {
 // the channel (lastBuildDate and the like) are never used: they are not posts.
 //
 // Outcomes: ok (≥ 1 dated item), ok_empty (a valid feed without items), no_timestamp (items,
-// none with a readable date), parse_error with error_class::parse (not a feed: an HTML error
-// page, an empty body, garbage). Items whose date is present but unreadable are counted in
-// items_seen, not in items_dated, and named in the detail. links holds every item link and
-// the href/src URLs inside item content, once each. Never throws.
+// none with a readable date), partial (dated items, but the answer may hold newer posts that
+// were not read: an item's date is present and unreadable, or a malformed document was repaired
+// and lost items), parse_error with error_class::parse (not a feed: an HTML error page, an
+// empty body, garbage, an <rss> without a channel, a repaired document without dated items).
+// Items whose date is present but unreadable are counted in items_seen, not in items_dated,
+// and named in the detail. links holds every item link and the href/src URLs inside item
+// content, once each. Never throws.
 account_result parse_feed(std::string_view body, std::string_view http_charset, std::int64_t now);
 
 } // namespace govmon

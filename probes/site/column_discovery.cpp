@@ -1,5 +1,6 @@
 #include "probes/site/column_discovery.hpp"
 
+#include "probes/ascii_text.hpp"
 #include "probes/site/list_rows.hpp"
 #include "probes/site/node_text.hpp"
 #include "probes/site/page_url.hpp"
@@ -45,6 +46,26 @@ bool is_article_url(std::string_view url) {
     return false;
 }
 
+// A link to a file a reader downloads (统计表（XLS） → /attach/stats.xls), not to a page of
+// items: by its path's extension, or by the file type its text names.
+bool is_attachment(std::string_view url, std::string_view name) {
+    static constexpr std::array<std::string_view, 18> file_types{
+        "xls", "xlsx", "doc", "docx", "pdf", "wps", "et",  "ofd", "csv",
+        "zip", "rar",  "7z",  "ppt",  "pptx", "txt", "jpg", "png", "xml"};
+    const auto path = url.substr(0, std::min(url.find_first_of("?#"), url.size()));
+    const auto last_segment = path.substr(path.rfind('/') + 1);
+    const auto dot = last_segment.rfind('.');
+    std::string extension(dot == std::string_view::npos ? std::string_view{}
+                                                        : last_segment.substr(dot + 1));
+    std::string lowered_name(name);
+    for (std::string* text : {&extension, &lowered_name})
+        std::transform(text->begin(), text->end(), text->begin(), ascii_lower);
+    return std::any_of(file_types.begin(), file_types.end(), [&](std::string_view type) {
+        return extension == type || lowered_name.ends_with("(" + std::string(type) + ")") ||
+               lowered_name.ends_with("（" + std::string(type) + "）");
+    });
+}
+
 std::set<const xmlNode*> dated_row_elements(const xmlDoc* doc) {
     std::set<const xmlNode*> elements;
     for (const auto& row : find_list_rows(doc, any_time)) {
@@ -79,7 +100,7 @@ void consider_link(const xmlNode* anchor, discovery& state) {
     auto name = visible_text(anchor, element_gaps::joined);
     if (name.empty())
         name = attribute(anchor, "title").value_or("");
-    if (name.empty() || char_count(name) > menu_label_max_chars)
+    if (name.empty() || char_count(name) > menu_label_max_chars || is_attachment(*url, name))
         return;
     auto category = category_of_column_name(name);
     if (category && state.seen_urls.insert(*url).second)

@@ -1,6 +1,7 @@
 #include "probes/site/hidden_links.hpp"
 
 #include "probes/ads/host_names.hpp"
+#include "probes/site/css_cascade.hpp"
 
 #include <libxml/xmlmemory.h>
 
@@ -64,39 +65,19 @@ std::string collapsed_text(xmlNodePtr node) {
     return text;
 }
 
-// ---- CSS: just enough to read the declarations that hide, not a CSS engine ----
+// ---- What hides an element ----
 
-struct declaration {
-    std::string property;
-    std::string value;
-};
-using declarations = std::vector<declaration>;
-
-declarations parse_declarations(std::string_view css) {
-    declarations parsed;
-    while (!css.empty()) {
-        const std::size_t semicolon = css.find(';');
-        const std::string_view item = css.substr(0, semicolon);
-        css = semicolon == std::string_view::npos ? std::string_view{} : css.substr(semicolon + 1);
-        const std::size_t colon = item.find(':');
-        if (colon == std::string_view::npos) {
-            continue;
-        }
-        std::string value = lower_ascii(trim(item.substr(colon + 1)));
-        if (const std::size_t important = value.find("!important");
-            important != std::string::npos) {
-            value = std::string(trim(std::string_view(value).substr(0, important)));
-        }
-        parsed.push_back({lower_ascii(trim(item.substr(0, colon))), std::move(value)});
-    }
-    return parsed;
+// The properties that can hide a link; the cascade keeps only these.
+const std::vector<std::string>& hiding_properties() {
+    static const std::vector<std::string> properties{
+        "display", "visibility", "opacity", "font-size", "overflow", "width", "height",
+        "line-height", "position", "left", "top", "text-indent"};
+    return properties;
 }
 
-// The last declaration wins, as in CSS.
-std::string_view value_of(const declarations& css, std::string_view property) {
-    const auto it = std::find_if(css.rbegin(), css.rend(),
-                                 [&](const declaration& d) { return d.property == property; });
-    return it == css.rend() ? std::string_view{} : std::string_view(it->value);
+std::string_view value_of(const cascaded_style& style, std::string_view property) {
+    const auto it = style.find(property);
+    return it == style.end() ? std::string_view{} : std::string_view(it->second.value);
 }
 
 // The leading number of a length ("-9999px" → -9999); nullopt when there is none.
@@ -133,257 +114,74 @@ std::string shown(std::string_view property, std::string_view value) {
     return std::string(property) + ":" + std::string(value);
 }
 
-std::optional<std::string> clipped_box(const declarations& css) {
-    const std::string_view overflow = value_of(css, "overflow");
+// A hiding declaration and the cascade's word on where it came from.
+struct hiding {
+    std::string what;   // "display:none", "width:0 with overflow:hidden"
+    std::string source; // "inline style", "<style> rule .x"
+};
+
+hiding hiding_by(const cascaded_style& style, std::string_view property, std::string what) {
+    return {std::move(what), style.at(std::string(property)).source};
+}
+
+std::optional<hiding> clipped_box(const cascaded_style& style) {
+    const std::string_view overflow = value_of(style, "overflow");
     if (overflow != "hidden" && overflow != "clip") {
         return std::nullopt;
     }
     for (const std::string_view property : {"width", "height"}) {
-        if (is_tiny(value_of(css, property))) {
-            return shown(property, value_of(css, property)) + " with overflow:hidden";
+        if (is_tiny(value_of(style, property))) {
+            return hiding_by(style, property,
+                             shown(property, value_of(style, property)) + " with overflow:hidden");
         }
     }
-    if (is_zero(value_of(css, "line-height"))) {
-        return shown("line-height", value_of(css, "line-height")) + " with overflow:hidden";
+    if (is_zero(value_of(style, "line-height"))) {
+        return hiding_by(style, "line-height",
+                         shown("line-height", value_of(style, "line-height")) +
+                             " with overflow:hidden");
     }
     return std::nullopt;
 }
 
-std::optional<std::string> off_screen_position(const declarations& css) {
-    const std::string_view position = value_of(css, "position");
+std::optional<hiding> off_screen_position(const cascaded_style& style) {
+    const std::string_view position = value_of(style, "position");
     if (position == "absolute" || position == "fixed") {
         for (const std::string_view property : {"left", "top"}) {
-            if (is_far_negative(value_of(css, property))) {
-                return shown("position", position) + " " + shown(property, value_of(css, property));
+            if (is_far_negative(value_of(style, property))) {
+                return hiding_by(style, property,
+                                 shown("position", position) + " " +
+                                     shown(property, value_of(style, property)));
             }
         }
     }
-    if (is_far_negative(value_of(css, "text-indent"))) {
-        return shown("text-indent", value_of(css, "text-indent"));
+    if (is_far_negative(value_of(style, "text-indent"))) {
+        return hiding_by(style, "text-indent", shown("text-indent", value_of(style, "text-indent")));
     }
     return std::nullopt;
 }
 
-// Why a set of declarations hides its element, in CSS words; nullopt when it does not.
-std::optional<std::string> hiding_declaration(const declarations& css) {
-    if (value_of(css, "display") == "none") {
-        return "display:none";
+// What hides an element itself, whatever its descendants declare (display, opacity, a clipped
+// box and an off-screen position cannot be undone below).
+std::optional<hiding> box_hiding(const cascaded_style& style) {
+    if (value_of(style, "display") == "none") {
+        return hiding_by(style, "display", "display:none");
     }
-    if (const std::string_view v = value_of(css, "visibility"); v == "hidden" || v == "collapse") {
-        return shown("visibility", v);
+    if (is_zero(value_of(style, "opacity"))) {
+        return hiding_by(style, "opacity", "opacity:0");
     }
-    if (is_zero(value_of(css, "opacity"))) {
-        return "opacity:0";
-    }
-    if (is_zero(value_of(css, "font-size"))) {
-        return shown("font-size", value_of(css, "font-size"));
-    }
-    if (auto clipped = clipped_box(css)) {
+    if (auto clipped = clipped_box(style)) {
         return clipped;
     }
-    return off_screen_position(css);
+    return off_screen_position(style);
 }
 
-// One compound selector: an optional tag, then any .class and #id parts.
-struct compound_selector {
-    std::string tag;
-    std::string id;
-    std::vector<std::string> classes;
-};
-
-// A `<style>` rule that hides: descendant chain (outermost first), its text, and why.
-struct hiding_rule {
-    std::vector<compound_selector> chain;
-    std::string selector;
-    std::string hiding;
-};
-
-bool is_name_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || static_cast<unsigned char>(c) >= 0x80;
-}
-
-std::optional<compound_selector> parse_compound(std::string_view text) {
-    compound_selector compound;
-    std::size_t i = 0;
-    while (i < text.size() && is_name_char(text[i])) {
-        ++i;
-    }
-    compound.tag = lower_ascii(text.substr(0, i));
-    while (i < text.size()) {
-        const char kind = text[i++];
-        const std::size_t begin = i;
-        while (i < text.size() && is_name_char(text[i])) {
-            ++i;
-        }
-        if ((kind != '.' && kind != '#') || i == begin) {
-            return std::nullopt; // attribute selectors, pseudo-classes, combinators: not read
-        }
-        const std::string_view name = text.substr(begin, i - begin);
-        if (kind == '.') {
-            compound.classes.emplace_back(name);
-        } else {
-            compound.id = std::string(name);
-        }
-    }
-    if (compound.tag.empty() && compound.id.empty() && compound.classes.empty()) {
-        return std::nullopt;
-    }
-    return compound;
-}
-
-// `div.a .b` → [div.a, .b]; nullopt for anything beyond descendant chains of compounds.
-std::optional<std::vector<compound_selector>> parse_selector(std::string_view selector) {
-    std::vector<compound_selector> chain;
-    while (!(selector = trim(selector)).empty()) {
-        const std::size_t end = selector.find_first_of(" \t\r\n");
-        const auto compound = parse_compound(selector.substr(0, end));
-        if (!compound) {
-            return std::nullopt;
-        }
-        chain.push_back(*compound);
-        selector = end == std::string_view::npos ? std::string_view{} : selector.substr(end);
-    }
-    if (chain.empty()) {
-        return std::nullopt;
-    }
-    return chain;
-}
-
-void add_hiding_rules(std::string_view selectors, const std::string& hiding,
-                      std::vector<hiding_rule>& rules) {
-    while (!selectors.empty()) {
-        const std::size_t comma = selectors.find(',');
-        const std::string_view selector = trim(selectors.substr(0, comma));
-        selectors =
-            comma == std::string_view::npos ? std::string_view{} : selectors.substr(comma + 1);
-        if (auto chain = parse_selector(selector)) {
-            rules.push_back({std::move(*chain), std::string(selector), hiding});
-        }
-    }
-}
-
-// CSS comments, and the `<!-- -->` old pages wrap style sheets in.
-std::string without_comments(std::string_view css) {
-    std::string text;
-    std::size_t pos = 0;
-    while (pos < css.size()) {
-        if (css.substr(pos).starts_with("/*")) {
-            const std::size_t end = css.find("*/", pos + 2);
-            pos = end == std::string_view::npos ? css.size() : end + 2;
-            text.push_back(' ');
-        } else if (css.substr(pos).starts_with("<!--") || css.substr(pos).starts_with("-->")) {
-            pos += css[pos] == '<' ? 4 : 3;
-            text.push_back(' ');
-        } else {
-            text.push_back(css[pos++]);
-        }
-    }
-    return text;
-}
-
-std::size_t after_block(std::string_view css, std::size_t open) {
-    int depth = 0;
-    for (std::size_t i = open; i < css.size(); ++i) {
-        depth += css[i] == '{' ? 1 : css[i] == '}' ? -1 : 0;
-        if (depth == 0) {
-            return i + 1;
-        }
-    }
-    return css.size();
-}
-
-// The hiding rules of one style sheet. The rules inside @media and @supports count as if
-// unconditional: a page that hides a link on some screens is hiding it.
-void read_style_sheet(std::string_view sheet, std::vector<hiding_rule>& rules) {
-    const std::string text = without_comments(sheet);
-    const std::string_view css = text;
-    std::size_t pos = 0;
-    while (pos < css.size()) {
-        const std::size_t open = css.find('{', pos);
-        if (open == std::string_view::npos) {
-            return;
-        }
-        std::string_view prelude = css.substr(pos, open - pos);
-        // A `}` closing an @media block, or an `@import …;`, may stand before the selector.
-        if (const std::size_t cut = prelude.find_last_of("};"); cut != std::string_view::npos) {
-            prelude.remove_prefix(cut + 1);
-        }
-        prelude = trim(prelude);
-        if (prelude.starts_with("@media") || prelude.starts_with("@supports")) {
-            pos = open + 1;
-            continue;
-        }
-        if (prelude.starts_with('@')) {
-            pos = after_block(css, open);
-            continue;
-        }
-        const std::size_t close = css.find('}', open);
-        const std::string_view body = css.substr(
-            open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1);
-        if (const auto hiding = hiding_declaration(parse_declarations(body))) {
-            add_hiding_rules(prelude, *hiding, rules);
-        }
-        pos = close == std::string_view::npos ? css.size() : close + 1;
-    }
-}
-
-void collect_hiding_rules(xmlNodePtr node, std::vector<hiding_rule>& rules) {
-    for (; node != nullptr; node = node->next) {
-        if (is_element(node, "style")) {
-            const xml_string content(xmlNodeGetContent(node));
-            read_style_sheet(as_view(content.get()), rules);
-        } else if (node->type == XML_ELEMENT_NODE) {
-            collect_hiding_rules(node->children, rules);
-        }
-    }
-}
-
-// ---- Matching elements ----
-
-bool has_class(xmlNodePtr node, std::string_view wanted) {
-    const std::string classes = attribute(node, "class").value_or("");
-    std::string_view rest = classes;
-    while (!(rest = trim(rest)).empty()) {
-        const std::size_t end = rest.find_first_of(" \t\r\n\f");
-        if (rest.substr(0, end) == wanted) {
-            return true;
-        }
-        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
-    }
-    return false;
-}
-
-bool matches(const compound_selector& compound, xmlNodePtr node) {
-    return (compound.tag.empty() || is_element(node, compound.tag)) &&
-           (compound.id.empty() || attribute(node, "id") == compound.id) &&
-           std::all_of(compound.classes.begin(), compound.classes.end(),
-                       [&](const std::string& c) { return has_class(node, c); });
-}
-
-// The last compound names the element itself, the others some ancestors in order.
-bool matches(const hiding_rule& rule, xmlNodePtr node) {
-    auto compound = rule.chain.rbegin();
-    if (!matches(*compound++, node)) {
-        return false;
-    }
-    for (xmlNodePtr up = node->parent; up != nullptr && compound != rule.chain.rend();
-         up = up->parent) {
-        if (up->type == XML_ELEMENT_NODE && matches(*compound, up)) {
-            ++compound;
-        }
-    }
-    return compound == rule.chain.rend();
-}
-
-std::optional<std::string> marquee_hiding(xmlNodePtr node) {
+std::optional<std::string> marquee_hiding(xmlNodePtr node, const cascaded_style& style) {
     if (!is_element(node, "marquee")) {
         return std::nullopt;
     }
-    const declarations css = parse_declarations(attribute(node, "style").value_or(""));
     for (const char* property : {"height", "width"}) {
         const std::string size =
-            attribute(node, property).value_or(std::string(value_of(css, property)));
+            attribute(node, property).value_or(std::string(value_of(style, property)));
         if (is_tiny(size)) {
             return shown(property, size) + " <marquee>";
         }
@@ -391,26 +189,6 @@ std::optional<std::string> marquee_hiding(xmlNodePtr node) {
     const std::string scroll = attribute(node, "scrollamount").value_or("");
     if (const auto step = leading_number(scroll); step && *step >= unreadable_scroll_step) {
         return "scrollamount " + scroll + " <marquee>";
-    }
-    return std::nullopt;
-}
-
-std::optional<std::string> element_hiding(xmlNodePtr node, const std::vector<hiding_rule>& rules) {
-    if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden")) != nullptr) {
-        return "hidden attribute";
-    }
-    if (const auto style = attribute(node, "style")) {
-        if (auto hiding = hiding_declaration(parse_declarations(*style))) {
-            return hiding;
-        }
-    }
-    if (auto hiding = marquee_hiding(node)) {
-        return hiding;
-    }
-    const auto rule = std::find_if(rules.begin(), rules.end(),
-                                   [&](const hiding_rule& r) { return matches(r, node); });
-    if (rule != rules.end()) {
-        return rule->hiding + " by <style> rule " + rule->selector;
     }
     return std::nullopt;
 }
@@ -426,11 +204,59 @@ std::string describe(xmlNodePtr node) {
     return text + ">";
 }
 
-std::optional<std::string> hidden_reason(xmlNodePtr link, const std::vector<hiding_rule>& rules) {
+std::string reason_text(const hiding& h, xmlNodePtr node, xmlNodePtr link) {
+    const std::string by = h.source == "inline style" ? std::string() : " by " + h.source;
+    return h.what + by + (node == link ? " on " : " on ancestor ") + describe(node);
+}
+
+// Inherited properties: the nearest element that declares one decides, so a child's
+// `visibility:visible` or `font-size:14px` undoes what an ancestor set. A relative font size
+// (em, %) of a zero size stays zero.
+struct inherited_state {
+    bool visibility_decided = false;
+    bool font_size_decided = false;
+};
+
+bool is_relative_size(std::string_view value) {
+    return value.ends_with("em") || value.ends_with('%');
+}
+
+std::optional<hiding> inherited_hiding(const cascaded_style& style, inherited_state& state) {
+    if (const std::string_view v = value_of(style, "visibility");
+        !state.visibility_decided && !v.empty() && v != "inherit") {
+        state.visibility_decided = true;
+        if (v == "hidden" || v == "collapse") {
+            return hiding_by(style, "visibility", shown("visibility", v));
+        }
+    }
+    if (const std::string_view size = value_of(style, "font-size");
+        !state.font_size_decided && !size.empty() && size != "inherit") {
+        if (is_zero(size)) {
+            state.font_size_decided = true;
+            return hiding_by(style, "font-size", shown("font-size", size));
+        }
+        state.font_size_decided = !is_relative_size(size);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> hidden_reason(xmlNodePtr link, const css_cascade& cascade) {
+    inherited_state inherited;
     for (xmlNodePtr node = link; node != nullptr && node->type == XML_ELEMENT_NODE;
          node = node->parent) {
-        if (const auto hiding = element_hiding(node, rules)) {
-            return *hiding + (node == link ? " on " : " on ancestor ") + describe(node);
+        if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden")) != nullptr) {
+            return "hidden attribute" + std::string(node == link ? " on " : " on ancestor ") +
+                   describe(node);
+        }
+        const cascaded_style style = cascade.style_of(node);
+        if (auto h = box_hiding(style)) {
+            return reason_text(*h, node, link);
+        }
+        if (auto marquee = marquee_hiding(node, style)) {
+            return *marquee + (node == link ? " on " : " on ancestor ") + describe(node);
+        }
+        if (auto h = inherited_hiding(style, inherited)) {
+            return reason_text(*h, node, link);
         }
     }
     return std::nullopt;
@@ -460,9 +286,23 @@ std::optional<std::string> absolute_href(std::string_view href, const page_site&
     return std::nullopt;
 }
 
+// Hosts of the badges a government page must show in its footer: ICP 备案 (beian.miit.gov.cn,
+// the older miitbeian.gov.cn), 公安备案 (beian.gov.cn), 党政机关网站标识 (conac.cn), the
+// national 找错 channel (zfwzzc.www.gov.cn, pucha.kaipuyun.cn) and 12377 reporting.
+bool is_registration_host(std::string_view host) {
+    static constexpr std::array<std::string_view, 7> hosts{
+        "beian.miit.gov.cn", "miitbeian.gov.cn", "beian.gov.cn",     "conac.cn",
+        "zfwzzc.www.gov.cn", "pucha.kaipuyun.cn", "12377.cn"};
+    return std::any_of(hosts.begin(), hosts.end(), [&](std::string_view known) {
+        return host == known ||
+               (host.size() > known.size() && host.ends_with(known) &&
+                host[host.size() - known.size() - 1] == '.');
+    });
+}
+
 struct link_walk {
     const page_site& page;
-    const std::vector<hiding_rule>& rules;
+    const css_cascade& cascade;
     std::vector<hidden_link>& found;
 };
 
@@ -478,7 +318,10 @@ void check_link(xmlNodePtr link, const link_walk& walk) {
     }
     std::string text = collapsed_text(link);
     const auto term = find_illicit_term(text);
-    std::optional<std::string> reason = hidden_reason(link, walk.rules);
+    // A page's registration and identity badges (ICP 备案, 公安备案, 党政机关标识) are required in
+    // its footer; a style sheet that seems to hide them is a cascade govmon misread, never a 暗链.
+    std::optional<std::string> reason =
+        is_registration_host(host) ? std::nullopt : hidden_reason(link, walk.cascade);
     if (term) {
         reason = (reason ? *reason + "; " : std::string()) + "anchor text: " + std::string(*term);
     }
@@ -511,9 +354,8 @@ std::vector<hidden_link> find_hidden_links(xmlDocPtr doc, std::string_view page_
     const page_site page{
         lower_ascii(page_url.substr(0, scheme_end == std::string_view::npos ? 0 : scheme_end)),
         std::string(registrable_domain(host_of(page_url)))};
-    std::vector<hiding_rule> rules;
-    collect_hiding_rules(root, rules);
-    walk_links(root, link_walk{page, rules, found});
+    const css_cascade cascade(root, hiding_properties());
+    walk_links(root, link_walk{page, cascade, found});
     return found;
 }
 

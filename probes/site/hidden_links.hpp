@@ -21,13 +21,15 @@ struct hidden_link {
 };
 
 // The `<a href>` links of a parsed page (libxml2's HTML parser) that lead off the page's site
-// (another registrable domain) and are hidden: `hidden` attribute, inline style or a `<style>`
-// rule with a simple selector (tag, .class, #id, tag.class, descendant chains of those) giving
-// display:none, visibility:hidden, opacity:0, font-size:0, a zero or 1px box with
-// overflow:hidden, line-height:0 with overflow:hidden, position:absolute/fixed at left/top
-// <= -999, text-indent <= -999, or a <marquee> 1px high or wide or scrolling ≥ 1000 per step;
-// on the link or any ancestor. Visible links whose text carries illicit vocabulary are
-// reported too. Relative links stay on the page's host and are never reported.
+// (another registrable domain) and are hidden, as the CSS cascade (css_cascade: inline style,
+// <style> rules with simple selectors, !important, specificity, order) decides: `hidden`
+// attribute, display:none, opacity:0, a zero or 1px box with overflow:hidden, line-height:0
+// with overflow:hidden, position:absolute/fixed at left/top <= -999, text-indent <= -999 on the
+// link or an ancestor; visibility:hidden or font-size:0 from the nearest element declaring
+// them (a child's visibility:visible or font-size:14px shows it again); a <marquee> 1px high
+// or wide or scrolling ≥ 1000 per step. Visible links whose text carries illicit vocabulary
+// are reported too. Relative links stay on the page's host and are never reported, and
+// neither are the footer's registration badges (ICP/公安备案, 党政机关标识) on style alone.
 std::vector<hidden_link> find_hidden_links(xmlDocPtr doc, std::string_view page_url);
 
 } // namespace govmon

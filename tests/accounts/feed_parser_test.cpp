@@ -195,14 +195,56 @@ TEST_CASE("undated items are no_timestamp, and channel dates do not stand in") {
     CHECK_FALSE(r.newest_post);
 }
 
-TEST_CASE("an unreadable date makes freshness unknown: it could be the newest post") {
+TEST_CASE("an unreadable date makes the read partial: the readable posts are a lower bound") {
     const auto r = parse_feed(
         rss(rss_item("Sun, 16 zzz 2026 11:47:32 GMT") + rss_item("Fri, 20 Oct 2026 09:00:00 GMT")),
         "", probe_time);
-    CHECK(r.outcome == account_outcome::parse_error);
+    CHECK(r.outcome == account_outcome::partial);
     CHECK(r.error == error_class::parse);
     CHECK(r.items_dated == 1);
+    REQUIRE(r.newest_post);
+    CHECK(*r.newest_post == 1792486800); // 2026-10-20T09:00:00Z
     CHECK(r.detail.find("zzz") != std::string::npos);
+}
+
+TEST_CASE("a malformed first line that libxml2 repairs into an empty <rss/> is a parse error") {
+    // The shape of a real feed: the XML declaration fused into the root's start tag. Recovery
+    // drops everything after it; the file still holds a dated item.
+    const std::string feed = "<rss ?xml version=\"2.0\" encoding=\"UTF-8\"?>\n"
+                             "<rss version=\"2.0\"><channel><title>t</title>" +
+                             rss_item("Fri, 20 Nov 2026 09:00:00 GMT") + "</channel></rss>";
+    const auto r = parse_feed(feed, "", probe_time);
+    CHECK(r.outcome == account_outcome::parse_error);
+    CHECK(r.error == error_class::parse);
+    CHECK_FALSE(r.newest_post);
+    CHECK(r.detail.find("malformed XML") != std::string::npos);
+}
+
+TEST_CASE("an <rss> root without a channel is a parse error, not an empty account") {
+    const auto r = parse_feed("<?xml version=\"1.0\"?><rss version=\"2.0\"/>", "", probe_time);
+    CHECK(r.outcome == account_outcome::parse_error);
+    CHECK(r.detail.find("without a <channel>") != std::string::npos);
+    const auto empty_channel = parse_feed(rss(""), "", probe_time);
+    CHECK(empty_channel.outcome == account_outcome::ok_empty);
+}
+
+TEST_CASE("a repair that keeps every item is read as it is; one that loses items is partial") {
+    // An undeclared &nbsp; and a bare '&' cost a character each, no post.
+    const auto kept = parse_feed(rss("<item><title>a&nbsp;b</title><link>https://x.gov.cn/?a=1&b=2"
+                                     "</link><pubDate>Fri, 20 Nov 2026 09:00:00 GMT</pubDate></item>" +
+                                     rss_item("Wed, 18 Nov 2026 08:30:00 GMT")),
+                                 "", probe_time);
+    CHECK(kept.outcome == account_outcome::ok);
+    CHECK(kept.items_seen == 2);
+    CHECK(kept.detail.find("repaired") != std::string::npos);
+    // A body cut off inside its newest item: what was read is a lower bound.
+    const std::string cut = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>" +
+                            rss_item("Wed, 18 Nov 2026 08:30:00 GMT") +
+                            "<item><title>newest</title><pubDa";
+    const auto lost = parse_feed(cut, "", probe_time);
+    CHECK(lost.outcome == account_outcome::partial);
+    REQUIRE(lost.newest_post);
+    CHECK(lost.detail.find("repair") != std::string::npos);
 }
 
 TEST_CASE("an RSSHub 503 error page is a parse error, not a feed") {
@@ -494,8 +536,8 @@ const auto feeddates_cases = std::to_array<feeddates_case>({
     {"jf-04.json", account_outcome::ok, 1177334747, 1, 1},
     {"mi-01-rss-rfc822.xml", account_outcome::ok, 1333620000, 4, 4},
     {"mi-02-atom-rfc3339.xml", account_outcome::ok, 1177334747, 5, 5},
-    // feedparser skips the unreadable dates; govmon will not judge freshness around them.
-    {"mi-03-rss-with-invalid.xml", account_outcome::parse_error, 1333620000, 5, 2},
+    // feedparser skips the unreadable dates; govmon reads the others as a lower bound only.
+    {"mi-03-rss-with-invalid.xml", account_outcome::partial, 1333620000, 5, 2},
     {"mi-04-rdf-zone-order.xml", account_outcome::ok, 1072894495, 3, 3},
     {"mi-05-rss-zoneless-mix.xml", account_outcome::ok, 1072972799, 3, 3},
     {"mi-06-json-rfc3339.json", account_outcome::ok, 1177334747, 3, 3},

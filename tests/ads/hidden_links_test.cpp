@@ -226,3 +226,76 @@ TEST_CASE("an injected spam block in a government page") {
         CHECK(link.line > 20);
     }
 }
+
+TEST_CASE("an inline style shown by the page wins over the style sheet that hid it") {
+    // The shape of a real page: its sheet hides .content and .footer until a script runs, and
+    // the saved page carries the script's inline display:block on both.
+    const std::string head = "<style>.content, .footer {display:none}</style>";
+    const std::string footer =
+        "<div class=\"footer\" style=\"display: block;\">"
+        "<a href=\"https://beian.miit.gov.cn/\">京ICP备05070218号</a>"
+        "<a href=\"http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=1\">京公网安备</a>"
+        "<a href=\"https://bszs.conac.cn/sitename?method=show&id=1\">党政机关</a>" +
+        spam_link() + "</div>";
+    CHECK(scan("<div class=\"content\" style=\"display: block;\">" + spam_link() + "</div>" + footer,
+               head)
+              .empty());
+}
+
+TEST_CASE("the cascade ranks !important, inline style, specificity and order as browsers do") {
+    const struct {
+        std::string head;
+        std::string body;
+        bool hidden;
+    } cases[] = {
+        {"<style>.f{display:none !important}</style>",
+         "<div class=\"f\" style=\"display:block\">" + spam_link() + "</div>", true},
+        {"<style>.f{display:none}</style>",
+         "<div class=\"f\" style=\"display:block !important\">" + spam_link() + "</div>", false},
+        {"<style>#x .f{display:none} .f{display:block}</style>",
+         "<div id=\"x\"><p class=\"f\">" + spam_link() + "</p></div>", true},
+        {"<style>.f{display:block} div.f{display:none}</style>",
+         "<div class=\"f\">" + spam_link() + "</div>", true},
+        {"<style>div.f{display:none} .f.g{display:block}</style>",
+         "<div class=\"f g\">" + spam_link() + "</div>", false},
+        {"<style>.f{display:none} .f{display:block}</style>",
+         "<div class=\"f\">" + spam_link() + "</div>", false},
+        {"<style>.f{display:block} .f{display:none}</style>",
+         "<div class=\"f\">" + spam_link() + "</div>", true},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.head);
+        CAPTURE(c.body);
+        CHECK(scan(c.body, c.head).empty() != c.hidden);
+    }
+}
+
+TEST_CASE("inherited visibility and font size are undone by a descendant that sets its own") {
+    // font-size:0 on a list removes the gaps between inline blocks; its items set their size.
+    CHECK(scan("<ul style=\"font-size:0\"><li style=\"font-size:14px\">" + spam_link() +
+               "</li></ul>")
+              .empty());
+    CHECK(scan("<div style=\"visibility:hidden\"><p style=\"visibility:visible\">" + spam_link() +
+               "</p></div>")
+              .empty());
+    CHECK(scan("<ul style=\"font-size:0\"><li style=\"font-size:1.2em\">" + spam_link() +
+               "</li></ul>")
+              .size() == 1);
+    CHECK(scan("<div style=\"visibility:hidden\"><p style=\"visibility:inherit\">" + spam_link() +
+               "</p></div>")
+              .size() == 1);
+    // display:none cannot be undone below.
+    CHECK(scan("<div style=\"display:none\"><p style=\"display:block\">" + spam_link() +
+               "</p></div>")
+              .size() == 1);
+}
+
+TEST_CASE("registration badges of a footer are never hidden links on style alone") {
+    const std::string hidden = "<div style=\"display:none\">";
+    CHECK(scan(hidden + "<a href=\"https://beian.miit.gov.cn/\">京ICP备1号</a></div>").empty());
+    CHECK(scan(hidden + "<a href=\"http://www.beian.gov.cn/portal\">京公网安备</a></div>").empty());
+    CHECK(scan(hidden + "<a href=\"https://bszs.conac.cn/x\">党政机关</a></div>").empty());
+    CHECK(scan(hidden + "<a href=\"https://notbeian.gov.cn.example.com/\">x</a></div>").size() == 1);
+    // Illicit anchor text still counts, whatever the host.
+    CHECK(scan("<a href=\"https://beian.miit.gov.cn/\">澳门百家乐</a>").size() == 1);
+}

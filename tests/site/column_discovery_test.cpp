@@ -62,3 +62,15 @@ TEST_CASE("column discovery without a document or a page host") {
     const auto doc = parse_page("<a href='/tzgg/'>通知公告</a>");
     CHECK(discover_columns(doc.get(), "").empty());
 }
+
+TEST_CASE("links to attachments are never columns") {
+    const auto doc = parse_page(R"(<html><body><ul>
+          <li><a href="/attach/stats.xls">统计表（XLS）</a></li>
+          <li><a href="/download?id=7">人事任免（PDF）</a></li>
+          <li><a href="/zwgk/ghjh/plan.DOCX">规划计划</a></li>
+          <li><a href="/zwgk/tjsj/">统计数据</a></li>
+        </ul></body></html>)");
+    const auto columns = discover_columns(doc.get(), "https://www.example.gov.cn/");
+    REQUIRE(columns.size() == 1);
+    CHECK(columns[0].url == "https://www.example.gov.cn/zwgk/tjsj/");
+}

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <set>
 #include <sstream>
 
 using namespace govmon;
@@ -303,7 +304,7 @@ TEST_CASE("writing 10,000 observations in one batch takes well under a second") 
     CHECK(s->export_observations(0, 1'000'000, export_format::csv, out) == 10000);
 }
 
-TEST_CASE("the latest observations come oldest first, and the newest update only from ok ones") {
+TEST_CASE("the latest observations come oldest first, and the newest update only from ok ones and partial reads") {
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
     std::vector<observation> rows;
@@ -324,6 +325,31 @@ TEST_CASE("the latest observations come oldest first, and the newest update only
     CHECK(s->latest_observations("hb-weibo", "account", 10).size() == 4);
     CHECK(s->newest_update("hb-weibo", "account") == 250);
     CHECK_FALSE(s->newest_update("nobody", "account"));
+
+    // A partial read's post exists, though the read may have missed newer ones.
+    auto partial = make_observation(500, "hb-weibo", "account");
+    partial.ok = false;
+    partial.last_update = 480;
+    partial.detail = R"({"outcome":"partial"})";
+    s->write(batch({partial}));
+    CHECK(s->newest_update("hb-weibo", "account") == 480);
+}
+
+TEST_CASE("the blank columns of a site's latest crawl") {
+    temp_dir dir;
+    auto s = store::open(dir.file("govmon.db"));
+    const auto column = [](std::int64_t t, const std::string& url, bool blank) {
+        auto o = make_observation(t, "hb-portal", "column");
+        o.url = url;
+        o.detail = std::string(R"({"items":0,"blank":)") + (blank ? "true" : "false") + "}";
+        return o;
+    };
+    CHECK(s->blank_columns_of_last_crawl("hb-portal").empty());
+    s->write(batch({column(100, "https://x/a/", true), column(100, "https://x/b/", true)}));
+    s->write(batch({column(200, "https://x/a/", true), column(200, "https://x/b/", false),
+                    column(200, "https://x/c/", false)}));
+    CHECK(s->blank_columns_of_last_crawl("hb-portal") == std::set<std::string>{"https://x/a/"});
+    CHECK(s->blank_columns_of_last_crawl("other").empty());
 }
 
 TEST_CASE("open findings are counted by kind and severity") {
