@@ -62,7 +62,7 @@ mail_entry entry_for(const finding& f, const std::string& severity, const alert_
     e.title = label_of(f, d) + "：" + problem_name(f.kind);
     e.severity = severity;
     // A gambling or ad page must not be one click away in a mail to a unit's staff.
-    e.links_clickable = f.kind != "hidden_link" && f.kind != "ad_link";
+    e.links_clickable = f.kind != finding_kind::hidden_link && f.kind != finding_kind::ad_link;
     if (!f.url.empty())
         e.facts.emplace_back(e.links_clickable ? "链接" : "链接（请勿点击）", f.url);
     if (!f.source.empty() && f.source != f.url)
@@ -70,7 +70,7 @@ mail_entry entry_for(const finding& f, const std::string& severity, const alert_
     if (auto newest = newest_post_of(f, d)) {
         e.facts.emplace_back("最新发布", chinese_day(*newest) + "（距今 " +
                                              std::to_string((now - *newest) / 86400) + " 天）");
-        if (f.kind == "account_stale")
+        if (f.kind == finding_kind::account_stale)
             e.facts.emplace_back("判定日期", "如在 " + chinese_day(*newest + d.dormant_after) +
                                                  " 前仍未发布新内容，将被判定为“僵尸”账号（单项否决）");
     }
@@ -162,13 +162,15 @@ bool is_probed(const std::string& target, const alert_directory& d) {
 // Freshness verdicts of an account the platform now refuses to show us rest on older probes.
 void note_blocked_freshness(mail_entry& e, const finding& f,
                             const std::set<std::string>& blocked_accounts) {
-    if ((f.kind == "account_dormant" || f.kind == "account_stale") &&
+    if ((f.kind == finding_kind::account_dormant || f.kind == finding_kind::account_stale) &&
         blocked_accounts.count(f.target))
         e.facts.emplace_back("说明", "平台当前拒绝检测，此结论以最近一次成功检测为准");
 }
 
-int severity_rank(const std::string& severity) {
-    return severity == "veto" ? 0 : severity == "warn" ? 1 : 2;
+int severity_rank(finding_severity severity) {
+    return severity == finding_severity::veto   ? 0
+           : severity == finding_severity::warn ? 1
+                                                : 2;
 }
 
 // Sections per target: targets with a veto first, then by name; findings newest first.
@@ -204,7 +206,7 @@ std::vector<mail_section> digest_sections(std::vector<finding> findings,
         std::size_t deductions = 0;
         std::size_t unlisted = 0;
         for (const finding& f : fs) {
-            if (f.severity == "deduct" && ++deductions > deductions_listed_per_target) {
+            if (f.severity == finding_severity::deduct && ++deductions > deductions_listed_per_target) {
                 ++unlisted;
                 continue;
             }
@@ -255,7 +257,7 @@ std::optional<composed_mail> compose_digest(const std::string& audience,
     for (const finding& f : open) {
         if (f.status != "open" || !is_probed(f.target, d))
             continue;
-        if (audience == "*" || (f.unit == audience && f.kind != "account_blocked"))
+        if (audience == "*" || (f.unit == audience && f.kind != finding_kind::account_blocked))
             mine.push_back(f);
     }
     if (mine.empty())
@@ -273,7 +275,7 @@ std::optional<composed_mail> compose_digest(const std::string& audience,
                    "），按网站和账号列出如下，单项否决项请优先处理。";
     std::set<std::string> blocked_accounts;
     for (const finding& f : open)
-        if (f.status == "open" && f.kind == "account_blocked")
+        if (f.status == "open" && f.kind == finding_kind::account_blocked)
             blocked_accounts.insert(f.target);
     body.sections = digest_sections(std::move(mine), blocked_accounts, d, now);
     body.closing = closing;
@@ -286,8 +288,8 @@ composed_mail compose_sample(const std::string& to, const alert_directory& d, st
     finding f;
     f.target = "sample-account";
     f.target_kind = "account";
-    f.kind = "account_stale";
-    f.severity = "warn";
+    f.kind = finding_kind::account_stale;
+    f.severity = finding_severity::warn;
     f.url = "https://weibo.com/u/0000000000";
     f.detail = "这是一封测试邮件，不代表真实的检测结果。";
     f.first_seen = now;

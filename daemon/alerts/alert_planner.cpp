@@ -13,13 +13,13 @@ bool opens(const finding_event& e) {
 
 std::optional<std::string> alert_kind_of(const finding_event_row& row) {
     const finding_event& e = row.event;
-    if (row.current.kind == "account_blocked")
+    if (row.current.kind == finding_kind::account_blocked)
         return std::nullopt;
-    if (opens(e) && e.severity == "veto")
+    if (opens(e) && e.severity == finding_severity::veto)
         return "veto";
-    if ((e.event == "opened" || e.event == "reopened") && row.current.kind == "account_stale")
+    if ((e.event == "opened" || e.event == "reopened") && row.current.kind == finding_kind::account_stale)
         return "warning";
-    if (e.event == "resolved" && e.severity == "veto")
+    if (e.event == "resolved" && e.severity == finding_severity::veto)
         return "recovery";
     return std::nullopt;
 }

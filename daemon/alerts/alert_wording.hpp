@@ -7,10 +7,9 @@
 
 namespace govmon {
 
-// The Chinese words alert mails use for what the store holds in English identifiers. Unknown
-// identifiers come back as they are: a new finding kind still gets mailed, just less nicely.
-std::string problem_name(const std::string& kind);         // account_dormant → 超过两周未更新…
-std::string advice_for(const std::string& kind);           // what the unit should do
+// The Chinese words alert mails use for a finding kind (its descriptor in finding_kind.hpp).
+std::string problem_name(finding_kind kind); // account_dormant → 账号超过两周未更新…
+std::string advice_for(finding_kind kind);   // what the unit should do
 
 // 湖北发布（微博） for an account, the name alone for a site.
 std::string target_label(const std::string& name, const std::string& kind,

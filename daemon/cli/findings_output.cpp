@@ -17,8 +17,16 @@ using json = nlohmann::ordered_json; // keys in the order of interface.md §3
 std::string shown_time(std::int64_t t) { return t == 0 ? std::string{} : format_iso8601(t); }
 
 std::array<std::string, 13> fields_of(const finding& f) {
-    return {f.id,     f.target,   f.target_kind, f.unit,   f.kind,
-            f.indicator, f.severity, f.url,       f.source, f.detail,
+    return {f.id,
+            f.target,
+            f.target_kind,
+            f.unit,
+            std::string(name_of(f.kind)),
+            f.indicator,
+            std::string(name_of(f.severity)),
+            f.url,
+            f.source,
+            f.detail,
             shown_time(f.first_seen), shown_time(f.last_seen), f.status};
 }
 
@@ -71,8 +79,9 @@ void write_table(const std::vector<finding>& findings, std::ostream& out) {
                                              "DETAIL"};
     std::vector<std::array<std::string, 6>> rows;
     for (const finding& f : findings)
-        rows.push_back({f.status == "open" ? f.severity : f.severity + " (resolved)", f.kind,
-                        f.target, shown_time(f.first_seen), f.url, f.detail});
+        rows.push_back({std::string(name_of(f.severity)) + (f.status == "open" ? "" : " (resolved)"),
+                        std::string(name_of(f.kind)), f.target, shown_time(f.first_seen), f.url,
+                        f.detail});
     std::array<std::size_t, 6> widths{};
     for (std::size_t i = 0; i < headers.size(); ++i)
         widths[i] = display_width(headers[i]);

@@ -21,10 +21,16 @@ std::string platform_name(const std::string& platform) {
     return lookup(names, platform);
 }
 
-std::string severity_name(const std::string& severity) {
-    static const std::map<std::string, std::string> names{
-        {"veto", "单项否决"}, {"warn", "预警"}, {"deduct", "扣分"}};
-    return lookup(names, severity);
+std::string severity_name(finding_severity severity) {
+    switch (severity) {
+    case finding_severity::veto:
+        return "单项否决";
+    case finding_severity::deduct:
+        return "扣分";
+    case finding_severity::warn:
+        return "预警";
+    }
+    return "预警";
 }
 
 } // namespace govmon

@@ -35,20 +35,20 @@ void judge_freshness(const std::vector<observation>& recent,
     if (!newest_post) {
         // No post was ever seen: dormant only when two probes in a row found the account empty.
         if (outcome_of(current) == "ok_empty" && previous_outcome_is(recent, "ok_empty")) {
-            verdict.judged.insert(verdict.judged.end(), {"account_dormant", "account_stale"});
-            verdict.candidates.push_back({"account_dormant", "account.freshness", "veto",
+            verdict.judged.insert(verdict.judged.end(), {finding_kind::account_dormant, finding_kind::account_stale});
+            verdict.candidates.push_back({finding_kind::account_dormant, finding_severity::veto,
                                           current.url, "", "the account has no posts at all"});
         }
         return;
     }
-    verdict.judged.insert(verdict.judged.end(), {"account_dormant", "account_stale"});
+    verdict.judged.insert(verdict.judged.end(), {finding_kind::account_dormant, finding_kind::account_stale});
     const std::int64_t age = now - *newest_post;
     const std::int64_t warn_after = t.video ? t.dormant : t.warn;
     if (age > t.dormant)
-        verdict.candidates.push_back({"account_dormant", "account.freshness", "veto", current.url,
+        verdict.candidates.push_back({finding_kind::account_dormant, finding_severity::veto, current.url,
                                       "", age_text(*newest_post, now)});
     else if (age > warn_after)
-        verdict.candidates.push_back({"account_stale", "account.freshness", "warn", current.url,
+        verdict.candidates.push_back({finding_kind::account_stale, finding_severity::warn, current.url,
                                       "", age_text(*newest_post, now)});
 }
 
@@ -56,24 +56,24 @@ void judge_unreachable(const std::vector<observation>& recent, rule_verdict& ver
     const observation& current = recent.back();
     const std::string why = detail_text(current);
     if (previous_outcome_is(recent, "not_found")) {
-        verdict.judged.insert(verdict.judged.end(), {"account_unreachable", "account_blocked"});
-        verdict.candidates.push_back({"account_unreachable", "account.reachability", "veto",
+        verdict.judged.insert(verdict.judged.end(), {finding_kind::account_unreachable, finding_kind::account_blocked});
+        verdict.candidates.push_back({finding_kind::account_unreachable, finding_severity::veto,
                                       current.url, "", "the account is gone: " + why});
         return;
     }
-    verdict.judged.push_back("account_blocked");
+    verdict.judged.push_back(finding_kind::account_blocked);
     verdict.candidates.push_back(
-        {"account_blocked", "account.probe", "warn", current.url, "",
+        {finding_kind::account_blocked, finding_severity::warn, current.url, "",
          "the platform says the account does not exist (" + why + "); to be confirmed"});
 }
 
 void judge_refused(const observation& current, rule_verdict& verdict) {
-    verdict.judged.push_back("account_blocked");
+    verdict.judged.push_back(finding_kind::account_blocked);
     const std::string outcome = outcome_of(current);
     std::string why = detail_text(current);
     if (why.empty())
         why = outcome;
-    verdict.candidates.push_back({"account_blocked", "account.probe", "warn", current.url, "",
+    verdict.candidates.push_back({finding_kind::account_blocked, finding_severity::warn, current.url, "",
                                   "freshness unknown: " + why});
 }
 
@@ -83,16 +83,16 @@ void judge_partial(const observation& current, std::optional<std::int64_t> newes
                    std::int64_t now, const account_thresholds& t, rule_verdict& verdict) {
     const std::int64_t fresh_for = t.video ? t.dormant : t.warn;
     if (newest_post && now - *newest_post <= fresh_for) {
-        verdict.judged.insert(verdict.judged.end(), {"account_unreachable", "account_blocked",
-                                                     "account_dormant", "account_stale"});
+        verdict.judged.insert(verdict.judged.end(), {finding_kind::account_unreachable, finding_kind::account_blocked,
+                                                     finding_kind::account_dormant, finding_kind::account_stale});
         return;
     }
-    verdict.judged.push_back("account_blocked");
+    verdict.judged.push_back(finding_kind::account_blocked);
     std::string why = detail_text(current);
     if (newest_post)
         why += "; newest readable post " + format_iso8601(*newest_post) + ", " +
                std::to_string((now - *newest_post) / 86400) + " days ago";
-    verdict.candidates.push_back({"account_blocked", "account.probe", "warn", current.url, "",
+    verdict.candidates.push_back({finding_kind::account_blocked, finding_severity::warn, current.url, "",
                                   "freshness unknown: " + why});
 }
 
@@ -114,7 +114,7 @@ rule_verdict judge_account(const std::vector<observation>& recent,
         return verdict;
     const std::string outcome = outcome_of(recent.back());
     if (outcome == "ok" || outcome == "ok_empty") {
-        verdict.judged.insert(verdict.judged.end(), {"account_unreachable", "account_blocked"});
+        verdict.judged.insert(verdict.judged.end(), {finding_kind::account_unreachable, finding_kind::account_blocked});
         if (thresholds.judge_freshness)
             judge_freshness(recent, newest_post, now, thresholds, verdict);
     } else if (outcome == "partial") {

@@ -47,7 +47,7 @@ std::string failure_text(const observation& o) {
 
 void judge_reachability(const std::vector<observation>& window,
                         const availability_thresholds& thresholds, rule_verdict& verdict) {
-    verdict.judged.push_back("site_unreachable");
+    verdict.judged.push_back(finding_kind::site_unreachable);
     const availability_summary summary = summarize_availability(window);
     if (summary.probes == 0)
         return;
@@ -63,7 +63,7 @@ void judge_reachability(const std::vector<observation>& window,
                          percent(failed_share) + ")";
     if (!last.ok)
         detail += "; last probe failed: " + failure_text(last);
-    verdict.candidates.push_back({"site_unreachable", "site.availability", veto ? "veto" : "warn",
+    verdict.candidates.push_back({finding_kind::site_unreachable, veto ? finding_severity::veto : finding_severity::warn,
                                   last.url, "", std::move(detail)});
 }
 
@@ -71,26 +71,26 @@ void judge_certificate(const observation& last, std::int64_t now,
                        const availability_thresholds& thresholds, rule_verdict& verdict) {
     const bool is_https = last.url.rfind("https://", 0) == 0;
     if (!is_https) {
-        verdict.judged.push_back("tls_invalid");
+        verdict.judged.push_back(finding_kind::tls_invalid);
         return;
     }
     const json detail = detail_of(last);
     if (last.error == error_class::tls) {
-        verdict.judged.push_back("tls_invalid");
-        verdict.candidates.push_back({"tls_invalid", "site.tls", "deduct", last.url, "",
+        verdict.judged.push_back(finding_kind::tls_invalid);
+        verdict.candidates.push_back({finding_kind::tls_invalid, finding_severity::deduct, last.url, "",
                                       "certificate rejected: " + failure_text(last)});
         return;
     }
     auto not_after = detail.find("cert_not_after");
     if (not_after == detail.end() || !not_after->is_number_integer())
         return; // never got as far as a handshake: cannot judge the certificate
-    verdict.judged.push_back("tls_invalid");
+    verdict.judged.push_back(finding_kind::tls_invalid);
     const std::int64_t expiry = not_after->get<std::int64_t>();
     if (expiry <= now) {
-        verdict.candidates.push_back({"tls_invalid", "site.tls", "deduct", last.url, "",
+        verdict.candidates.push_back({finding_kind::tls_invalid, finding_severity::deduct, last.url, "",
                                       "certificate expired " + format_iso8601(expiry)});
     } else if (expiry - now < thresholds.tls_expiry_warning) {
-        verdict.candidates.push_back({"tls_invalid", "site.tls", "warn", last.url, "",
+        verdict.candidates.push_back({finding_kind::tls_invalid, finding_severity::warn, last.url, "",
                                       "certificate expires " + format_iso8601(expiry)});
     }
 }
@@ -103,16 +103,16 @@ void judge_ipv6(const observation& last, rule_verdict& verdict) {
     const std::optional<bool> has_aaaa = tri_state(*ipv6, "aaaa");
     if (!has_aaaa)
         return; // the lookup itself failed
-    verdict.judged.push_back("ipv6_missing");
+    verdict.judged.push_back(finding_kind::ipv6_missing);
     if (!*has_aaaa) {
         verdict.candidates.push_back(
-            {"ipv6_missing", "site.ipv6", "deduct", last.url, "", "no AAAA record"});
+            {finding_kind::ipv6_missing, finding_severity::deduct, last.url, "", "no AAAA record"});
         return;
     }
     const std::optional<bool> reachable = tri_state(*ipv6, "reachable");
     if (reachable == false) {
         std::string why = text_field(*ipv6, "detail");
-        verdict.candidates.push_back({"ipv6_missing", "site.ipv6", "deduct", last.url, "",
+        verdict.candidates.push_back({finding_kind::ipv6_missing, finding_severity::deduct, last.url, "",
                                       "AAAA record but no answer over IPv6" +
                                           (why.empty() ? std::string{} : ": " + why)});
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "daemon/common/finding_kind.hpp"
+
 #include <cstdint>
 #include <string>
 
@@ -11,9 +13,9 @@ struct finding {
     std::string target;
     std::string target_kind; // "site" or "account"
     std::string unit;
-    std::string kind;      // site_unreachable, tls_invalid, ipv6_missing, ...
-    std::string indicator; // site.availability, site.tls, ...
-    std::string severity;  // veto, deduct, warn
+    finding_kind kind = finding_kind::site_unreachable;
+    std::string indicator; // site.availability, site.tls, ... (as it was when recorded)
+    finding_severity severity = finding_severity::warn;
     std::string url;
     std::string source;
     std::string detail;
@@ -28,7 +30,7 @@ struct finding_event {
     std::string finding_id;
     std::int64_t time = 0;
     std::string event; // opened, severity_changed, resolved, reopened
-    std::string severity;
+    finding_severity severity = finding_severity::warn;
     std::string detail;
 };
 

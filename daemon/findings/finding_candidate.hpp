@@ -1,5 +1,7 @@
 #pragma once
 
+#include "daemon/common/finding_kind.hpp"
+
 #include <string>
 #include <vector>
 
@@ -7,9 +9,8 @@ namespace govmon {
 
 // A problem a rule sees now, before it is matched against the findings already stored.
 struct finding_candidate {
-    std::string kind;
-    std::string indicator;
-    std::string severity; // veto, deduct, warn
+    finding_kind kind;
+    finding_severity severity;
     std::string url;
     std::string source;
     std::string detail;
@@ -19,7 +20,7 @@ struct finding_candidate {
 // resolved; kinds the rule could not judge (the probe never got far enough) are left as they
 // are, so that an unreachable host neither fakes nor hides a certificate problem.
 struct rule_verdict {
-    std::vector<std::string> judged;
+    std::vector<finding_kind> judged;
     std::vector<finding_candidate> candidates;
 };
 

@@ -6,12 +6,13 @@
 
 namespace govmon {
 
-std::string finding_id(std::string_view target, std::string_view kind, std::string_view url) {
+std::string finding_id(std::string_view target, finding_kind kind, std::string_view url) {
+    const std::string_view name = name_of(kind);
     // A separator that cannot occur in ids or kinds keeps ("a", "bc") apart from ("ab", "c").
     std::string input;
-    input.reserve(target.size() + kind.size() + url.size() + 2);
+    input.reserve(target.size() + name.size() + url.size() + 2);
     input.append(target).push_back('\x1f');
-    input.append(kind).push_back('\x1f');
+    input.append(name).push_back('\x1f');
     input.append(url);
 
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "daemon/common/finding_kind.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -7,6 +9,6 @@ namespace govmon {
 
 // The stable id of a finding: the first 128 bits of SHA-256 over target, kind and url, in hex.
 // The same problem gets the same id in every cycle, after restarts and across severities.
-std::string finding_id(std::string_view target, std::string_view kind, std::string_view url);
+std::string finding_id(std::string_view target, finding_kind kind, std::string_view url);
 
 } // namespace govmon

@@ -17,7 +17,7 @@ finding open_new(const target_identity& target, const finding_candidate& c, std:
     f.target_kind = target.kind;
     f.unit = target.unit;
     f.kind = c.kind;
-    f.indicator = c.indicator;
+    f.indicator = std::string(info_of(c.kind).indicator);
     f.severity = c.severity;
     f.url = c.url;
     f.source = c.source;
@@ -30,7 +30,7 @@ finding open_new(const target_identity& target, const finding_candidate& c, std:
 void refresh(finding& f, const target_identity& target, const finding_candidate& c,
              std::int64_t now) {
     f.unit = target.unit;
-    f.indicator = c.indicator;
+    f.indicator = std::string(info_of(c.kind).indicator);
     f.severity = c.severity;
     f.source = c.source;
     f.detail = c.detail;

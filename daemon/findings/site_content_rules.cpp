@@ -21,15 +21,15 @@ std::string broken_detail(const broken_link& b) {
 }
 
 void judge_links(const crawl_result& crawl, const std::string& home_url, rule_verdict& v) {
-    v.judged.insert(v.judged.end(), {"broken_link", "ad_link", "hidden_link"});
+    v.judged.insert(v.judged.end(), {finding_kind::broken_link, finding_kind::ad_link, finding_kind::hidden_link});
     for (const broken_link& b : crawl.broken)
-        v.candidates.push_back({"broken_link", "site.links", "deduct", b.url,
+        v.candidates.push_back({finding_kind::broken_link, finding_severity::deduct, b.url,
                                 b.on_home ? home_url : (b.pages.empty() ? "" : b.pages.front()),
                                 broken_detail(b)});
     for (const flagged_link& ad : crawl.ads)
-        v.candidates.push_back({"ad_link", "site.ads", "deduct", ad.url, ad.page, ad.reason});
+        v.candidates.push_back({finding_kind::ad_link, finding_severity::deduct, ad.url, ad.page, ad.reason});
     for (const flagged_link& h : crawl.hidden)
-        v.candidates.push_back({"hidden_link", "site.security", "veto", h.url, h.page, h.reason});
+        v.candidates.push_back({finding_kind::hidden_link, finding_severity::veto, h.url, h.page, h.reason});
 }
 
 std::vector<dated_item> homepage_items(const crawl_result& crawl) {
@@ -76,24 +76,23 @@ std::string undatable_detail(const page_reading& reading, std::string_view subje
 
 void judge_homepage(const crawl_result& crawl, const std::string& home_url, std::int64_t now,
                     const site_content_thresholds& t, rule_verdict& v) {
-    v.judged.insert(v.judged.end(), {"homepage_stale", "homepage_low_volume"});
+    v.judged.insert(v.judged.end(), {finding_kind::homepage_stale, finding_kind::homepage_low_volume});
     const auto items = homepage_items(crawl);
     const dated_item* latest = newest_of(items);
     if (!latest) {
-        v.candidates.push_back({"homepage_stale", "site.homepage", "warn", home_url, "",
+        v.candidates.push_back({finding_kind::homepage_stale, finding_severity::warn, home_url, "",
                                 undatable_detail(*crawl.home_reading, "the home page")});
         return; // neither is there evidence of a low volume
     }
     const std::int64_t age = now - latest->published;
     if (age > t.homepage_stale || age > t.homepage_warn)
-        v.candidates.push_back({"homepage_stale", "site.homepage",
-                                age > t.homepage_stale ? "veto" : "warn", home_url, "",
+        v.candidates.push_back({finding_kind::homepage_stale, age > t.homepage_stale ? finding_severity::veto : finding_severity::warn, home_url, "",
                                 newest_detail(*latest, now)});
     const auto recent = std::count_if(items.begin(), items.end(), [&](const dated_item& i) {
         return i.published >= now - t.homepage_stale;
     });
     if (recent < t.homepage_min_items)
-        v.candidates.push_back({"homepage_low_volume", "site.homepage", "deduct", home_url, "",
+        v.candidates.push_back({finding_kind::homepage_low_volume, finding_severity::deduct, home_url, "",
                                 std::to_string(recent) + " new dated items in 14 days (fewer than " +
                                     std::to_string(t.homepage_min_items) + ")"});
 }
@@ -131,7 +130,7 @@ std::optional<stale_column> staleness(const column_reading& c, std::int64_t now,
 
 void judge_columns(const crawl_result& crawl, std::int64_t now, const site_content_thresholds& t,
                    const std::set<std::string>& blank_before, rule_verdict& v) {
-    v.judged.insert(v.judged.end(), {"column_stale", "blank_column"});
+    v.judged.insert(v.judged.end(), {finding_kind::column_stale, finding_kind::blank_column});
     std::vector<stale_column> stale;
     std::vector<const column_reading*> blank;
     int dated_news_notice = 0;
@@ -154,14 +153,15 @@ void judge_columns(const crawl_result& crawl, std::int64_t now, const site_conte
     const bool stale_veto =
         dated_news_notice >= t.stale_news_notice_veto || dated_all >= t.stale_all_veto;
     for (const stale_column& s : stale)
-        v.candidates.push_back({"column_stale", "site.columns",
-                                !s.dated ? "warn" : stale_veto ? "veto" : "deduct",
+        v.candidates.push_back({finding_kind::column_stale, !s.dated     ? finding_severity::warn
+                                : stale_veto ? finding_severity::veto
+                                             : finding_severity::deduct,
                                 s.column->column.url, "",
                                 s.column->column.name + " (" + s.column->column.category +
                                     "): " + s.why});
     const bool blank_veto = static_cast<int>(blank.size()) >= t.blank_veto;
     for (const column_reading* c : blank)
-        v.candidates.push_back({"blank_column", "site.columns", blank_veto ? "veto" : "deduct",
+        v.candidates.push_back({finding_kind::blank_column, blank_veto ? finding_severity::veto : finding_severity::deduct,
                                 c->column.url, "",
                                 c->column.name +
                                     ": no items at all, on this crawl and the one before"});

@@ -1,5 +1,7 @@
 #include "metrics.hpp"
 
+#include "daemon/common/finding_kind.hpp"
+
 #include <prometheus/counter.h>
 #include <prometheus/exposer.h>
 #include <prometheus/family.h>
@@ -22,19 +24,15 @@ namespace {
 
 // Every (kind, severity) a finding can have (interface.md §3), so that each series exists at
 // 0 before the first finding of its kind.
-constexpr std::array<std::pair<const char*, const char*>, 20> finding_kinds{{
-    {"site_unreachable", "veto"}, {"site_unreachable", "warn"},
-    {"homepage_stale", "veto"},   {"homepage_stale", "warn"},
-    {"homepage_low_volume", "deduct"},
-    {"column_stale", "deduct"},   {"column_stale", "veto"},
-    {"blank_column", "deduct"},   {"blank_column", "veto"},
-    {"blank_column", "warn"},     {"broken_link", "deduct"},
-    {"ad_link", "deduct"},        {"hidden_link", "veto"},
-    {"tls_invalid", "deduct"},    {"tls_invalid", "warn"},
-    {"ipv6_missing", "deduct"},   {"account_stale", "warn"},
-    {"account_dormant", "veto"},  {"account_unreachable", "veto"},
-    {"account_blocked", "warn"},
-}};
+std::set<std::pair<std::string, std::string>> possible_findings() {
+    std::set<std::pair<std::string, std::string>> pairs;
+    for (const finding_kind_info& k : finding_kinds())
+        for (const auto s :
+             {finding_severity::veto, finding_severity::deduct, finding_severity::warn})
+            if (can_have(k.kind, s))
+                pairs.emplace(k.name, name_of(s));
+    return pairs;
+}
 
 constexpr std::array<const char*, 9> request_outcomes{
     "ok", "http_4xx", "http_5xx", "timeout", "dns", "connect", "tls", "too_large", "blocked"};
@@ -117,7 +115,7 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
         {},
     });
     families_->build_info.Add({{"version", std::move(version)}}).Set(1);
-    for (const auto& [kind, severity] : finding_kinds)
+    for (const auto& [kind, severity] : possible_findings())
         families_->findings.Add({{"kind", kind}, {"severity", severity}});
     for (const char* outcome : request_outcomes)
         families_->http_requests.Add({{"result", outcome}});
@@ -227,9 +225,7 @@ void metrics::set_target_failing(const std::string& target, const std::string& k
 }
 
 void metrics::set_findings(const std::map<std::pair<std::string, std::string>, int>& counts) {
-    std::set<std::pair<std::string, std::string>> pairs;
-    for (const auto& [kind, severity] : finding_kinds)
-        pairs.emplace(kind, severity);
+    std::set<std::pair<std::string, std::string>> pairs = possible_findings();
     for (const auto& [key, count] : counts)
         pairs.insert(key);
     for (const auto& key : pairs) {

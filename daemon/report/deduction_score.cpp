@@ -39,22 +39,25 @@ int column_stale_tenths(const std::string& detail) {
 
 } // namespace
 
-int deduction_tenths(const finding& f, const std::string& severity, const std::string& home_url) {
-    if (severity == "warn")
+int deduction_tenths(const finding& f, finding_severity severity, const std::string& home_url) {
+    if (severity == finding_severity::warn)
         return 0;
-    if (f.kind == "broken_link")
+    switch (f.kind) {
+    case finding_kind::broken_link:
         return is_home_page_link(f, home_url) ? 10 : 1;
-    if (f.kind == "homepage_low_volume")
+    case finding_kind::homepage_low_volume:
+    case finding_kind::ad_link:
         return 50;
-    if (f.kind == "column_stale")
+    case finding_kind::column_stale:
         return column_stale_tenths(f.detail);
-    if (f.kind == "blank_column")
+    case finding_kind::blank_column:
         return 30;
-    if (f.kind == "ad_link")
-        return 50;
-    if (f.kind == "tls_invalid" || f.kind == "ipv6_missing")
+    case finding_kind::tls_invalid:
+    case finding_kind::ipv6_missing:
         return 20;
-    return 0;
+    default:
+        return 0;
+    }
 }
 
 } // namespace govmon

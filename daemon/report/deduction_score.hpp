@@ -15,7 +15,7 @@ constexpr int passing_score_tenths = 600;
 // a home-page broken link (−1) from one elsewhere (−0.1). Vetoes and warnings cost nothing here:
 // a veto fails the site outright, a warning is not a problem yet. The choices indicators.md
 // leaves open are in the README ("Quarterly report").
-int deduction_tenths(const finding& f, const std::string& severity, const std::string& home_url);
+int deduction_tenths(const finding& f, finding_severity severity, const std::string& home_url);
 
 // A broken link whose source is the home page (the crawl names the home page when it has it).
 bool is_home_page_link(const finding& f, const std::string& home_url);

@@ -11,7 +11,7 @@ namespace govmon {
 // A finding as it stood at one instant, rebuilt from its events: the findings table only holds
 // the latest state, and an early warning that became a veto counts as a veto only from then.
 struct finding_state {
-    std::string severity;
+    finding_severity severity = finding_severity::warn;
     std::int64_t open_since = 0;     // the opened/reopened event of this open period
     std::int64_t severity_since = 0; // the event that gave it this severity
 };

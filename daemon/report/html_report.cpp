@@ -207,7 +207,7 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
             const problem& p = f.problems[i];
             rows.push_back({text(kind_label(p.kind)),
                             {escape_html(severity_name(p.severity)),
-                             p.severity == "veto" ? "fail" : nullptr},
+                             p.severity == finding_severity::veto ? "fail" : nullptr},
                             link(p.url),
                             {evidence(p), "url"},
                             {since_text(p), nullptr}});

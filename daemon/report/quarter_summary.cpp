@@ -44,8 +44,8 @@ struct judgement {
     }
 };
 
-bool counts_as_problem(const std::string& severity) {
-    return severity == "veto" || severity == "deduct";
+bool counts_as_problem(finding_severity severity) {
+    return severity == finding_severity::veto || severity == finding_severity::deduct;
 }
 
 problem problem_of(const finding& f, const finding_state& state) {
@@ -66,16 +66,16 @@ judgement judge(const report_target& target, const std::map<std::string, observa
             if (!state || !counts_as_problem(state->severity))
                 continue;
             const finding& f = h->current;
-            j.vetoed = j.vetoed || state->severity == "veto";
+            j.vetoed = j.vetoed || state->severity == finding_severity::veto;
             deductions += deduction_tenths(f, state->severity, target.url);
-            if (f.kind == "broken_link")
+            if (f.kind == finding_kind::broken_link)
                 ++(is_home_page_link(f, target.url) ? j.broken_home : j.broken_elsewhere);
             j.problems.push_back(problem_of(f, *state));
         }
     }
     j.score_tenths = std::max(0, full_score_tenths - deductions);
     std::stable_sort(j.problems.begin(), j.problems.end(), [](const problem& a, const problem& b) {
-        return (a.severity == "veto") > (b.severity == "veto");
+        return (a.severity == finding_severity::veto) > (b.severity == finding_severity::veto);
     });
     return j;
 }
@@ -201,11 +201,11 @@ private:
 
     void count_problem_kinds(side_summary& side, const judgement& j) {
         ++side.problem_targets;
-        std::vector<std::string> kinds;
+        std::vector<finding_kind> kinds;
         for (const problem& p : j.problems)
             if (std::find(kinds.begin(), kinds.end(), p.kind) == kinds.end())
                 kinds.push_back(p.kind);
-        for (const std::string& kind : kinds) {
+        for (const finding_kind kind : kinds) {
             auto it = std::find_if(side.problem_types.begin(), side.problem_types.end(),
                                    [&](const problem_share& p) { return p.kind == kind; });
             if (it == side.problem_types.end())
@@ -220,7 +220,7 @@ private:
         std::stable_sort(side.problem_types.begin(), side.problem_types.end(),
                          [](const problem_share& a, const problem_share& b) {
                              return a.share.part != b.share.part ? a.share.part > b.share.part
-                                                                 : a.kind < b.kind;
+                                                                 : name_of(a.kind) < name_of(b.kind);
                          });
         std::stable_sort(side.groups.begin(), side.groups.end(),
                          [](const group_row& a, const group_row& b) {

@@ -35,8 +35,8 @@ struct group_row {
 
 // A problem open at the quarter's end, with its evidence.
 struct problem {
-    std::string kind;
-    std::string severity;
+    finding_kind kind = finding_kind::site_unreachable;
+    finding_severity severity = finding_severity::warn;
     std::string url;
     std::string source;
     std::string detail;
@@ -62,7 +62,7 @@ struct failing_target {
 
 // How many problem targets (at least one veto or deduct finding open) have one kind of problem.
 struct problem_share {
-    std::string kind;
+    finding_kind kind = finding_kind::site_unreachable;
     fraction share; // targets with the kind / problem targets
 };
 

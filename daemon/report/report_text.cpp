@@ -4,7 +4,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <map>
 
 namespace govmon {
 
@@ -63,34 +62,7 @@ std::string span_text(const std::optional<std::int64_t>& seconds) {
     return std::to_string(*seconds / 86400) + " 天";
 }
 
-namespace {
-
-std::string label_from(const std::map<std::string, std::string>& labels, const std::string& key) {
-    const auto it = labels.find(key);
-    return it == labels.end() ? key : it->second;
-}
-
-} // namespace
-
-std::string kind_label(const std::string& kind) {
-    static const std::map<std::string, std::string> labels{
-        {"site_unreachable", "站点无法访问"},
-        {"homepage_stale", "首页不更新（两周无更新）"},
-        {"homepage_low_volume", "首页更新量不足"},
-        {"column_stale", "栏目不更新"},
-        {"blank_column", "空白栏目"},
-        {"broken_link", "链接不可用"},
-        {"ad_link", "商业广告"},
-        {"hidden_link", "暗链或链接不良内容"},
-        {"tls_invalid", "证书无效"},
-        {"ipv6_missing", "不支持 IPv6"},
-        {"account_stale", "更新不及时"},
-        {"account_dormant", "内容不更新（两周无更新）"},
-        {"account_unreachable", "账号无法访问"},
-        {"account_blocked", "平台拒绝探测"},
-    };
-    return label_from(labels, kind);
-}
+std::string kind_label(finding_kind kind) { return std::string(info_of(kind).label); }
 
 std::string target_kind_label(const std::string& kind) {
     return kind == "site" ? "网站" : kind == "account" ? "账号" : kind;

@@ -83,8 +83,10 @@ std::vector<finding_history> read_findings(sqlite::connection& db, std::int64_t 
         sqlite::statement q{db, sql::findings};
         q.bind(1, before);
         while (q.step()) {
-            rows.push_back({read_finding(q), {}});
-            index.emplace(rows.back().current.id, rows.size() - 1);
+            if (auto f = read_finding(q)) {
+                rows.push_back({std::move(*f), {}});
+                index.emplace(rows.back().current.id, rows.size() - 1);
+            }
         }
     }
     sqlite::statement q{db, sql::events};
@@ -93,7 +95,7 @@ std::vector<finding_history> read_findings(sqlite::connection& db, std::int64_t 
         const auto it = index.find(q.string(0));
         if (it != index.end())
             rows[it->second].events.push_back(
-                {q.string(0), q.int64(1), q.string(2), q.string(3), q.string(4)});
+                {q.string(0), q.int64(1), q.string(2), severity_from(q.text(3)), q.string(4)});
     }
     return rows;
 }

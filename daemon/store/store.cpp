@@ -212,13 +212,15 @@ void store::write(const write_batch& batch) {
         auto& finding_upsert = impl_->prepared(sql::upsert_finding);
         for (const finding& f : batch.findings)
             finding_upsert
-                .bind_all(f.id, f.target, f.target_kind, f.unit, f.kind, f.indicator, f.severity,
+                .bind_all(f.id, f.target, f.target_kind, f.unit, name_of(f.kind), f.indicator,
+                          name_of(f.severity),
                           f.url, f.source, f.detail, f.first_seen, f.last_seen, f.status,
                           f.resolved_at)
                 .run();
         auto& event_insert = impl_->prepared(sql::insert_event);
         for (const finding_event& e : batch.events)
-            event_insert.bind_all(e.finding_id, e.time, e.event, e.severity, e.detail).run();
+            event_insert.bind_all(e.finding_id, e.time, e.event, name_of(e.severity), e.detail)
+                .run();
         auto& schedule_upsert = impl_->prepared(sql::upsert_schedule);
         for (const schedule_row& s : batch.schedule)
             schedule_upsert.bind_all(s.target, s.probe, s.next_due, s.last_run).run();
@@ -303,7 +305,8 @@ std::vector<finding> read_findings(sqlite::statement& query) {
     std::vector<finding> rows;
     sqlite::use q{query};
     while (q->step())
-        rows.push_back(read_finding(*q));
+        if (auto f = read_finding(*q))
+            rows.push_back(std::move(*f));
     return rows;
 }
 
@@ -340,7 +343,8 @@ std::vector<finding_event> store::events_of(const std::string& finding_id) const
         sqlite::use q{impl_->prepared(sql::events_of)};
         q->bind(1, finding_id);
         while (q->step())
-            rows.push_back({q->string(0), q->int64(1), q->string(2), q->string(3), q->string(4)});
+            rows.push_back({q->string(0), q->int64(1), q->string(2), severity_from(q->text(3)),
+                            q->string(4)});
         return rows;
     });
 }

@@ -2,15 +2,23 @@
 
 namespace govmon {
 
-finding read_finding(const sqlite::statement& q, int first) {
+finding_severity severity_from(std::string_view stored) {
+    return parse_finding_severity(stored).value_or(finding_severity::warn);
+}
+
+std::optional<finding> read_finding(const sqlite::statement& q, int first) {
+    const auto kind = parse_finding_kind(q.text(first + 4));
+    const auto severity = parse_finding_severity(q.text(first + 6));
+    if (!kind || !severity)
+        return std::nullopt;
     finding f;
     f.id = q.string(first + 0);
     f.target = q.string(first + 1);
     f.target_kind = q.string(first + 2);
     f.unit = q.string(first + 3);
-    f.kind = q.string(first + 4);
+    f.kind = *kind;
     f.indicator = q.string(first + 5);
-    f.severity = q.string(first + 6);
+    f.severity = *severity;
     f.url = q.string(first + 7);
     f.source = q.string(first + 8);
     f.detail = q.string(first + 9);

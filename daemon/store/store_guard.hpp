@@ -4,6 +4,7 @@
 #include "daemon/store/sqlite.hpp"
 #include "daemon/store/store.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,7 +22,12 @@ auto guarded(const std::string& path, std::string_view what, F&& f) -> decltype(
     }
 }
 
-// A findings row from `first` on, in the column order of the findings table.
-finding read_finding(const sqlite::statement& q, int first = 0);
+// A findings row from `first` on, in the column order of the findings table; nothing for a row
+// whose kind or severity this build does not know (written by a newer govmon): it is left
+// alone, never misread.
+std::optional<finding> read_finding(const sqlite::statement& q, int first = 0);
+
+// A stored severity; one this build does not know reads as a warning, never as a veto.
+finding_severity severity_from(std::string_view stored);
 
 } // namespace govmon

@@ -3,6 +3,8 @@
 
 #include "daemon/common/time_zone.hpp"
 
+#include "tests/support/finding_vocabulary.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace govmon;
@@ -36,8 +38,8 @@ finding make_finding(const std::string& target, const std::string& kind,
     f.target = target;
     f.target_kind = target == "hb-weibo" ? "account" : "site";
     f.unit = unit;
-    f.kind = kind;
-    f.severity = severity;
+    f.kind = *parse_finding_kind(kind);
+    f.severity = *parse_finding_severity(severity);
     f.url = url;
     f.first_seen = first_seen;
     f.status = "open";

@@ -1,5 +1,7 @@
 #include "daemon/alerts/alert_planner.hpp"
 
+#include "tests/support/finding_vocabulary.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace govmon;
@@ -14,11 +16,11 @@ finding_event_row row(std::int64_t id, const std::string& finding_id, const std:
                       const std::string& unit = "u-a", std::int64_t time = now) {
     finding_event_row r;
     r.event_id = id;
-    r.event = {finding_id, time, event, severity, ""};
+    r.event = {finding_id, time, event, *parse_finding_severity(severity), ""};
     r.current.id = finding_id;
-    r.current.kind = kind;
+    r.current.kind = *parse_finding_kind(kind);
     r.current.unit = unit;
-    r.current.severity = severity;
+    r.current.severity = *parse_finding_severity(severity);
     r.current.target_kind = kind.rfind("account", 0) == 0 ? "account" : "site";
     return r;
 }

@@ -2,6 +2,8 @@
 
 #include "store_fixture.hpp"
 
+#include "tests/support/finding_vocabulary.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace govmon;
@@ -15,9 +17,9 @@ finding open_finding(const std::string& id, const std::string& kind) {
     f.target = "hb-weibo";
     f.target_kind = "account";
     f.unit = "u-a";
-    f.kind = kind;
+    f.kind = *parse_finding_kind(kind);
     f.indicator = "account.freshness";
-    f.severity = "veto";
+    f.severity = finding_severity::veto;
     f.url = "https://weibo.com/u/1";
     f.first_seen = 100;
     f.last_seen = 100;
@@ -27,7 +29,7 @@ finding open_finding(const std::string& id, const std::string& kind) {
 void record_event(store& db, const std::string& id, const std::string& event, std::int64_t time) {
     write_batch b;
     b.findings.push_back(open_finding(id, "account_dormant"));
-    b.events.push_back({id, time, event, "veto", "detail"});
+    b.events.push_back({id, time, event, finding_severity::veto, "detail"});
     db.write(b);
 }
 

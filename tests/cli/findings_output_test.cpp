@@ -16,9 +16,9 @@ finding sample() {
     f.target = "hb-portal";
     f.target_kind = "site";
     f.unit = "hb-gov-office";
-    f.kind = "broken_link";
+    f.kind = finding_kind::broken_link;
     f.indicator = "site.links";
-    f.severity = "deduct";
+    f.severity = finding_severity::deduct;
     f.url = "https://www.hubei.gov.cn/a/b.html";
     f.source = "https://www.hubei.gov.cn/";
     f.detail = "HTTP 404, \"要闻\"";

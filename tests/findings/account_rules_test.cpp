@@ -1,5 +1,7 @@
 #include "daemon/findings/account_rules.hpp"
 
+#include "tests/support/finding_vocabulary.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -27,7 +29,7 @@ observation probe(const std::string& outcome, std::string why = "") {
 std::vector<std::string> kinds(const rule_verdict& v) {
     std::vector<std::string> out;
     for (const auto& c : v.candidates)
-        out.push_back(c.kind + "/" + c.severity);
+        out.push_back(kind_and_severity(c.kind, c.severity));
     return out;
 }
 

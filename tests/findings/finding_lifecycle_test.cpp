@@ -1,6 +1,8 @@
 #include "daemon/findings/finding_id.hpp"
 #include "daemon/findings/finding_lifecycle.hpp"
 
+#include "tests/support/finding_vocabulary.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -11,13 +13,15 @@ namespace {
 
 const target_identity site{"hb-portal", "site", "hb-gov-office"};
 
-rule_verdict seeing(std::string severity) {
-    return {{"site_unreachable", "tls_invalid"},
-            {{"site_unreachable", "site.availability", std::move(severity),
-              "https://www.hubei.gov.cn/", "", "2 of 30 failed"}}};
+rule_verdict seeing(finding_severity severity) {
+    return {{finding_kind::site_unreachable, finding_kind::tls_invalid},
+            {{finding_kind::site_unreachable, severity, "https://www.hubei.gov.cn/", "",
+              "2 of 30 failed"}}};
 }
 
-rule_verdict seeing_nothing() { return {{"site_unreachable", "tls_invalid"}, {}}; }
+rule_verdict seeing_nothing() {
+    return {{finding_kind::site_unreachable, finding_kind::tls_invalid}, {}};
+}
 
 void apply(std::vector<finding>& stored, const lifecycle_changes& changes) {
     for (const auto& f : changes.upserts) {
@@ -35,25 +39,25 @@ void apply(std::vector<finding>& stored, const lifecycle_changes& changes) {
 TEST_CASE("a finding opens, moves, changes severity on the same id, resolves and reopens") {
     std::vector<finding> stored;
 
-    auto opened = apply_verdict(site, seeing("warn"), stored, 100);
+    auto opened = apply_verdict(site, seeing(finding_severity::warn), stored, 100);
     REQUIRE(opened.upserts.size() == 1);
     REQUIRE(opened.events.size() == 1);
     CHECK(opened.events[0].event == "opened");
     const finding first = opened.upserts[0];
-    CHECK(first.id == finding_id("hb-portal", "site_unreachable", "https://www.hubei.gov.cn/"));
+    CHECK(first.id == finding_id("hb-portal", finding_kind::site_unreachable, "https://www.hubei.gov.cn/"));
     CHECK(first.status == "open");
     CHECK(first.unit == "hb-gov-office");
     CHECK(first.first_seen == 100);
     apply(stored, opened);
 
-    auto still = apply_verdict(site, seeing("warn"), stored, 200);
+    auto still = apply_verdict(site, seeing(finding_severity::warn), stored, 200);
     REQUIRE(still.upserts.size() == 1);
     CHECK(still.events.empty());
     CHECK(still.upserts[0].first_seen == 100);
     CHECK(still.upserts[0].last_seen == 200);
     apply(stored, still);
 
-    auto worse = apply_verdict(site, seeing("veto"), stored, 300);
+    auto worse = apply_verdict(site, seeing(finding_severity::veto), stored, 300);
     REQUIRE(worse.upserts.size() == 1);
     CHECK(worse.upserts[0].id == first.id);
     CHECK(worse.upserts[0].severity == "veto");
@@ -70,7 +74,7 @@ TEST_CASE("a finding opens, moves, changes severity on the same id, resolves and
 
     CHECK(apply_verdict(site, seeing_nothing(), stored, 450).upserts.empty());
 
-    auto back = apply_verdict(site, seeing("warn"), stored, 500);
+    auto back = apply_verdict(site, seeing(finding_severity::warn), stored, 500);
     REQUIRE(back.upserts.size() == 1);
     CHECK(back.upserts[0].id == first.id);
     CHECK(back.upserts[0].status == "open");
@@ -81,11 +85,12 @@ TEST_CASE("a finding opens, moves, changes severity on the same id, resolves and
 
 TEST_CASE("kinds the rule could not judge stay as they are") {
     std::vector<finding> stored;
-    rule_verdict tls{{"tls_invalid"},
-                     {{"tls_invalid", "site.tls", "deduct", "https://x/", "", "expired"}}};
+    rule_verdict tls{{finding_kind::tls_invalid},
+                     {{finding_kind::tls_invalid, finding_severity::deduct, "https://x/", "",
+                       "expired"}}};
     apply(stored, apply_verdict(site, tls, stored, 100));
     REQUIRE(stored.size() == 1);
 
-    rule_verdict unreachable{{"site_unreachable"}, {}};
+    rule_verdict unreachable{{finding_kind::site_unreachable}, {}};
     CHECK(apply_verdict(site, unreachable, stored, 200).upserts.empty());
 }

@@ -1,5 +1,7 @@
 #include "daemon/findings/site_content_rules.hpp"
 
+#include "tests/support/finding_vocabulary.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -37,7 +39,7 @@ column_reading column(const std::string& category, std::optional<std::int64_t> n
 std::vector<std::string> kinds(const rule_verdict& v) {
     std::vector<std::string> out;
     for (const auto& c : v.candidates)
-        out.push_back(c.kind + "/" + c.severity);
+        out.push_back(kind_and_severity(c.kind, c.severity));
     std::sort(out.begin(), out.end());
     return out;
 }

@@ -4,6 +4,8 @@
 #include "daemon/report/quarter_summary.hpp"
 #include "daemon/report/report_text.hpp"
 
+#include "tests/support/finding_vocabulary.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace govmon;
@@ -13,14 +15,14 @@ namespace {
 finding_history history(std::vector<finding_event> events) {
     finding_history h;
     h.current.id = "f";
-    h.current.severity = "veto";
+    h.current.severity = finding_severity::veto;
     h.events = std::move(events);
     return h;
 }
 
 finding with(std::string kind, std::string source, std::string detail = "") {
     finding f;
-    f.kind = std::move(kind);
+    f.kind = *parse_finding_kind(kind);
     f.source = std::move(source);
     f.detail = std::move(detail);
     return f;
@@ -29,10 +31,10 @@ finding with(std::string kind, std::string source, std::string detail = "") {
 } // namespace
 
 TEST_CASE("an early warning counts as a veto only from the event that made it one") {
-    const auto h = history({{"f", 100, "opened", "warn", ""},
-                            {"f", 200, "severity_changed", "veto", ""},
-                            {"f", 300, "resolved", "veto", ""},
-                            {"f", 400, "reopened", "deduct", ""}});
+    const auto h = history({{"f", 100, "opened", finding_severity::warn, ""},
+                            {"f", 200, "severity_changed", finding_severity::veto, ""},
+                            {"f", 300, "resolved", finding_severity::veto, ""},
+                            {"f", 400, "reopened", finding_severity::deduct, ""}});
     CHECK_FALSE(state_before(h, 100));
     CHECK(state_before(h, 101)->severity == "warn");
     CHECK(state_before(h, 200)->severity == "warn"); // the change happens at 200, not before
@@ -49,7 +51,7 @@ TEST_CASE("an early warning counts as a veto only from the event that made it on
 
 TEST_CASE("a finding without events is open from first_seen to resolved_at") {
     finding_history h;
-    h.current.severity = "deduct";
+    h.current.severity = finding_severity::deduct;
     h.current.first_seen = 100;
     h.current.resolved_at = 300;
     CHECK_FALSE(state_before(h, 100));
@@ -61,20 +63,20 @@ TEST_CASE("a finding without events is open from first_seen to resolved_at") {
 
 TEST_CASE("deductions: home-page links, column categories, documented values") {
     const std::string home = "https://www.example.gov.cn/";
-    CHECK(deduction_tenths(with("broken_link", home), "deduct", home) == 10);
-    CHECK(deduction_tenths(with("broken_link", "https://www.example.gov.cn"), "deduct", home) == 10);
-    CHECK(deduction_tenths(with("broken_link", home + "a.html"), "deduct", home) == 1);
-    CHECK(deduction_tenths(with("homepage_low_volume", ""), "deduct", home) == 50);
-    CHECK(deduction_tenths(with("column_stale", "", "要闻 (news): x"), "deduct", home) == 30);
-    CHECK(deduction_tenths(with("column_stale", "", "公告 (notice): x"), "veto", home) == 40);
-    CHECK(deduction_tenths(with("column_stale", "", "人事 (personnel): x"), "deduct", home) == 50);
-    CHECK(deduction_tenths(with("column_stale", "", "no category"), "deduct", home) == 30);
-    CHECK(deduction_tenths(with("blank_column", ""), "deduct", home) == 30);
-    CHECK(deduction_tenths(with("ad_link", ""), "deduct", home) == 50);
-    CHECK(deduction_tenths(with("tls_invalid", ""), "deduct", home) == 20);
-    CHECK(deduction_tenths(with("tls_invalid", ""), "warn", home) == 0);
-    CHECK(deduction_tenths(with("ipv6_missing", ""), "deduct", home) == 20);
-    CHECK(deduction_tenths(with("hidden_link", ""), "veto", home) == 0);
+    CHECK(deduction_tenths(with("broken_link", home), finding_severity::deduct, home) == 10);
+    CHECK(deduction_tenths(with("broken_link", "https://www.example.gov.cn"), finding_severity::deduct, home) == 10);
+    CHECK(deduction_tenths(with("broken_link", home + "a.html"), finding_severity::deduct, home) == 1);
+    CHECK(deduction_tenths(with("homepage_low_volume", ""), finding_severity::deduct, home) == 50);
+    CHECK(deduction_tenths(with("column_stale", "", "要闻 (news): x"), finding_severity::deduct, home) == 30);
+    CHECK(deduction_tenths(with("column_stale", "", "公告 (notice): x"), finding_severity::veto, home) == 40);
+    CHECK(deduction_tenths(with("column_stale", "", "人事 (personnel): x"), finding_severity::deduct, home) == 50);
+    CHECK(deduction_tenths(with("column_stale", "", "no category"), finding_severity::deduct, home) == 30);
+    CHECK(deduction_tenths(with("blank_column", ""), finding_severity::deduct, home) == 30);
+    CHECK(deduction_tenths(with("ad_link", ""), finding_severity::deduct, home) == 50);
+    CHECK(deduction_tenths(with("tls_invalid", ""), finding_severity::deduct, home) == 20);
+    CHECK(deduction_tenths(with("tls_invalid", ""), finding_severity::warn, home) == 0);
+    CHECK(deduction_tenths(with("ipv6_missing", ""), finding_severity::deduct, home) == 20);
+    CHECK(deduction_tenths(with("hidden_link", ""), finding_severity::veto, home) == 0);
 }
 
 TEST_CASE("longest gap counts the silence up to the last check") {

@@ -12,6 +12,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlerror.h>
 
+#include "tests/support/finding_vocabulary.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>

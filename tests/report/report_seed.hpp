@@ -207,9 +207,9 @@ private:
         f.target = std::move(target);
         f.target_kind = std::move(kind_of_target);
         f.unit = "u";
-        f.kind = std::move(kind);
+        f.kind = *parse_finding_kind(kind);
         f.indicator = "x";
-        f.severity = std::move(severity);
+        f.severity = *parse_finding_severity(severity);
         f.url = f.target_kind == "account" && url.empty() ? "https://example.com/" + f.target : url;
         f.source = std::move(source);
         f.detail = std::move(detail);
@@ -220,7 +220,7 @@ private:
         write_batch b;
         for (const event_spec& e : events) {
             const std::int64_t when = day(e.day);
-            b.events.push_back({f.id, when, e.event, e.severity, f.detail});
+            b.events.push_back({f.id, when, e.event, *parse_finding_severity(e.severity), f.detail});
             if (std::string{e.event} == "opened" || std::string{e.event} == "reopened") {
                 f.first_seen = when;
                 f.status = "open";

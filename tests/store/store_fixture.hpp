@@ -68,9 +68,9 @@ inline finding make_finding(std::string id, std::string target, std::string kind
     f.target = std::move(target);
     f.target_kind = "site";
     f.unit = "hb-gov-office";
-    f.kind = std::move(kind);
+    f.kind = *parse_finding_kind(kind);
     f.indicator = "site.links";
-    f.severity = "deduct";
+    f.severity = finding_severity::deduct;
     f.url = std::move(url);
     f.source = "https://www.hubei.gov.cn/";
     f.detail = "HTTP 404";

@@ -2,6 +2,8 @@
 #include "daemon/store/store.hpp"
 #include "tests/store/store_fixture.hpp"
 
+#include "tests/support/finding_vocabulary.hpp"
+
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
@@ -94,10 +96,10 @@ TEST_CASE("a finding upsert keeps one row per id and updates every field") {
     auto s = store::open(dir.file("govmon.db"));
 
     finding f = make_finding("f1", "hb-portal", "homepage_stale", "https://www.hubei.gov.cn/");
-    f.severity = "warn";
+    f.severity = finding_severity::warn;
     s->write(batch({}, {f}));
 
-    f.severity = "veto";
+    f.severity = finding_severity::veto;
     f.last_seen = 5000;
     f.detail = "newest item 15 days old";
     s->write(batch({}, {f}));
@@ -105,7 +107,7 @@ TEST_CASE("a finding upsert keeps one row per id and updates every field") {
     auto rows = s->findings_of("hb-portal");
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].id == "f1");
-    CHECK(rows[0].severity == "veto");
+    CHECK(rows[0].severity == finding_severity::veto);
     CHECK(rows[0].last_seen == 5000);
     CHECK(rows[0].first_seen == 1000);
     CHECK(rows[0].detail == "newest item 15 days old");
@@ -149,15 +151,15 @@ TEST_CASE("finding events are kept as a history in time order") {
     auto s = store::open(dir.file("govmon.db"));
     auto f = make_finding("f1", "hb-portal", "tls_invalid", "https://www.hubei.gov.cn/");
     s->write(batch({}, {f},
-                   {{"f1", 3000, "severity_changed", "deduct", "expired"},
-                    {"f1", 1000, "opened", "warn", "expires in 10 days"}}));
-    s->write(batch({}, {}, {{"f1", 4000, "resolved", "deduct", ""}}));
+                   {{"f1", 3000, "severity_changed", finding_severity::deduct, "expired"},
+                    {"f1", 1000, "opened", finding_severity::warn, "expires in 10 days"}}));
+    s->write(batch({}, {}, {{"f1", 4000, "resolved", finding_severity::deduct, ""}}));
 
     const auto events = s->events_of("f1");
     REQUIRE(events.size() == 3);
     CHECK(events[0].time == 1000);
     CHECK(events[0].event == "opened");
-    CHECK(events[0].severity == "warn");
+    CHECK(events[0].severity == finding_severity::warn);
     CHECK(events[0].detail == "expires in 10 days");
     CHECK(events[0].finding_id == "f1");
     CHECK(events[1].event == "severity_changed");
@@ -227,7 +229,7 @@ TEST_CASE("a failed batch is rolled back entirely and the store stays usable") {
 
     SUBCASE("a field that violates the schema") {
         auto bad = make_finding("f1", "hb-portal", "broken_link", "https://x/");
-        bad.severity = "catastrophic";
+        bad.status = "catastrophic";
         const auto failing = batch({make_observation(2000), make_observation(3000)}, {bad}, {},
                                    {{"hb-portal", "availability", 9, 9}});
         CHECK_THROWS_WITH_AS(s->write(failing), doctest::Contains("CHECK constraint failed"),
@@ -236,7 +238,7 @@ TEST_CASE("a failed batch is rolled back entirely and the store stays usable") {
     SUBCASE("an event of a finding that does not exist (foreign keys are on)") {
         const auto failing = batch({make_observation(2000)},
                                    {make_finding("f1", "hb-portal", "broken_link", "https://x/")},
-                                   {{"no-such-finding", 2000, "opened", "warn", ""}},
+                                   {{"no-such-finding", 2000, "opened", finding_severity::warn, ""}},
                                    {{"hb-portal", "availability", 9, 9}});
         CHECK_THROWS_WITH_AS(s->write(failing), doctest::Contains("FOREIGN KEY constraint failed"),
                              store_error);
@@ -358,7 +360,7 @@ TEST_CASE("open findings are counted by kind and severity") {
     auto a = make_finding("a", "hb-portal", "broken_link", "https://x/1");
     auto b = make_finding("b", "hb-portal", "broken_link", "https://x/2");
     auto c = make_finding("c", "hb-portal", "tls_invalid", "https://x/");
-    c.severity = "warn";
+    c.severity = finding_severity::warn;
     auto d = make_finding("d", "hb-portal", "broken_link", "https://x/3");
     d.status = "resolved";
     d.resolved_at = 500;

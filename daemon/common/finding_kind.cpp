@@ -1,0 +1,92 @@
+#include "daemon/common/finding_kind.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace govmon {
+namespace {
+
+constexpr std::uint8_t veto = bit_of(finding_severity::veto);
+constexpr std::uint8_t deduct = bit_of(finding_severity::deduct);
+constexpr std::uint8_t warn = bit_of(finding_severity::warn);
+
+constexpr std::array<finding_kind_info, 14> kinds{{
+    {finding_kind::site_unreachable, "site_unreachable", "site.availability", finding_target::site,
+     veto | warn, "站点无法访问", "网站无法访问",
+     "请检查服务器、网络线路和域名解析，确保首页在 15 秒内可以打开；"
+     "七天内失败比例达到 5% 即为单项否决。"},
+    {finding_kind::homepage_stale, "homepage_stale", "site.homepage", finding_target::site,
+     veto | warn, "首页不更新（两周无更新）", "首页长期未更新",
+     "请在首页发布新的、注明发布日期的信息；首页两周无更新即为单项否决。"},
+    {finding_kind::homepage_low_volume, "homepage_low_volume", "site.homepage",
+     finding_target::site, deduct, "首页更新量不足", "首页更新量不足（两周少于 10 条）",
+     "请保证首页两周内至少更新 10 条注明发布日期的信息。"},
+    {finding_kind::column_stale, "column_stale", "site.columns", finding_target::site,
+     veto | deduct | warn, "栏目不更新", "栏目未按期更新",
+     "请更新该栏目，或将不再维护的栏目归并、下线。"},
+    {finding_kind::blank_column, "blank_column", "site.columns", finding_target::site,
+     veto | deduct | warn, "空白栏目", "空白栏目", "请为该栏目补充内容，或删除空白栏目。"},
+    {finding_kind::broken_link, "broken_link", "site.links", finding_target::either, deduct,
+     "链接不可用", "链接不可用", "请修复或删除该链接（包括图片、附件和外部链接）。"},
+    {finding_kind::ad_link, "ad_link", "site.ads", finding_target::either, deduct, "商业广告",
+     "含商业广告", "请删除商业广告链接或嵌入内容。"},
+    {finding_kind::hidden_link, "hidden_link", "site.security", finding_target::site, veto,
+     "暗链或链接不良内容", "暗链或链接不良内容",
+     "请立即排查网页是否被篡改，删除暗链和不良链接，并检查服务器安全；此项为单项否决。"},
+    {finding_kind::tls_invalid, "tls_invalid", "site.tls", finding_target::site, deduct | warn,
+     "证书无效", "HTTPS 证书无效或即将过期",
+     "请更换有效的 HTTPS 证书（证书过期、不受信任或域名不符）。"},
+    {finding_kind::ipv6_missing, "ipv6_missing", "site.ipv6", finding_target::site, deduct,
+     "不支持 IPv6", "不支持 IPv6 访问", "请为首页域名配置 AAAA 记录并开通 IPv6 访问。"},
+    {finding_kind::account_stale, "account_stale", "account.freshness", finding_target::account,
+     warn, "更新不及时", "账号更新不及时（超过一周未发布）",
+     "请尽快发布内容，保持每周至少更新一次。"},
+    {finding_kind::account_dormant, "account_dormant", "account.freshness", finding_target::account,
+     veto, "内容不更新（两周无更新）", "账号超过两周未更新（“僵尸”账号）",
+     "请立即发布内容；如账号已不再使用，请按规定办理关停注销并更新备案信息。"},
+    {finding_kind::account_unreachable, "account_unreachable", "account.reachability",
+     finding_target::account, veto, "账号无法访问", "账号无法访问（已删除、封禁或改名）",
+     "请核实账号是否被删除、封禁或改名；如已关停注销，请更新备案信息。"},
+    {finding_kind::account_blocked, "account_blocked", "account.probe", finding_target::account,
+     warn, "平台拒绝探测", "平台拒绝检测，账号更新情况未知",
+     "平台拒绝了检测请求（验证码、登录墙或桥接服务故障），请运维人员检查检测通道。"},
+}};
+
+constexpr std::array<std::string_view, 3> severity_names{"veto", "deduct", "warn"};
+
+} // namespace
+
+std::span<const finding_kind_info> finding_kinds() noexcept {
+    return kinds;
+}
+
+const finding_kind_info& info_of(finding_kind kind) noexcept {
+    return kinds[static_cast<std::size_t>(kind)];
+}
+
+std::string_view name_of(finding_kind kind) noexcept {
+    return info_of(kind).name;
+}
+
+std::optional<finding_kind> parse_finding_kind(std::string_view name) noexcept {
+    const auto it = std::find_if(kinds.begin(), kinds.end(),
+                                 [&](const finding_kind_info& k) { return k.name == name; });
+    return it == kinds.end() ? std::nullopt : std::optional(it->kind);
+}
+
+std::string_view name_of(finding_severity severity) noexcept {
+    return severity_names[static_cast<std::size_t>(severity)];
+}
+
+std::optional<finding_severity> parse_finding_severity(std::string_view name) noexcept {
+    const auto it = std::find(severity_names.begin(), severity_names.end(), name);
+    if (it == severity_names.end())
+        return std::nullopt;
+    return static_cast<finding_severity>(it - severity_names.begin());
+}
+
+bool can_have(finding_kind kind, finding_severity severity) noexcept {
+    return (info_of(kind).severities & bit_of(severity)) != 0;
+}
+
+} // namespace govmon
