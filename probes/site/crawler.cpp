@@ -315,7 +315,7 @@ private:
         const std::string text =
             visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated);
         const std::string title = title_of(doc.get());
-        if (!is_home && is_soft_404(title, text, rules)) {
+        if (!is_home && is_soft_404(title, text, rules, doc.get(), r.final_url)) {
             status.ok = false;
             status.error = error_class::http;
             status.detail = "soft 404: HTTP " + std::to_string(r.status) + " page \"" + title + "\"";
@@ -334,11 +334,18 @@ private:
             consider_link(link, item.url, item.depth);
     }
 
-    static bool is_soft_404(const std::string& title, const std::string& text,
-                            const origin_rules* rules) {
-        return says_not_found(title, text) ||
-               (rules && rules->not_found &&
-                looks_like(signature_of(title, text), *rules->not_found));
+    bool is_soft_404(const std::string& title, const std::string& text,
+                     const origin_rules* rules, xmlDocPtr doc, const std::string& url) const {
+        if (rules && rules->not_found && looks_like(signature_of(title, text), *rules->not_found))
+            return true;
+        if (!says_not_found(title, text))
+            return false;
+        return text_says_not_found(text) || !lists_dated_rows(doc, url);
+    }
+
+    // Read only for a page whose title says it is an error page, which is rare.
+    bool lists_dated_rows(xmlDocPtr doc, const std::string& url) const {
+        return !read_page(doc, url, now_).items.empty();
     }
 
     // External pages of non-government hosts, as many as the crawl may read: a government
@@ -389,7 +396,7 @@ private:
             const std::string title = title_of(doc.get());
             if (is_soft_404(title,
                             visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated),
-                            rules)) {
+                            rules, doc.get(), r.final_url)) {
                 status.ok = false;
                 status.error = error_class::http;
                 status.detail = "soft 404: page \"" + title + "\"";

@@ -63,8 +63,40 @@ struct date_element {
     parsed_date date;
 };
 
-// The first element of the row, other than the link itself, whose whole text is a date. A bare
+// A label some CMSs put before a row's date: TRS search results write "<span>时间：2020-04-21
+// </span>", others "发布日期：2026-11-02".
+std::string_view without_date_label(std::string_view text) noexcept {
+    static constexpr std::array<std::string_view, 5> labels{"发布时间", "发布日期", "更新时间",
+                                                            "时间", "日期"};
+    for (const auto label : labels) {
+        if (!text.starts_with(label))
+            continue;
+        auto rest = text.substr(label.size());
+        if (rest.starts_with("："))
+            rest.remove_prefix(std::string_view("：").size());
+        else if (rest.starts_with(':'))
+            rest.remove_prefix(1);
+        else
+            return text;
+        while (rest.starts_with(' '))
+            rest.remove_prefix(1);
+        return rest;
+    }
+    return text;
+}
+
+// The date an element states when its whole text is one, a label allowed before it. A bare
 // digit run is refused even when it would parse ("20261102"): in a row it is an ID.
+std::optional<parsed_date> whole_text_date(std::string_view text, std::int64_t now) {
+    if (text.empty() || char_count(text) > max_date_element_chars)
+        return std::nullopt;
+    text = without_date_label(text);
+    if (text.empty() || all_digits(text))
+        return std::nullopt;
+    return parse_date(text, now);
+}
+
+// The first element of the row, other than the link itself, whose whole text is a date.
 std::optional<date_element> find_date_element(const xmlNode* node, const xmlNode* link,
                                               std::int64_t now, int depth) {
     for (auto* child = node->children; child != nullptr; child = child->next) {
@@ -73,8 +105,8 @@ std::optional<date_element> find_date_element(const xmlNode* node, const xmlNode
         const auto text = visible_text(child, element_gaps::separated);
         if (text.empty())
             continue;
-        if (child != link && char_count(text) <= max_date_element_chars && !all_digits(text)) {
-            if (const auto date = parse_date(text, now))
+        if (child != link) {
+            if (const auto date = whole_text_date(text, now))
                 return date_element{child, *date};
         }
         if (auto inner = find_date_element(child, link, now, depth + 1))
@@ -115,17 +147,70 @@ void read_date_and_title(list_row& row, std::int64_t now) {
     }
 }
 
-std::optional<list_row> as_row(const xmlNode* element, const row_links& links, std::int64_t now) {
-    const auto other = visible_text(element, element_gaps::separated, links.first);
-    if (char_count(other) > max_other_chars)
+bool has_followed_link(const xmlNode* node) {
+    row_links links;
+    gather_links(node, links, 0);
+    return links.first != nullptr || (is_element(node, "a") && attribute(node, "href"));
+}
+
+// A date the row's layout puts after it: TRS search results write the title in <p><a>, the
+// summary in the next <p> and "<span>时间：2020-04-21</span>" after that. Only elements without
+// links count, up to the next row, and only for an article-like title: a menu entry next to
+// a date banner is not dated by it.
+std::optional<parsed_date> date_after_row(const list_row& row, std::int64_t now) {
+    if (char_count(row.title) <= menu_label_max_chars)
         return std::nullopt;
-    list_row row{element, links.first, links.href, {}, std::nullopt};
-    read_date_and_title(row, now);
+    constexpr int max_siblings = 3;
+    int seen = 0;
+    for (auto* sibling = row.element->next; sibling != nullptr && seen < max_siblings;
+         sibling = sibling->next) {
+        if (sibling->type != XML_ELEMENT_NODE)
+            continue;
+        ++seen;
+        if (has_followed_link(sibling))
+            return std::nullopt;
+        const auto text = visible_text(sibling, element_gaps::separated);
+        if (const auto date = whole_text_date(text, now))
+            return date;
+        if (const auto inner = find_date_element(sibling, nullptr, now, 0))
+            return inner->date;
+    }
+    return std::nullopt;
+}
+
+void settle_title(list_row& row) {
     row.title = cleaned_title(std::move(row.title));
     if (row.title.empty())
         row.title = cleaned_title(visible_text(row.link, element_gaps::separated));
     if (row.title.empty())
         row.title = attribute(row.link, "title").value_or("");
+}
+
+// A row with more text than a date and a source carries a summary (search results, news
+// lists with a lead). It stays a row only when its date stands in an element of its own and
+// its title reads as an article's: an article body or a footer with one link has neither.
+std::optional<list_row> as_summary_row(const xmlNode* element, const row_links& links,
+                                       std::int64_t now) {
+    const auto date = find_date_element(element, links.first, now, 0);
+    if (!date)
+        return std::nullopt;
+    list_row row{element, links.first, links.href, {}, date->date};
+    row.title = visible_text(row.link, element_gaps::joined, date->element);
+    settle_title(row);
+    if (char_count(row.title) <= menu_label_max_chars)
+        return std::nullopt;
+    return row;
+}
+
+std::optional<list_row> as_row(const xmlNode* element, const row_links& links, std::int64_t now) {
+    const auto other = visible_text(element, element_gaps::separated, links.first);
+    if (char_count(other) > max_other_chars)
+        return as_summary_row(element, links, now);
+    list_row row{element, links.first, links.href, {}, std::nullopt};
+    read_date_and_title(row, now);
+    settle_title(row);
+    if (!row.date)
+        row.date = date_after_row(row, now);
     return row;
 }
 
