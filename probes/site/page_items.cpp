@@ -142,8 +142,14 @@ page_reading read_page(xmlDocPtr doc, std::string_view page_url, std::int64_t no
         return reading;
     row_collector collector{reading, page_url, now};
     collector.add(find_list_rows(doc, now), date_origin::list_row);
-    for (const auto& list : find_cms_lists(doc))
+    const auto cms_lists = find_cms_lists(doc);
+    for (const auto& list : cms_lists)
         collector.add_cms_list(list);
+    if (reading.items.empty())
+        reading.attempts.push_back(cms_lists.empty()
+                                       ? std::string("CMS records: none")
+                                       : "CMS records: " + std::to_string(cms_lists.size()) +
+                                             " script lists, 0 dated");
     if (const auto date = find_article_date(doc, now); date && is_plausible(*date, now))
         reading.article_date = latest_instant(*date);
     reading.looks_like_navigation_only = looks_like_navigation(doc, reading);
