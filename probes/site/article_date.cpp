@@ -24,8 +24,8 @@ std::string lower(std::string text) {
 }
 
 // Depth-first over the elements under `node` until `visit` returns true.
-const xmlNode* find_element(const xmlNode* node,
-                            const std::function<bool(const xmlNode*)>& visit, int depth = 0) {
+const xmlNode* find_element(const xmlNode* node, const std::function<bool(const xmlNode*)>& visit,
+                            int depth = 0) {
     if (depth > max_depth)
         return nullptr;
     for (auto* child = node->children; child != nullptr; child = child->next) {
@@ -52,8 +52,8 @@ std::optional<parsed_date> parse_meta_date(std::string content, std::int64_t now
 
 bool is_publish_meta(const xmlNode* node) {
     static constexpr std::array<std::string_view, 9> names{
-        "pubdate",     "publishdate", "firstpublishedtime",     "publishtime",
-        "pubtime",     "releasedate", "article:published_time", "articletime",
+        "pubdate",        "publishdate", "firstpublishedtime",     "publishtime",
+        "pubtime",        "releasedate", "article:published_time", "articletime",
         "og:release_date"};
     if (!is_element(node, "meta"))
         return false;
@@ -101,8 +101,8 @@ std::optional<parsed_date> date_from_label(const xmlNode* root, std::int64_t now
     for (const auto label : labels) {
         for (auto pos = text.find(label); pos != std::string::npos && pos < earliest_at;
              pos = text.find(label, pos + label.size())) {
-            if (auto date = date_after_label(std::string_view(text).substr(pos + label.size()),
-                                             now)) {
+            if (auto date =
+                    date_after_label(std::string_view(text).substr(pos + label.size()), now)) {
                 earliest = date;
                 earliest_at = pos;
                 break;
@@ -160,9 +160,8 @@ std::optional<parsed_date> date_from_json_ld(const xmlNode* root, std::int64_t n
 // "时间：" alone is too common a label to trust anywhere on a page (opening hours, meeting
 // times in a notice); right under the article's heading it is the publish time.
 std::optional<parsed_date> date_near_heading(const xmlNode* root, std::int64_t now) {
-    const xmlNode* heading = find_element(root, [](const xmlNode* node) {
-        return is_element(node, "h1");
-    });
+    const xmlNode* heading =
+        find_element(root, [](const xmlNode* node) { return is_element(node, "h1"); });
     if (heading == nullptr || heading->parent == nullptr)
         return std::nullopt;
     constexpr std::string_view label = "时间";
@@ -182,8 +181,7 @@ std::optional<parsed_date> date_near_heading(const xmlNode* root, std::int64_t n
 }
 
 bool is_source_label(std::string_view text) {
-    static constexpr std::array<std::string_view, 4> labels{"来源", "信息来源", "作者",
-                                                            "发布机构"};
+    static constexpr std::array<std::string_view, 4> labels{"来源", "信息来源", "作者", "发布机构"};
     return std::any_of(labels.begin(), labels.end(), [text](std::string_view label) {
         return text.starts_with(label) && (text.substr(label.size()).starts_with("：") ||
                                            text.substr(label.size()).starts_with(":"));
@@ -215,8 +213,8 @@ std::optional<parsed_date> date_in_byline(const xmlNode* root, std::int64_t now)
 bool names_publish_time(const xmlNode* node) {
     static constexpr std::array<std::string_view, 6> hints{"pubdate",     "pubtime", "publishdate",
                                                            "publishtime", "fbsj",    "fbrq"};
-    const auto names = lower(attribute(node, "class").value_or("") + " " +
-                             attribute(node, "id").value_or(""));
+    const auto names =
+        lower(attribute(node, "class").value_or("") + " " + attribute(node, "id").value_or(""));
     return std::any_of(hints.begin(), hints.end(), [&names](std::string_view hint) {
         return names.find(hint) != std::string::npos;
     });

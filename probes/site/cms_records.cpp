@@ -134,18 +134,39 @@ private:
     void escape(std::string& out) {
         const char c = script_[at_++];
         switch (c) {
-        case 'n': out += '\n'; return;
-        case 't': out += '\t'; return;
-        case 'r': out += '\r'; return;
-        case 'b': out += '\b'; return;
-        case 'f': out += '\f'; return;
-        case 'v': out += '\v'; return;
-        case '0': out += '\0'; return;
+        case 'n':
+            out += '\n';
+            return;
+        case 't':
+            out += '\t';
+            return;
+        case 'r':
+            out += '\r';
+            return;
+        case 'b':
+            out += '\b';
+            return;
+        case 'f':
+            out += '\f';
+            return;
+        case 'v':
+            out += '\v';
+            return;
+        case '0':
+            out += '\0';
+            return;
         case '\r':
-        case '\n': return; // a line continuation
-        case 'x': code_point(out, 2); return;
-        case 'u': unicode(out); return;
-        default: out += c; return;
+        case '\n':
+            return; // a line continuation
+        case 'x':
+            code_point(out, 2);
+            return;
+        case 'u':
+            unicode(out);
+            return;
+        default:
+            out += c;
+            return;
         }
     }
 

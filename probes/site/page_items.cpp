@@ -167,18 +167,16 @@ page_reading read_datastore_answer(std::string_view body, std::string_view page_
 std::optional<std::int64_t> newest(const page_reading& reading) {
     if (reading.items.empty())
         return reading.article_date;
-    return std::max_element(reading.items.begin(), reading.items.end(),
-                            [](const dated_item& a, const dated_item& b) {
-                                return a.published < b.published;
-                            })
+    return std::max_element(
+               reading.items.begin(), reading.items.end(),
+               [](const dated_item& a, const dated_item& b) { return a.published < b.published; })
         ->published;
 }
 
 int items_since(const page_reading& reading, std::int64_t since) {
-    return static_cast<int>(std::count_if(reading.items.begin(), reading.items.end(),
-                                          [since](const dated_item& item) {
-                                              return item.published >= since;
-                                          }));
+    return static_cast<int>(
+        std::count_if(reading.items.begin(), reading.items.end(),
+                      [since](const dated_item& item) { return item.published >= since; }));
 }
 
 } // namespace govmon

@@ -28,7 +28,9 @@ loopback_reply page(std::string head, std::string body) {
     return r;
 }
 
-loopback_reply html(std::string body) { return page("", std::move(body)); }
+loopback_reply html(std::string body) {
+    return page("", std::move(body));
+}
 
 struct site_under_test {
     loopback_server server;
@@ -49,10 +51,10 @@ struct site_under_test {
         options.check_external = false;
         for (auto& c : columns)
             c.url = origin() + c.url;
-        return run_coro(ioc,
-                        crawl_site(client, origin() + "/", options, std::move(columns), external,
-                                   fixed_now),
-                        20s);
+        return run_coro(
+            ioc,
+            crawl_site(client, origin() + "/", options, std::move(columns), external, fixed_now),
+            20s);
     }
 
     int requests_to(std::string_view path) const {
@@ -153,9 +155,10 @@ TEST_CASE("undated lists are dated by the articles they link to, at most ten, on
         for (int i = 1; i <= 12; ++i)
             rows += "<li><a href='/art/" + std::to_string(i) + ".html'>关于做好第" +
                     std::to_string(i) + "项重点工作的通知</a></li>";
-        return html("<ul><li><a href='/private/0.html'>内部资料汇编第一辑（不公开）</a></li>"
-                    "<li><a href='http://www.other.gov.cn/x.html'>外单位发布的一则重要通知</a></li>" +
-                    rows + "</ul>");
+        return html(
+            "<ul><li><a href='/private/0.html'>内部资料汇编第一辑（不公开）</a></li>"
+            "<li><a href='http://www.other.gov.cn/x.html'>外单位发布的一则重要通知</a></li>" +
+            rows + "</ul>");
     });
     site.server.on("/robots.txt", [](const loopback_request&) {
         loopback_reply r;
@@ -250,8 +253,9 @@ TEST_CASE("a content page titled 页面 404 that lists dated rows is no soft 404
     site.server.otherwise([](const loopback_request&) { return html("正文"); });
     const auto result = site.crawl();
     const auto broken = [&](std::string_view path) {
-        return std::any_of(result.broken.begin(), result.broken.end(),
-                           [&](const broken_link& b) { return b.url == site.origin() + std::string(path); });
+        return std::any_of(result.broken.begin(), result.broken.end(), [&](const broken_link& b) {
+            return b.url == site.origin() + std::string(path);
+        });
     };
     CHECK_FALSE(broken("/zt/404.html"));
     CHECK(broken("/gone.html")); // the same title over no rows is an error page

@@ -54,14 +54,15 @@ std::string hanweb_record(std::string_view href, std::string_view title, std::st
 } // namespace
 
 TEST_CASE("Hanweb JCMS datastore records are the page's rows") {
-    const auto reading = read(page(
-        "<div class=\"nav\"><a href=\"/\">首页</a><a href=\"/col/col1230/index.html\">政务公开</a></div>"
-        "<ul class=\"List_list\">" +
-        hanweb_list(hanweb_record("/art/2026/12/2/art_1229_1.html",
-                                  "关于做好2026年冬季安全生产工作的通知", "2026-12-02") +
-                    hanweb_record("/art/2026/11/28/art_1229_2.html",
-                                  "市政府召开常务会议研究部署近期重点工作", "2026-11-28")) +
-        "</ul>"));
+    const auto reading = read(
+        page("<div class=\"nav\"><a href=\"/\">首页</a><a "
+             "href=\"/col/col1230/index.html\">政务公开</a></div>"
+             "<ul class=\"List_list\">" +
+             hanweb_list(hanweb_record("/art/2026/12/2/art_1229_1.html",
+                                       "关于做好2026年冬季安全生产工作的通知", "2026-12-02") +
+                         hanweb_record("/art/2026/11/28/art_1229_2.html",
+                                       "市政府召开常务会议研究部署近期重点工作", "2026-11-28")) +
+             "</ul>"));
     REQUIRE(reading.items.size() == 2);
     CHECK(all_from(reading, date_origin::cms_record));
     CHECK(reading.items[0].title == "关于做好2026年冬季安全生产工作的通知");
@@ -76,8 +77,9 @@ TEST_CASE("a Hanweb page whose first group has no dated record names its next gr
     const auto reading = read(page(hanweb_list(
         "", "/module/web/jpage/dataproxy.jsp?page=1&webid=1&path=/&columnid=1229&unitid=5678")));
     CHECK(reading.items.empty());
-    CHECK(reading.cms_next_group == "https://www.example.gov.cn/module/web/jpage/"
-                                    "dataproxy.jsp?page=1&webid=1&path=/&columnid=1229&unitid=5678");
+    CHECK(reading.cms_next_group ==
+          "https://www.example.gov.cn/module/web/jpage/"
+          "dataproxy.jsp?page=1&webid=1&path=/&columnid=1229&unitid=5678");
 }
 
 TEST_CASE("a dataproxy.jsp answer is read as the asking page's rows") {
@@ -111,7 +113,8 @@ TEST_CASE("document.write lists with escapes and concatenations") {
     REQUIRE(reading.items.size() == 2);
     CHECK(all_from(reading, date_origin::cms_record));
     CHECK(reading.items[0].title == "市政府常务会议召开专题研究");
-    CHECK(reading.items[0].url == "https://www.example.gov.cn/col/col1229/202612/t20261203_88.html");
+    CHECK(reading.items[0].url ==
+          "https://www.example.gov.cn/col/col1229/202612/t20261203_88.html");
     CHECK(reading.items[0].published == end_of_day(2026, 12, 3));
     CHECK(reading.items[1].title == "全市经济运行情况新闻发布会");
     CHECK(reading.items[1].published == end_of_day(2026, 11, 20));
@@ -120,7 +123,8 @@ TEST_CASE("document.write lists with escapes and concatenations") {
 TEST_CASE("what document.write writes") {
     CHECK(document_written_html(R"(document.write('<a href="/x">a\'b</a>');)") ==
           R"(<a href="/x">a'b</a>)");
-    CHECK(document_written_html(R"(document.write("\x3cli\x3e" + title + '\u{4e2d}' + "\ud83d\ude00");)") ==
+    CHECK(document_written_html(
+              R"(document.write("\x3cli\x3e" + title + '\u{4e2d}' + "\ud83d\ude00");)") ==
           "<li>中😀");
     CHECK(document_written_html(R"(document.write(fmt('<b>'), "<i>");)") == "<i>");
     CHECK(document_written_html("document.write('unterminated") == "unterminated");

@@ -320,11 +320,31 @@ TEST_CASE("a 时间 line under the heading dates the article, one elsewhere does
 TEST_CASE("undated article-like entries are kept for the linked-article step") {
     std::string rows;
     for (int i = 1; i <= 12; ++i)
-        rows += "<li><a href=\"/n/" + std::to_string(i) + ".html\">关于做好第" +
-                std::to_string(i) + "项重点工作的通知</a></li>";
+        rows += "<li><a href=\"/n/" + std::to_string(i) + ".html\">关于做好第" + std::to_string(i) +
+                "项重点工作的通知</a></li>";
     const auto reading = read(body("<ul><li><a href='/'>首页</a></li>" + rows + "</ul>"));
     CHECK(reading.undated_items == 12);
     REQUIRE(reading.undated_entries.size() == max_undated_entries);
     CHECK(reading.undated_entries[0].title == "关于做好第1项重点工作的通知");
     CHECK(reading.undated_entries[0].url == "https://www.example.gov.cn/n/1.html");
+}
+
+TEST_CASE("year-less rows under a year heading take the heading's year") {
+    // A static generator's archive: one <h3> per year over MM-DD rows.
+    const auto reading = read(body(R"(
+        <div class="archive">
+          <h3>2026年</h3>
+          <ul><li><a href="/p/3.html">关于做好冬季安全生产工作的通知</a><span>11-18</span></li></ul>
+          <h3>2024</h3>
+          <ul><li><a href="/p/2.html">关于开展年终岁末安全检查的通知</a><span>12-30</span></li>
+              <li><a href="/p/1.html">关于2024年度工作总结报送的通知</a><span>12-20</span></li></ul>
+        </div>
+        <h2>2025年工作要点</h2>
+        <ul><li><a href="/p/4.html">市政府召开全体会议部署年度重点工作</a><span>[10-09]</span></li></ul>)"));
+    REQUIRE(reading.items.size() == 4);
+    CHECK(reading.items[0].published == end_of_day(2026, 11, 18));
+    CHECK(reading.items[1].published == end_of_day(2024, 12, 30)); // not 2025-12-30
+    CHECK(reading.items[2].published == end_of_day(2024, 12, 20)); // its title's year is no date
+    // A heading that is more than a year does not date the rows under it.
+    CHECK(reading.items[3].published == end_of_day(2026, 10, 9));
 }
