@@ -229,11 +229,25 @@ std::string written_argument(std::string_view script, std::size_t& at) {
     return out;
 }
 
+// Whether `at` sits after a // comment on its line, string literals read as such: a minified
+// line of several writes carries "http://" inside its literals.
 bool is_line_commented(std::string_view script, std::size_t at) noexcept {
-    const auto line_start = script.rfind('\n', at);
-    const auto line = script.substr(line_start == std::string_view::npos ? 0 : line_start,
-                                    at - (line_start == std::string_view::npos ? 0 : line_start));
-    return line.find("//") != std::string_view::npos;
+    const auto newline = script.rfind('\n', at);
+    char quote = 0;
+    for (auto i = newline == std::string_view::npos ? 0 : newline + 1; i < at; ++i) {
+        const char c = script[i];
+        if (quote != 0) {
+            if (c == '\\')
+                ++i;
+            else if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'' || c == '`') {
+            quote = c;
+        } else if (c == '/' && i + 1 < at && script[i + 1] == '/') {
+            return true;
+        }
+    }
+    return false;
 }
 
 void collect_scripts(const xmlNode* node, int depth, std::vector<cms_list>& lists) {

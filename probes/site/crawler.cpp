@@ -521,10 +521,15 @@ private:
         co_await date_from_linked_articles(reading);
     }
 
-    // The body (decoded to UTF-8) and final URL of an on-site page robots.txt lets us read,
-    // when it answers 2xx with HTML (or XML, which dataproxy.jsp answers are, with `xml_too`).
-    asio::awaitable<std::optional<std::pair<std::string, std::string>>>
-    fetch_on_site_markup(const std::string& url, bool xml_too) {
+    struct fetched_markup {
+        std::string utf8;
+        std::string final_url;
+    };
+
+    // An on-site page robots.txt lets us read, when it answers 2xx with HTML (or XML, which
+    // dataproxy.jsp answers are, with `xml_too`).
+    asio::awaitable<std::optional<fetched_markup>> fetch_on_site_markup(const std::string& url,
+                                                                        bool xml_too) {
         const auto parsed = http::parse_url(url);
         if (!parsed || !on_site(*parsed) || excluded(url))
             co_return std::nullopt;
@@ -538,7 +543,7 @@ private:
             co_return std::nullopt;
         html::decoded_html decoded =
             html::decode_html(r.body, r.header("content-type").value_or(""));
-        co_return std::make_pair(std::move(decoded.utf8), r.final_url);
+        co_return fetched_markup{std::move(decoded.utf8), r.final_url};
     }
 
     // Hanweb's further list group (dataproxy.jsp), when the page's own group had no dated
@@ -551,7 +556,7 @@ private:
             reading.attempts.push_back("CMS next group: not read");
             co_return;
         }
-        page_reading group = read_datastore_answer(answer->first, answer->second, now_);
+        page_reading group = read_datastore_answer(answer->utf8, answer->final_url, now_);
         reading.attempts.push_back("CMS next group: " + std::to_string(group.items.size()) +
                                    " dated records");
         reading.items = std::move(group.items);
@@ -574,7 +579,7 @@ private:
             if (!article)
                 continue;
             ++opened;
-            const html::html_document doc(article->first, article->second);
+            const html::html_document doc(article->utf8, article->final_url);
             const auto date = find_article_date(doc.get(), now_);
             if (date && latest_instant(*date) <= now_ + seconds_per_day)
                 reading.items.push_back({entry.title, entry.url, latest_instant(*date), 0,

@@ -110,8 +110,11 @@ private:
         if (char_count(title) <= menu_label_max_chars)
             return;
         ++reading_.undated_items;
-        if (reading_.undated_entries.size() < max_undated_entries)
-            reading_.undated_entries.push_back({std::move(title), std::move(url)});
+        auto& entries = reading_.undated_entries;
+        const bool known = std::any_of(entries.begin(), entries.end(),
+                                       [&url](const undated_entry& e) { return e.url == url; });
+        if (!known && entries.size() < max_undated_entries)
+            entries.push_back({std::move(title), std::move(url)});
     }
 
     page_reading& reading_;

@@ -45,7 +45,7 @@ struct page_reading {
     std::vector<dated_item> items; // list items with a visible date, in page order
     // List entries with an article-like title (longer than a menu label) and no visible date.
     int undated_items = 0;
-    // The first of them (at most max_undated_entries), in page order.
+    // The first of them with distinct urls (at most max_undated_entries), in page order.
     std::vector<undated_entry> undated_entries;
     // Hanweb's further list page (dataproxy.jsp) named by a <datastore> of the page, absolute;
     // empty when the page has none.

@@ -129,6 +129,13 @@ TEST_CASE("what document.write writes") {
     CHECK(document_written_html(R"(document.write(fmt('<b>'), "<i>");)") == "<i>");
     CHECK(document_written_html("document.write('unterminated") == "unterminated");
     CHECK(document_written_html("document.writex = 1; document.write") == "");
+    // One minified line: the "//" of a URL inside a literal is no comment.
+    CHECK(document_written_html(
+              R"(document.write('<a href="http://a.gov.cn/">');document.write("x");)") ==
+          R"(<a href="http://a.gov.cn/">x)");
+    CHECK(document_written_html(
+              "f(); // document.write('<li>old</li>');\ndocument.write('<li>new</li>');") ==
+          "<li>new</li>");
 }
 
 TEST_CASE("TRS WCM static lists and their <!--<TRS_…>--> markup") {
