@@ -1,6 +1,7 @@
 #include "crawler.hpp"
 
 #include "probes/ads/ad_keywords.hpp"
+#include "probes/dates/calendar.hpp"
 #include "probes/site/column_discovery.hpp"
 #include "probes/ads/filter_engine.hpp"
 #include "probes/ads/host_names.hpp"
@@ -9,6 +10,7 @@
 #include "probes/html/link_extract.hpp"
 #include "probes/http/robots.hpp"
 #include "probes/http/url.hpp"
+#include "probes/site/article_date.hpp"
 #include "probes/site/hidden_links.hpp"
 #include "probes/site/illicit_page.hpp"
 #include "probes/site/node_text.hpp"
@@ -143,6 +145,8 @@ public:
         co_await run_workers();
         collect_broken_links();
         collect_illicit_targets();
+        if (result_.home_reading)
+            co_await date_undated_page(*result_.home_reading);
         co_await read_columns(std::move(columns));
         co_return std::move(result_);
     }
@@ -315,7 +319,7 @@ private:
         const std::string text =
             visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated);
         const std::string title = title_of(doc.get());
-        if (!is_home && is_soft_404(title, text, rules)) {
+        if (!is_home && is_soft_404(title, text, rules, doc.get(), r.final_url)) {
             status.ok = false;
             status.error = error_class::http;
             status.detail = "soft 404: HTTP " + std::to_string(r.status) + " page \"" + title + "\"";
@@ -334,11 +338,18 @@ private:
             consider_link(link, item.url, item.depth);
     }
 
-    static bool is_soft_404(const std::string& title, const std::string& text,
-                            const origin_rules* rules) {
-        return says_not_found(title, text) ||
-               (rules && rules->not_found &&
-                looks_like(signature_of(title, text), *rules->not_found));
+    bool is_soft_404(const std::string& title, const std::string& text,
+                     const origin_rules* rules, xmlDocPtr doc, const std::string& url) const {
+        if (rules && rules->not_found && looks_like(signature_of(title, text), *rules->not_found))
+            return true;
+        if (!says_not_found(title, text))
+            return false;
+        return text_says_not_found(text) || !lists_dated_rows(doc, url);
+    }
+
+    // Read only for a page whose title says it is an error page, which is rare.
+    bool lists_dated_rows(xmlDocPtr doc, const std::string& url) const {
+        return !read_page(doc, url, now_).items.empty();
     }
 
     // External pages of non-government hosts, as many as the crawl may read: a government
@@ -389,7 +400,7 @@ private:
             const std::string title = title_of(doc.get());
             if (is_soft_404(title,
                             visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated),
-                            rules)) {
+                            rules, doc.get(), r.final_url)) {
                 status.ok = false;
                 status.error = error_class::http;
                 status.detail = "soft 404: page \"" + title + "\"";
@@ -497,9 +508,85 @@ private:
                 const html::html_document doc(decoded.utf8, r.final_url);
                 reading.reading = read_page(doc.get(), r.final_url, now_);
                 reading.html_page = r.status == 200;
+                co_await date_undated_page(reading.reading);
             }
             result_.columns.push_back(std::move(reading));
         }
+    }
+
+    // The steps an inspector takes when a home or column page's lists show no date. Each runs
+    // only while the page still has no dated item, so pages with dated rows cost nothing.
+    asio::awaitable<void> date_undated_page(page_reading& reading) {
+        co_await date_from_cms_next_group(reading);
+        co_await date_from_linked_articles(reading);
+    }
+
+    struct fetched_markup {
+        std::string utf8;
+        std::string final_url;
+    };
+
+    // An on-site page robots.txt lets us read, when it answers 2xx with HTML (or XML, which
+    // dataproxy.jsp answers are, with `xml_too`).
+    asio::awaitable<std::optional<fetched_markup>> fetch_on_site_markup(const std::string& url,
+                                                                        bool xml_too) {
+        const auto parsed = http::parse_url(url);
+        if (!parsed || !on_site(*parsed) || excluded(url))
+            co_return std::nullopt;
+        if (co_await allowed_by_robots(url) == nullptr)
+            co_return std::nullopt;
+        const http::request req = get(url);
+        const http::response r = co_await client_.fetch(req);
+        const bool xml = lower_ascii(r.header("content-type").value_or("")).find("xml") !=
+                         std::string::npos;
+        if (!r.ok() || !(is_html(r) || (xml_too && xml)))
+            co_return std::nullopt;
+        html::decoded_html decoded =
+            html::decode_html(r.body, r.header("content-type").value_or(""));
+        co_return fetched_markup{std::move(decoded.utf8), r.final_url};
+    }
+
+    // Hanweb's further list group (dataproxy.jsp), when the page's own group had no dated
+    // record: one fetch per page.
+    asio::awaitable<void> date_from_cms_next_group(page_reading& reading) {
+        if (!reading.items.empty() || reading.cms_next_group.empty())
+            co_return;
+        const auto answer = co_await fetch_on_site_markup(reading.cms_next_group, true);
+        if (!answer) {
+            reading.attempts.push_back("CMS next group: not read");
+            co_return;
+        }
+        page_reading group = read_datastore_answer(answer->utf8, answer->final_url, now_);
+        reading.attempts.push_back("CMS next group: " + std::to_string(group.items.size()) +
+                                   " dated records");
+        reading.items = std::move(group.items);
+        reading.undated_items += group.undated_items;
+        for (auto& entry : group.undated_entries)
+            if (reading.undated_entries.size() < max_undated_entries)
+                reading.undated_entries.push_back(std::move(entry));
+    }
+
+    // The publish dates of the first articles an undated list links to (on-site, robots
+    // permitting), as an inspector opens them to see when the list was last updated.
+    asio::awaitable<void> date_from_linked_articles(page_reading& reading) {
+        if (!reading.items.empty() || reading.undated_entries.empty())
+            co_return;
+        int opened = 0;
+        for (const undated_entry& entry : reading.undated_entries) {
+            if (has_resource_extension(entry.url))
+                continue;
+            const auto article = co_await fetch_on_site_markup(entry.url, false);
+            if (!article)
+                continue;
+            ++opened;
+            const html::html_document doc(article->utf8, article->final_url);
+            const auto date = find_article_date(doc.get(), now_);
+            if (date && latest_instant(*date) <= now_ + seconds_per_day)
+                reading.items.push_back({entry.title, entry.url, latest_instant(*date), 0,
+                                         date_origin::linked_article});
+        }
+        reading.attempts.push_back("linked articles: " + std::to_string(opened) + " opened, " +
+                                   std::to_string(reading.items.size()) + " dated");
     }
 
     http::client& client_;

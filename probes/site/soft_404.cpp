@@ -57,7 +57,11 @@ page_signature signature_of(std::string_view title, std::string_view visible_tex
 
 bool says_not_found(std::string_view title, std::string_view visible_text) {
     return has_standalone_404(title) || contains_any(title, title_phrases) ||
-           (visible_text.size() < short_page_bytes && contains_any(visible_text, text_phrases));
+           text_says_not_found(visible_text);
+}
+
+bool text_says_not_found(std::string_view visible_text) {
+    return visible_text.size() < short_page_bytes && contains_any(visible_text, text_phrases);
 }
 
 bool looks_like(const page_signature& page, const page_signature& site_not_found) {

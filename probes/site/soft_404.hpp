@@ -21,6 +21,10 @@ page_signature signature_of(std::string_view title, std::string_view visible_tex
 // The page says it is an error page: in its title, or anywhere in a short page.
 bool says_not_found(std::string_view title, std::string_view visible_text);
 
+// Only its text does (a short page saying 页面不存在): a title token alone is not enough for a
+// page that lists dated rows (a content page titled "页面 404" listing 40 dated items).
+bool text_says_not_found(std::string_view visible_text);
+
 // `page` is the same page as the site's answer to a URL that cannot exist.
 bool looks_like(const page_signature& page, const page_signature& site_not_found);
 

@@ -21,6 +21,13 @@ TEST_CASE("soft 404: error pages say so in their title or in a short text") {
     CHECK(says_not_found("404", ""));
 }
 
+TEST_CASE("soft 404: only the text of a page, not its title, says so whatever it lists") {
+    CHECK(text_says_not_found("对不起，您访问的页面不存在"));
+    CHECK_FALSE(text_says_not_found("第1期专题工作动态信息 2026-11-02"));
+    CHECK(says_not_found("页面 404", "第1期专题工作动态信息 2026-11-02"));
+    CHECK_FALSE(text_says_not_found(""));
+}
+
 TEST_CASE("soft 404: the site's own not-found page is recognised whatever its counters say") {
     const auto site_404 = signature_of("提示信息", "该信息已过期或不存在 2026-11-23 10:01 访问量 123");
     CHECK(looks_like(signature_of("提示信息", "该信息已过期或不存在 2026-11-23 10:05 访问量 124"),

@@ -10,6 +10,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -264,4 +266,49 @@ TEST_CASE("rw09 the 浙江发改委 article's navigation columns") {
               "personnel 人事信息 http://fgw.zj.gov.cn/col/col1599529/index.html",
               "news 新闻发布会 http://fgw.zj.gov.cn/col/col1599531/index.html",
           });
+}
+
+TEST_CASE("every corpus page: the newest date govmon reports is the one the file shows") {
+    // Established by reading each file: a throwaway Python pass stripped scripts, styles and
+    // comments and listed every yyyy-mm-dd / yyyy年m月d日 and [mm-dd] in the visible text, then
+    // each hit was looked up in the source to tell a row or publish date from a date quoted in
+    // an article body (rw11's 2007年6月29日 session, rw14's procurement deadlines). The scripts
+    // were read too: their document.write calls (rw01-03, rw08, rw10, rw11, rw13-15) write
+    // pagers and the conac badge, never a dated list, and no file holds a Hanweb <datastore>.
+    // A file added to the corpus without a line here fails the directory check below.
+    struct expectation {
+        const char* name;
+        std::int64_t now;
+        std::optional<std::int64_t> newest;
+    };
+    const expectation cases[] = {
+        {"rw01.html", beijing(2023, 9, 27, 19, 8, 16), std::nullopt}, // dates only in URLs
+        {"rw02.html", handan_saved, end_of_day(2020, 8, 2)},          // first 近期信息公开 row
+        {"rw03.html", handan_saved, end_of_day(2020, 8, 5)},          // its one 发布日期 cell
+        {"rw04.html", beijing(2026, 8, 29, 12), end_of_day(2026, 8, 5)}, // [08-05] 部门动态
+        {"rw05.html", much_later, std::nullopt},                      // anti-bot script only
+        {"rw06.html", much_later, std::nullopt},                      // empty shell
+        {"rw07.html", much_later, std::nullopt},                      // menu frame
+        {"rw08.html", handan_saved, std::nullopt},                    // 公开指南 shell
+        {"rw09.html", much_later, beijing(2016, 11, 22, 9, 53)},      // PubDate meta
+        {"rw10.html", much_later, beijing(2019, 9, 18, 6, 23)},       // PubDate, <i>时间：</i>
+        {"rw11.html", much_later, beijing(2007, 8, 20, 23, 59, 59)},  // firstpublishedtime
+        {"rw12.html", much_later, end_of_day(2012, 6, 24)},           // pubDate div
+        {"rw13.html", much_later, end_of_day(2021, 10, 11)},          // PubDate meta
+        {"rw14.html", much_later, beijing(2021, 6, 10, 17, 35)},      // span#pubTime
+        {"rw15.html", handan_saved, end_of_day(2020, 8, 2)},          // PubDate, 发布日期
+    };
+    std::vector<std::string> expected_names;
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        expected_names.push_back(c.name);
+        const auto [reading, columns] = read_corpus(c.name, "http://www.example.gov.cn/a/", c.now);
+        CHECK(newest(reading) == c.newest);
+    }
+    std::vector<std::string> present;
+    for (const auto& entry : std::filesystem::directory_iterator(
+             std::string(GOVMON_SHARED_DIR) + "/corpora/realworld/pages"))
+        present.push_back(entry.path().filename().string());
+    std::sort(present.begin(), present.end());
+    CHECK(present == expected_names);
 }
