@@ -1,7 +1,7 @@
 #pragma once
 
 #include "daemon/common/time_zone.hpp"
-#include "daemon/report/report_input.hpp"
+#include "daemon/store/report_rows.hpp"
 
 #include <string>
 
