@@ -9,13 +9,17 @@ import json
 import os
 import re
 import shutil
+import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import unittest
+import urllib.request
 
 from fixture_accounts import DAY, Realm, rss
+from free_port import free_port
 
 GOVMON = None
 EXAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples")
@@ -39,6 +43,9 @@ class TrustedEndpointsSystemTest(unittest.TestCase):
         now = int(time.time())
         for route in BRIDGE_ROUTES:
             cls.realm.serve(route, 200, RSS, rss(1 * DAY, 3 * DAY, now=now))
+        cls.realm.serve("/portal/", 200, "text/html; charset=utf-8",
+                        "<html><body><a href='/portal/a.html'>要闻</a></body></html>".encode())
+        cls.metrics_port = free_port()
         cls.config = os.path.join(cls.dir, "govmon.yaml")
         cls.write_example_copy()
 
@@ -52,7 +59,10 @@ class TrustedEndpointsSystemTest(unittest.TestCase):
         with open(os.path.join(EXAMPLES, "govmon.yaml"), encoding="utf-8") as f:
             text = f.read()
         text = text.replace("127.0.0.1:1200", bridge)
-        text = text.replace("listen: 127.0.0.1:9464", "listen: 127.0.0.1:0")
+        text = text.replace("listen: 127.0.0.1:9464", f"listen: 127.0.0.1:{cls.metrics_port}")
+        # One site of our own, so that a visit that succeeds has phases to show.
+        text = text.replace("\nsites:\n", "\nsites:\n  - {id: local-portal, name: 本地门户, "
+                            f"url: 'http://{bridge}/portal/', unit: gov-office}}\n", 1)
         text = re.sub(r"(?m)^database: \S+", "database: govmon.db", text)
         text = re.sub(r"(?m)^  smtp_url: \S+", "  smtp_url: smtp://127.0.0.1:9", text)
         resolve = "".join(f"    {host}: 127.0.0.1\n" for host in INTERNET_HOSTS)
@@ -70,15 +80,18 @@ class TrustedEndpointsSystemTest(unittest.TestCase):
         return subprocess.run([GOVMON, *args, "--config", self.config], capture_output=True,
                               text=True, timeout=240)
 
-    def test_bridge_accounts_are_probed_not_refused(self):
-        out = self.govmon("run", "--once")
-        self.assertNotIn("refused private address", out.stderr + out.stdout)
-
+    def export_rows(self):
         since = time.strftime("%Y-%m-%d", time.localtime(time.time() - 2 * DAY))
         until = time.strftime("%Y-%m-%d", time.localtime(time.time() + 2 * DAY))
         export = self.govmon("export", "--from", since, "--to", until, "--format", "jsonl")
         self.assertEqual(export.returncode, 0, export.stderr)
-        rows = [json.loads(line) for line in export.stdout.splitlines()]
+        return [json.loads(line) for line in export.stdout.splitlines()]
+
+    def test_1_bridge_accounts_are_probed_not_refused(self):
+        out = self.govmon("run", "--once")
+        self.assertNotIn("refused private address", out.stderr + out.stdout)
+
+        rows = self.export_rows()
         accounts = {r["target"]: r for r in rows if r["probe"] == "account"}
         for target in BRIDGE_ACCOUNTS:
             with self.subTest(target=target):
@@ -91,10 +104,45 @@ class TrustedEndpointsSystemTest(unittest.TestCase):
         self.assertEqual(sites["gov-cn"]["error"], "connect", sites["gov-cn"])
         self.assertEqual(sites["gov-cn"]["detail"]["attempts"], 1)
         self.assertIn("phases_ms", sites["gov-cn"]["detail"])
+        local = sites["local-portal"]
+        self.assertEqual(local["ok"], 1, local)
+        self.assertEqual(local["detail"]["attempts"], 1)
+        self.assertEqual(sorted(local["detail"]["phases_ms"]),
+                         ["connect", "dns", "first_byte", "tls", "total", "transfer"])
+        self.assertGreater(local["detail"]["phases_ms"]["first_byte"], 0)
 
         findings = self.govmon("findings", "--format", "jsonl")
         open_findings = [json.loads(line) for line in findings.stdout.splitlines()]
         self.assertEqual([f for f in open_findings if f["target"] in BRIDGE_ACCOUNTS], [])
+
+    def test_2_phase_times_in_metrics(self):
+        with sqlite3.connect(os.path.join(self.dir, "govmon.db")) as db:
+            db.execute("update schedule set next_due = 0")
+        daemon = subprocess.Popen([GOVMON, "run", "--config", self.config],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        series = 'govmon_probe_http_duration_seconds{phase="first_byte",target="local-portal"}'
+        metrics, value = "", 0.0
+        try:
+            end = time.time() + 30
+            while time.time() < end and value <= 0:
+                time.sleep(0.5)
+                try:
+                    metrics = urllib.request.urlopen(
+                        f"http://127.0.0.1:{self.metrics_port}/metrics", timeout=2).read().decode()
+                except OSError:
+                    continue
+                line = next((l for l in metrics.splitlines() if l.startswith(series)), "")
+                value = float(line.split()[-1]) if line else 0.0
+        finally:
+            daemon.send_signal(signal.SIGTERM)
+            daemon.communicate(timeout=15)
+        self.assertGreater(value, 0, metrics)
+        for phase in ["dns", "connect", "tls", "transfer", "total"]:
+            self.assertIn(f'govmon_probe_http_duration_seconds{{phase="{phase}",target="gov-cn"}}',
+                          metrics)
+        lint = subprocess.run(["promtool", "check", "metrics"], input=metrics,
+                              capture_output=True, text=True)
+        self.assertEqual(lint.returncode, 0, lint.stdout + lint.stderr)
 
 
 if __name__ == "__main__":
