@@ -73,7 +73,8 @@ inflate_result inflate_bounded(const std::string& in, int window_bits, std::uint
 decoded_content decode_content(std::string_view content_encoding, std::string body,
                                std::uint64_t max_body) {
     decoded_content d;
-    const auto codings = codings_of(content_encoding);
+    // Servers label empty answers (204, Content-Length: 0) with their usual coding too.
+    const auto codings = body.empty() ? std::vector<std::string>{} : codings_of(content_encoding);
     // The last coding listed was applied last, so it comes off first.
     for (auto it = codings.rbegin(); it != codings.rend(); ++it) {
         const std::string& coding = *it;

@@ -21,6 +21,28 @@ std::string lower(std::string_view s)
     return out;
 }
 
+// WHATWG URL parsing: C0 controls and spaces around the text are trimmed, tabs and newlines
+// anywhere are dropped (editors wrap long hrefs, servers fold Location values), and '\\' before
+// the query is a '/' (hand-written hrefs on IIS-era sites use it).
+std::string clean_reference(std::string_view s)
+{
+    while (!s.empty() && static_cast<unsigned char>(s.front()) <= 0x20)
+        s.remove_prefix(1);
+    while (!s.empty() && static_cast<unsigned char>(s.back()) <= 0x20)
+        s.remove_suffix(1);
+    std::string out;
+    out.reserve(s.size());
+    bool before_query = true;
+    for (char c : s) {
+        if (c == '\t' || c == '\n' || c == '\r')
+            continue;
+        if (c == '?' || c == '#')
+            before_query = false;
+        out += c == '\\' && before_query ? '/' : c;
+    }
+    return out;
+}
+
 // A reference split by the WHATWG URL parser's states for the special schemes http and https:
 // its scheme if it names one, then either an authority (after "//" or, in the cases below, any
 // run of slashes) or a path, and the query. Fragments are dropped.
@@ -353,24 +375,18 @@ std::string remove_dot_segments(std::string_view in)
     return out;
 }
 
-std::optional<url> parse_url(std::string_view text)
+std::optional<url> parse_url(std::string_view raw)
 {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
+    auto text = clean_reference(raw);
     auto parts = split_reference(text, "");
     if (!parts.scheme || !parts.authority)
         return std::nullopt;
     return build(*parts.scheme, *parts.authority, remove_dot_segments(parts.path), parts.query);
 }
 
-std::optional<url> resolve_url(const url& base, std::string_view reference)
+std::optional<url> resolve_url(const url& base, std::string_view raw)
 {
-    while (!reference.empty() && (reference.front() == ' ' || reference.front() == '\t'))
-        reference.remove_prefix(1);
-    while (!reference.empty() && (reference.back() == ' ' || reference.back() == '\t'))
-        reference.remove_suffix(1);
+    auto reference = clean_reference(raw);
     auto r = split_reference(reference, base.scheme);
     if (r.scheme) {
         if (!r.authority)

@@ -29,6 +29,9 @@ TEST_CASE("decode_content reads gzip, x-gzip, zlib and raw deflate") {
 TEST_CASE("decode_content leaves identity alone and undoes stacked codings in reverse") {
     CHECK(decode_content("identity", page, 1 << 20).body == page);
     CHECK(decode_content("", page, 1 << 20).body == page);
+    const auto empty = decode_content("gzip", "", 1 << 20);
+    CHECK(empty.error == error_class::none);
+    CHECK(empty.body.empty());
     auto twice = decode_content("deflate, gzip", gzip(compress(page, 15)), 1 << 20);
     CHECK(twice.error == error_class::none);
     CHECK(twice.body == page);

@@ -120,3 +120,13 @@ TEST_CASE("WHATWG: other schemes are not http(s) links") {
     CHECK(resolve(example, "mailto:a@b.c") == "<failure>");
     CHECK(resolve(example, "ftp://x/") == "<failure>");
 }
+
+TEST_CASE("WHATWG: parse_url and resolve_url (Location values) apply the same rules") {
+    const auto base = parse_url("http://example.org/foo/bar");
+    REQUIRE(base);
+    CHECK(govmon::http::resolve_url(*base, "\\\\x\\hello")->str() == "http://x/hello");
+    CHECK(govmon::http::resolve_url(*base, " /a\tb\n ")->str() == "http://example.org/ab");
+    CHECK(parse_url("  http://exa\tmple.org/x ")->str() == "http://example.org/x");
+    CHECK(parse_url("http:\\\\example.org\\x")->str() == "http://example.org/x");
+    CHECK_FALSE(parse_url("http://localhost]"));
+}
