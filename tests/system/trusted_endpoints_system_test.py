@@ -66,8 +66,8 @@ class TrustedEndpointsSystemTest(unittest.TestCase):
         text = re.sub(r"(?m)^database: \S+", "database: govmon.db", text)
         text = re.sub(r"(?m)^  smtp_url: \S+", "  smtp_url: smtp://127.0.0.1:9", text)
         resolve = "".join(f"    {host}: 127.0.0.1\n" for host in INTERNET_HOSTS)
-        text = text.replace("  allow_private: false\n",
-                            "  allow_private: false\n  resolve:\n" + resolve, 1)
+        text = re.sub(r"(?m)^(  allow_private: false.*\n)", lambda m: m.group(1) + "  resolve:\n"
+                      + resolve, text, count=1)
         assert "allow_private: false" in text and bridge in text
         with open(cls.config, "w", encoding="utf-8") as f:
             f.write(text)
