@@ -9,8 +9,9 @@ namespace govmon {
 
 // "host:port" of every endpoint the config names itself: sites' url, accounts' feed and url,
 // bridges.rsshub, platforms.*.api and alerts.smtp_url. The operator chose them, so
-// http.allow_private never refuses them (a local RSSHub, an intranet portal); links found on
-// pages and redirects to any other host or port stay guarded. Sorted, without duplicates.
+// http.allow_private never refuses them (a local RSSHub, an intranet portal) nor their
+// redirects on the same host; links found on pages to other endpoints and redirects to other
+// hosts stay guarded. Sorted, without duplicates.
 std::vector<std::string> trusted_endpoints(const config& cfg);
 
 } // namespace govmon

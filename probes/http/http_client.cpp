@@ -55,6 +55,13 @@ struct hop_result {
     phase_times phases;
 };
 
+// How one hop is made: as part of a visit (one limit for every phase, a fresh connection), and
+// whether its host may resolve to a private address.
+struct hop_mode {
+    bool visit = false;
+    bool private_ok = false;
+};
+
 struct exchange_result {
     hop_result hop;
     bool stale = false; // a pooled connection was already closed by the server
@@ -140,12 +147,12 @@ struct client::impl {
     asio::awaitable<response> fetch(request req);
     asio::awaitable<void> attempt(request req, response& resp);
     asio::awaitable<hop_result> hop(url u, std::string method, std::vector<header_field> headers,
-                                    steady::time_point deadline, bool visit);
+                                    steady::time_point deadline, hop_mode mode);
     asio::awaitable<std::unique_ptr<connection>> open(const url& u, steady::time_point deadline,
-                                                      bool visit, hop_result& out,
+                                                      hop_mode mode, hop_result& out,
                                                       phase_times& phases);
     asio::awaitable<resolve_result> resolve(const url& u, steady::time_point deadline,
-                                            bool visit);
+                                            hop_mode mode);
     asio::awaitable<std::vector<asio::ip::address>> lookup(std::string host,
                                                            tcp::resolver::flags flags,
                                                            steady::time_point limit,
@@ -243,8 +250,8 @@ client::impl::lookup(std::string host, tcp::resolver::flags flags, steady::time_
     co_return out;
 }
 
-// The config's own endpoints and the hosts the operator listed; everything else a page or a
-// redirect leads to must be public.
+// The hosts the operator listed and the config's own endpoints; everything else a page leads
+// to must be public.
 bool client::impl::may_be_private(const url& u) const
 {
     if (options_.allow_private || host_in_list(u.host, options_.allow_private_hosts))
@@ -254,7 +261,7 @@ bool client::impl::may_be_private(const url& u) const
 }
 
 asio::awaitable<resolve_result> client::impl::resolve(const url& u, steady::time_point deadline,
-                                                      bool visit)
+                                                      hop_mode mode)
 {
     resolve_result r;
     if (const auto* list = resolve_override(u)) {
@@ -280,7 +287,7 @@ asio::awaitable<resolve_result> client::impl::resolve(const url& u, steady::time
     } else {
         auto now = steady::now();
         // A visit has one limit for all its phases, as a reader's browser does.
-        auto dns_limit = visit ? deadline : now + options_.dns_timeout;
+        auto dns_limit = mode.visit ? deadline : now + options_.dns_timeout;
         auto limit = std::min(dns_limit, deadline);
         ec = {};
         r.addresses = co_await lookup(u.host, tcp::resolver::address_configured, limit, ec);
@@ -300,7 +307,7 @@ asio::awaitable<resolve_result> client::impl::resolve(const url& u, steady::time
             std::erase_if(dns_cache_,
                           [now = steady::now()](const auto& e) { return e.second.expires <= now; });
     }
-    if (!may_be_private(u)) {
+    if (!mode.private_ok) {
         for (const auto& a : r.addresses) {
             auto text = a.to_string();
             if (is_private_address(text)) {
@@ -314,11 +321,11 @@ asio::awaitable<resolve_result> client::impl::resolve(const url& u, steady::time
 }
 
 asio::awaitable<std::unique_ptr<connection>>
-client::impl::open(const url& u, steady::time_point deadline, bool visit, hop_result& out,
+client::impl::open(const url& u, steady::time_point deadline, hop_mode mode, hop_result& out,
                    phase_times& phases)
 {
     auto dns_start = steady::now();
-    auto resolved = co_await resolve(u, deadline, visit);
+    auto resolved = co_await resolve(u, deadline, mode);
     phases.dns = since(dns_start);
     if (resolved.error != error_class::none) {
         out = failure(resolved.error, std::move(resolved.detail));
@@ -342,7 +349,7 @@ client::impl::open(const url& u, steady::time_point deadline, bool visit, hop_re
     // connect that takes 6 s of the 15 s is a slow page, not a failed one.
     auto connect_start = steady::now();
     auto connect_deadline =
-        visit ? deadline : std::min(deadline, connect_start + options_.connect_timeout);
+        mode.visit ? deadline : std::min(deadline, connect_start + options_.connect_timeout);
     error_code ec;
     conn->lowest().expires_at(connect_deadline);
     auto endpoint = co_await conn->lowest().async_connect(
@@ -550,19 +557,22 @@ void client::impl::put_idle(const std::string& key, std::unique_ptr<connection> 
 
 asio::awaitable<hop_result> client::impl::hop(url u, std::string method,
                                               std::vector<header_field> headers,
-                                              steady::time_point deadline, bool visit)
+                                              steady::time_point deadline, hop_mode mode)
 {
     auto key = u.scheme + "://" + u.authority();
     // A pooled connection the server has closed in the meantime is not a failure: one more
     // round on a fresh connection, not counted as a request or a retry.
     for (int round = 0; round < 2; ++round) {
         // A visit measures the whole way to the page, so it never starts on a pooled connection.
-        auto conn = round == 0 && !visit ? take_idle(key) : nullptr;
+        auto conn = round == 0 && !mode.visit ? take_idle(key) : nullptr;
+        // A connection a trusted endpoint opened is no way around the guard for anyone else.
+        if (conn && !mode.private_ok && is_private_address(conn->remote))
+            conn = nullptr;
         bool reused = conn != nullptr;
         hop_result out;
         phase_times phases;
         if (!conn) {
-            conn = co_await open(u, deadline, visit, out, phases);
+            conn = co_await open(u, deadline, mode, out, phases);
             if (!conn) {
                 out.phases = phases;
                 co_return out;
@@ -599,6 +609,8 @@ asio::awaitable<void> client::impl::attempt(request req, response& resp)
     url current = std::move(*parsed);
     std::string method = req.method == "HEAD" ? "HEAD" : "GET";
     std::vector<std::string> visited{current.str()};
+    const bool trusted_start = may_be_private(current);
+    const std::string first_host = current.host;
     std::optional<steady::time_point> deadline;
     for (;;) {
         auto wait_start = steady::now();
@@ -612,7 +624,11 @@ asio::awaitable<void> client::impl::attempt(request req, response& resp)
             deadline = now + options_.timeout;
         else
             *deadline += now - wait_start;
-        auto h = co_await hop(current, method, req.headers, *deadline, req.visit);
+        // A trusted endpoint stays trusted through redirects on its own host (http to https,
+        // another port); a redirect that leaves the host meets the guard again.
+        hop_mode mode{req.visit, may_be_private(current) ||
+                                     (trusted_start && current.host == first_host)};
+        auto h = co_await hop(current, method, req.headers, *deadline, mode);
         global_permit.release();
         host_permit.release();
         report(h);

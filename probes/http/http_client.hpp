@@ -38,7 +38,8 @@ struct client_options {
     bool allow_private = false;
     std::vector<std::string> allow_private_hosts;
     // "host:port" (IPv6 in brackets) of the endpoints the config itself names: allow_private
-    // never refuses them. A link or a redirect to another port of the same host is refused.
+    // never refuses them, nor the redirects they answer with to their own host (http to https);
+    // a request that starts at another port, or a redirect to another host, is guarded.
     std::vector<std::string> trusted_endpoints;
     std::string ca_file; // empty: system trust store
     // Called once per HTTP request sent (each attempt, each redirect hop) with its outcome:
