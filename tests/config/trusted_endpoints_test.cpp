@@ -19,9 +19,8 @@ TEST_CASE("trusted_endpoints: every endpoint the config names, as host:port") {
     cfg.platforms["weibo"].api = "https://m.weibo.cn";
     cfg.alerts.smtp_url = "smtp://mail.example.gov.cn";
     CHECK(trusted_endpoints(cfg) ==
-          std::vector<std::string>{"10.1.2.3:8080", "127.0.0.1:1200", "[::1]:443",
-                                   "m.weibo.cn:443", "mail.example.gov.cn:25",
-                                   "www.hubei.gov.cn:443"});
+          std::vector<std::string>{"10.1.2.3:8080", "127.0.0.1:1200", "[::1]:443", "m.weibo.cn:443",
+                                   "mail.example.gov.cn:25", "www.hubei.gov.cn:443"});
 }
 
 TEST_CASE("trusted_endpoints: smtps defaults to 465; empty and unusable values add nothing") {
