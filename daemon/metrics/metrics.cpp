@@ -45,6 +45,7 @@ struct metrics::families {
     Family<Gauge>& probe_success;
     Family<Gauge>& probe_duration;
     Family<Gauge>& availability_ratio;
+    Family<Gauge>& http_duration;
     Family<Gauge>& last_update;
     Family<Gauge>& broken_links;
     Family<Gauge>& ad_links;
@@ -94,6 +95,9 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
         gauge_family(r, "govmon_probe_duration_seconds", "Wall time of the last probe"),
         gauge_family(r, "govmon_site_availability_ratio",
                      "Successful home-page probes / all, last 7 days"),
+        gauge_family(r, "govmon_probe_http_duration_seconds",
+                     "Time of the last home-page visit by phase (dns, connect, tls, first_byte, "
+                     "transfer, total)"),
         gauge_family(r, "govmon_last_update_timestamp_seconds",
                      "Newest content seen (home page or account)"),
         gauge_family(r, "govmon_site_broken_links",
@@ -144,6 +148,9 @@ void metrics::declare_site(const std::string& target, const std::string& unit) {
     families_->own(target, families_->probe_success, probe);
     families_->own(target, families_->probe_duration, probe);
     families_->own(target, families_->availability_ratio, {{"target", target}});
+    for (std::string_view phase : http_phases)
+        families_->own(target, families_->http_duration,
+                       {{"target", target}, {"phase", std::string(phase)}});
     families_->own(target, families_->target_failing,
                    {{"target", target}, {"kind", "site"}, {"unit", unit}});
     const Labels crawl{{"target", target}, {"kind", "site"}, {"probe", "crawl"}};
@@ -188,6 +195,12 @@ void metrics::record_probe(const std::string& target, const std::string& kind,
 
 void metrics::set_availability_ratio(const std::string& target, double ratio) {
     families_->own(target, families_->availability_ratio, {{"target", target}}).Set(ratio);
+}
+
+void metrics::set_http_phase(const std::string& target, std::string_view phase, double seconds) {
+    families_
+        ->own(target, families_->http_duration, {{"target", target}, {"phase", std::string(phase)}})
+        .Set(seconds);
 }
 
 void metrics::set_last_update(const std::string& target, const std::string& kind,

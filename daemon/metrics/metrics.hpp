@@ -18,6 +18,10 @@ template <typename T> class Family;
 
 namespace govmon {
 
+// The phases of govmon_probe_http_duration_seconds, blackbox_exporter's split of a visit.
+inline constexpr std::string_view http_phases[] = {"dns",        "connect",  "tls",
+                                                   "first_byte", "transfer", "total"};
+
 // The /metrics of interface.md §5. Label values are config ids, never URLs or error text.
 // Every method is safe to call from any thread (prometheus-cpp metrics are thread-safe).
 class metrics {
@@ -42,6 +46,8 @@ public:
     void record_probe(const std::string& target, const std::string& kind, const std::string& probe,
                       bool success, double seconds);
     void set_availability_ratio(const std::string& target, double ratio);
+    // Where the last home-page visit spent its time: `phase` is one of http_phases.
+    void set_http_phase(const std::string& target, std::string_view phase, double seconds);
     // Newest content seen (home page or account), UTC epoch seconds.
     void set_last_update(const std::string& target, const std::string& kind,
                          const std::string& platform, const std::string& unit,

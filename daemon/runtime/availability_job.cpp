@@ -10,6 +10,10 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <cmath>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace govmon {
 namespace {
@@ -18,6 +22,25 @@ using json = nlohmann::json;
 
 json optional_bool(const std::optional<bool>& value) {
     return value ? json(*value) : json(nullptr);
+}
+
+double seconds_of(std::chrono::microseconds d) { return static_cast<double>(d.count()) / 1e6; }
+
+// The visit's phases in seconds, in the order of metrics' http_phases.
+std::vector<std::pair<std::string_view, double>> phase_seconds(const availability_result& r) {
+    return {{"dns", seconds_of(r.phases.dns)},
+            {"connect", seconds_of(r.phases.connect)},
+            {"tls", seconds_of(r.phases.tls)},
+            {"first_byte", seconds_of(r.phases.first_byte)},
+            {"transfer", seconds_of(r.phases.transfer)},
+            {"total", static_cast<double>(r.latency_ms) / 1e3}};
+}
+
+json phase_milliseconds(const availability_result& r) {
+    json phases = json::object();
+    for (const auto& [phase, seconds] : phase_seconds(r))
+        phases[std::string(phase)] = std::round(seconds * 1e6) / 1e3;
+    return phases;
 }
 
 observation to_observation(const site_config& site, const availability_result& result,
@@ -38,6 +61,8 @@ observation to_observation(const site_config& site, const availability_result& r
         detail["redirects"] = result.redirects;
     if (result.cert_not_after)
         detail["cert_not_after"] = *result.cert_not_after;
+    detail["attempts"] = result.attempts;
+    detail["phases_ms"] = phase_milliseconds(result);
     detail["ipv6"] = {{"aaaa", optional_bool(result.ipv6.has_aaaa)},
                       {"reachable", optional_bool(result.ipv6.reachable)}};
     if (!result.ipv6.detail.empty())
@@ -102,6 +127,8 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
 
     state.stats.record_probe(site.id, "site", "availability", o.ok, seconds);
     state.stats.set_availability_ratio(site.id, ratio);
+    for (const auto& [phase, phase_s] : phase_seconds(result))
+        state.stats.set_http_phase(site.id, phase, phase_s);
     if (result.cert_not_after)
         state.stats.set_tls_expiry(site.id, *result.cert_not_after);
     state.stats.set_target_failing(site.id, "site", site.unit, failing);

@@ -75,6 +75,7 @@ observation crawl_observation(const site_config& site, const crawl_result& r,
                    {"links_checked", r.links_checked},
                    {"broken_home", home_broken},
                    {"broken_other", static_cast<int>(r.broken.size()) - home_broken},
+                   {"blocked_links", r.blocked_links},
                    {"ad_links", r.ads.size()},
                    {"hidden_links", r.hidden.size()},
                    {"columns", r.columns.size()}};

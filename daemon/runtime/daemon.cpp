@@ -3,6 +3,7 @@
 #include "daemon/alerts/alert_worker.hpp"
 #include "daemon/common/time_zone.hpp"
 #include "daemon/config/config_loader.hpp"
+#include "daemon/config/trusted_endpoints.hpp"
 #include "daemon/runtime/account_job.hpp"
 #include "daemon/runtime/availability_job.hpp"
 #include "daemon/runtime/crawl_job.hpp"
@@ -40,6 +41,7 @@ http::client_options client_options_of(const config& cfg, metrics& stats) {
     o.resolve = cfg.http.resolve;
     o.allow_private = cfg.http.allow_private;
     o.allow_private_hosts = cfg.http.allow_private_hosts;
+    o.trusted_endpoints = trusted_endpoints(cfg);
     o.ca_file = cfg.http.ca_file;
     o.on_request = [&stats](std::string_view outcome) { stats.count_http_request(outcome); };
     return o;

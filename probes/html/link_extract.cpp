@@ -1,6 +1,6 @@
 #include "probes/html/link_extract.hpp"
-#include "probes/ascii_text.hpp"
 
+#include "probes/ascii_text.hpp"
 #include "probes/html/query_encoding.hpp"
 #include "probes/http/url_normalize.hpp"
 
@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <initializer_list>
 #include <memory>
 #include <unordered_set>
@@ -181,6 +182,20 @@ bool same_page(std::string_view reference) {
     return reference.empty() || reference.front() == '#';
 }
 
+// An href with a scheme of its own other than http(s) leads outside the web a crawler reads.
+bool foreign_scheme(std::string_view reference) {
+    reference = trim_ascii_space(reference);
+    const auto colon = reference.find(':');
+    if (colon == std::string_view::npos || colon == 0 ||
+        !std::isalpha(static_cast<unsigned char>(reference[0])))
+        return false;
+    const auto scheme = reference.substr(0, colon);
+    const bool is_scheme = std::all_of(scheme.begin(), scheme.end(), [](unsigned char c) {
+        return std::isalnum(c) != 0 || c == '+' || c == '-' || c == '.';
+    });
+    return is_scheme && !equals_nocase(scheme, "http") && !equals_nocase(scheme, "https");
+}
+
 // Origin hints, not resources: their href is a bare host nobody fetches a page from.
 bool connection_hint(xmlNodePtr link) {
     const auto rel = attribute(link, "rel").value_or("");
@@ -264,10 +279,13 @@ private:
             return;
         auto absolute =
             http::resolve_and_normalize(base_, encode_query_for_document(reference, charset_));
-        if (!absolute)
+        if (!absolute && foreign_scheme(reference))
             return;
-        links_.push_back({std::move(*absolute), std::string{element}, element_text(node),
-                          static_cast<int>(xmlGetLineNo(node))});
+        const bool resolved = absolute.has_value();
+        links_.push_back(
+            {resolved ? std::move(*absolute) : std::string{trim_ascii_space(reference)},
+             std::string{element}, element_text(node), static_cast<int>(xmlGetLineNo(node)),
+             resolved});
     }
 
     http::url base_;

@@ -1,6 +1,8 @@
 #include "probes/http/http_client.hpp"
 
 #include "probes/http/address_policy.hpp"
+#include "probes/http/block_page.hpp"
+#include "probes/http/content_decoding.hpp"
 #include "probes/http/host_gate.hpp"
 #include "probes/http/redirect_policy.hpp"
 #include "probes/http/request_outcome.hpp"
@@ -14,7 +16,6 @@
 #include <algorithm>
 #include <deque>
 #include <stdexcept>
-#include <strings.h>
 #include <unordered_map>
 
 namespace govmon::http {
@@ -51,6 +52,14 @@ struct hop_result {
     std::string body;
     std::string remote;
     std::optional<std::int64_t> cert_not_after;
+    phase_times phases;
+};
+
+// How one hop is made: as part of a visit (one limit for every phase, a fresh connection), and
+// whether its host may resolve to a private address.
+struct hop_mode {
+    bool visit = false;
+    bool private_ok = false;
 };
 
 struct exchange_result {
@@ -65,6 +74,20 @@ struct resolve_result {
     std::vector<asio::ip::address> addresses;
     bool trusted = false; // from client_options::resolve: never refused
 };
+
+std::chrono::microseconds since(steady::time_point start)
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(steady::now() - start);
+}
+
+void add_phases(phase_times& total, const phase_times& hop)
+{
+    total.dns += hop.dns;
+    total.connect += hop.connect;
+    total.tls += hop.tls;
+    total.first_byte += hop.first_byte;
+    total.transfer += hop.transfer;
+}
 
 hop_result failure(error_class e, std::string detail)
 {
@@ -115,11 +138,7 @@ hop_result classify_io(const error_code& ec, steady::time_point deadline, const 
 
 std::optional<std::string_view> response::header(std::string_view name) const
 {
-    for (const auto& h : headers)
-        if (h.name.size() == name.size() &&
-            strncasecmp(h.name.data(), name.data(), name.size()) == 0)
-            return std::string_view{h.value};
-    return std::nullopt;
+    return find_header(headers, name);
 }
 
 struct client::impl {
@@ -128,10 +147,12 @@ struct client::impl {
     asio::awaitable<response> fetch(request req);
     asio::awaitable<void> attempt(request req, response& resp);
     asio::awaitable<hop_result> hop(url u, std::string method, std::vector<header_field> headers,
-                                    steady::time_point deadline);
+                                    steady::time_point deadline, hop_mode mode);
     asio::awaitable<std::unique_ptr<connection>> open(const url& u, steady::time_point deadline,
-                                                      hop_result& out);
-    asio::awaitable<resolve_result> resolve(const url& u, steady::time_point deadline);
+                                                      hop_mode mode, hop_result& out,
+                                                      phase_times& phases);
+    asio::awaitable<resolve_result> resolve(const url& u, steady::time_point deadline,
+                                            hop_mode mode);
     asio::awaitable<std::vector<asio::ip::address>> lookup(std::string host,
                                                            tcp::resolver::flags flags,
                                                            steady::time_point limit,
@@ -140,10 +161,13 @@ struct client::impl {
     asio::awaitable<void> exchange(Stream& stream, connection& conn, const url& u,
                                    const std::string& method,
                                    const std::vector<header_field>& headers,
-                                   steady::time_point deadline, bool reused, exchange_result& out);
+                                   steady::time_point deadline, bool reused, exchange_result& out,
+                                   phase_times& phases);
+    void decode_body(const std::string& method, hop_result& hop) const;
     asio::awaitable<ipv6_check> check_ipv6(std::string text);
 
     const std::vector<std::string>* resolve_override(const url& u) const;
+    bool may_be_private(const url& u) const;
     std::unique_ptr<connection> take_idle(const std::string& key);
     void put_idle(const std::string& key, std::unique_ptr<connection> conn);
     void report(const hop_result& h) const;
@@ -226,7 +250,18 @@ client::impl::lookup(std::string host, tcp::resolver::flags flags, steady::time_
     co_return out;
 }
 
-asio::awaitable<resolve_result> client::impl::resolve(const url& u, steady::time_point deadline)
+// The hosts the operator listed and the config's own endpoints; everything else a page leads
+// to must be public.
+bool client::impl::may_be_private(const url& u) const
+{
+    if (options_.allow_private || host_in_list(u.host, options_.allow_private_hosts))
+        return true;
+    auto host = u.ipv6_literal ? "[" + u.host + "]" : u.host;
+    return host_in_list(host + ":" + std::to_string(u.port), options_.trusted_endpoints);
+}
+
+asio::awaitable<resolve_result> client::impl::resolve(const url& u, steady::time_point deadline,
+                                                      hop_mode mode)
 {
     resolve_result r;
     if (const auto* list = resolve_override(u)) {
@@ -251,7 +286,8 @@ asio::awaitable<resolve_result> client::impl::resolve(const url& u, steady::time
         r.addresses = it->second.addresses;
     } else {
         auto now = steady::now();
-        auto dns_limit = now + options_.dns_timeout;
+        // A visit has one limit for all its phases, as a reader's browser does.
+        auto dns_limit = mode.visit ? deadline : now + options_.dns_timeout;
         auto limit = std::min(dns_limit, deadline);
         ec = {};
         r.addresses = co_await lookup(u.host, tcp::resolver::address_configured, limit, ec);
@@ -271,7 +307,7 @@ asio::awaitable<resolve_result> client::impl::resolve(const url& u, steady::time
             std::erase_if(dns_cache_,
                           [now = steady::now()](const auto& e) { return e.second.expires <= now; });
     }
-    if (!options_.allow_private && !host_in_list(u.host, options_.allow_private_hosts)) {
+    if (!mode.private_ok) {
         for (const auto& a : r.addresses) {
             auto text = a.to_string();
             if (is_private_address(text)) {
@@ -285,9 +321,12 @@ asio::awaitable<resolve_result> client::impl::resolve(const url& u, steady::time
 }
 
 asio::awaitable<std::unique_ptr<connection>>
-client::impl::open(const url& u, steady::time_point deadline, hop_result& out)
+client::impl::open(const url& u, steady::time_point deadline, hop_mode mode, hop_result& out,
+                   phase_times& phases)
 {
-    auto resolved = co_await resolve(u, deadline);
+    auto dns_start = steady::now();
+    auto resolved = co_await resolve(u, deadline, mode);
+    phases.dns = since(dns_start);
     if (resolved.error != error_class::none) {
         out = failure(resolved.error, std::move(resolved.detail));
         co_return nullptr;
@@ -306,12 +345,16 @@ client::impl::open(const url& u, steady::time_point deadline, hop_result& out)
         out = failure(error_class::timeout, "timeout before connect");
         co_return nullptr;
     }
-    // connect_timeout bounds TCP connect and TLS handshake together.
-    auto connect_deadline = std::min(deadline, steady::now() + options_.connect_timeout);
+    // connect_timeout bounds TCP connect and TLS handshake together, except in a visit: there a
+    // connect that takes 6 s of the 15 s is a slow page, not a failed one.
+    auto connect_start = steady::now();
+    auto connect_deadline =
+        mode.visit ? deadline : std::min(deadline, connect_start + options_.connect_timeout);
     error_code ec;
     conn->lowest().expires_at(connect_deadline);
     auto endpoint = co_await conn->lowest().async_connect(
         endpoints, asio::redirect_error(asio::use_awaitable, ec));
+    phases.connect = since(connect_start);
     if (ec) {
         if (ec == beast::error::timeout || steady::now() >= connect_deadline)
             out = failure(error_class::timeout, "connect timeout");
@@ -354,8 +397,10 @@ client::impl::open(const url& u, steady::time_point deadline, hop_result& out)
         out = failure(error_class::timeout, "timeout before TLS handshake");
         co_return nullptr;
     }
+    auto tls_start = steady::now();
     co_await conn->tls->async_handshake(ssl::stream_base::client,
                                         asio::redirect_error(asio::use_awaitable, ec));
+    phases.tls = since(tls_start);
     if (ec) {
         long verify = SSL_get_verify_result(handle);
         if (verify != X509_V_OK)
@@ -380,7 +425,7 @@ asio::awaitable<void> client::impl::exchange(Stream& stream, connection& conn, c
                                              const std::string& method,
                                              const std::vector<header_field>& headers,
                                              steady::time_point deadline, bool reused,
-                                             exchange_result& out)
+                                             exchange_result& out, phase_times& phases)
 {
     if (steady::now() >= deadline) {
         out.hop = failure(error_class::timeout, "timeout before request");
@@ -391,14 +436,15 @@ asio::awaitable<void> client::impl::exchange(Stream& stream, connection& conn, c
     req.set(bh::field::host, u.authority());
     req.set(bh::field::user_agent, options_.user_agent);
     req.set(bh::field::accept, "*/*");
-    // Beast does not decompress.
-    req.set(bh::field::accept_encoding, "identity");
+    // decode_body reads these; they save the sites' bandwidth on every page of a crawl.
+    req.set(bh::field::accept_encoding, "gzip, deflate");
     for (const header_field& h : headers)
         if (!beast::iequals(h.name, "accept-encoding"))
             req.set(h.name, h.value);
 
     error_code ec;
     conn.lowest().expires_at(deadline);
+    auto request_start = steady::now();
     co_await bh::async_write(stream, req, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
         if (reused && steady::now() < deadline && ec != beast::error::timeout)
@@ -418,6 +464,8 @@ asio::awaitable<void> client::impl::exchange(Stream& stream, connection& conn, c
     // arrives in the same read as the header (boostorg/beast#2201, fixed in 1.76).
     co_await bh::async_read_header(stream, conn.buffer, parser,
                                    asio::redirect_error(asio::use_awaitable, ec));
+    phases.first_byte = since(request_start);
+    auto body_start = steady::now();
     if (ec) {
         if (reused && !parser.got_some() && conn.buffer.size() == 0 && is_closed_error(ec) &&
             steady::now() < deadline)
@@ -440,6 +488,7 @@ asio::awaitable<void> client::impl::exchange(Stream& stream, connection& conn, c
             ec = {};
             parser.put_eof(ec);
         }
+        phases.transfer = since(body_start);
         if (ec) {
             int status = out.hop.status;
             out.hop = classify_io(ec, deadline, "reading response body", options_);
@@ -453,9 +502,29 @@ asio::awaitable<void> client::impl::exchange(Stream& stream, connection& conn, c
             header_field{std::string{field.name_string()}, std::string{field.value()}});
     out.keep_alive = msg.keep_alive() && parser.is_done();
     out.hop.body = std::move(msg.body());
+    decode_body(method, out.hop);
     if (out.hop.status >= 400) {
         out.hop.error = error_class::http;
         out.hop.detail = "HTTP " + std::to_string(out.hop.status);
+        if (auto why = block_reason(out.hop.status, out.hop.headers, out.hop.body)) {
+            out.hop.error = error_class::blocked;
+            out.hop.detail += ": " + *why;
+        }
+    }
+}
+
+// Servers compress even when asked for identity, so whatever they name is decoded. A redirect's
+// body is never read; an error answer whose body cannot be decoded keeps its HTTP error.
+void client::impl::decode_body(const std::string& method, hop_result& hop) const
+{
+    auto coding = find_header(hop.headers, "content-encoding");
+    if (!coding || method == "HEAD" || (hop.status >= 300 && hop.status < 400))
+        return;
+    auto decoded = decode_content(*coding, std::move(hop.body), options_.max_body);
+    hop.body = std::move(decoded.body);
+    if (decoded.error != error_class::none && hop.status < 400) {
+        hop.error = decoded.error;
+        hop.detail = std::move(decoded.detail);
     }
 }
 
@@ -488,27 +557,36 @@ void client::impl::put_idle(const std::string& key, std::unique_ptr<connection> 
 
 asio::awaitable<hop_result> client::impl::hop(url u, std::string method,
                                               std::vector<header_field> headers,
-                                              steady::time_point deadline)
+                                              steady::time_point deadline, hop_mode mode)
 {
     auto key = u.scheme + "://" + u.authority();
     // A pooled connection the server has closed in the meantime is not a failure: one more
     // round on a fresh connection, not counted as a request or a retry.
     for (int round = 0; round < 2; ++round) {
-        auto conn = round == 0 ? take_idle(key) : nullptr;
+        // A visit measures the whole way to the page, so it never starts on a pooled connection.
+        auto conn = round == 0 && !mode.visit ? take_idle(key) : nullptr;
+        // A connection a trusted endpoint opened is no way around the guard for anyone else.
+        if (conn && !mode.private_ok && is_private_address(conn->remote))
+            conn = nullptr;
         bool reused = conn != nullptr;
         hop_result out;
+        phase_times phases;
         if (!conn) {
-            conn = co_await open(u, deadline, out);
-            if (!conn)
+            conn = co_await open(u, deadline, mode, out, phases);
+            if (!conn) {
+                out.phases = phases;
                 co_return out;
+            }
         }
         exchange_result ex;
         if (conn->tls)
-            co_await exchange(*conn->tls, *conn, u, method, headers, deadline, reused, ex);
+            co_await exchange(*conn->tls, *conn, u, method, headers, deadline, reused, ex, phases);
         else
-            co_await exchange(*conn->plain, *conn, u, method, headers, deadline, reused, ex);
+            co_await exchange(*conn->plain, *conn, u, method, headers, deadline, reused, ex,
+                              phases);
         if (ex.stale)
             continue;
+        ex.hop.phases = phases;
         ex.hop.remote = conn->remote;
         ex.hop.cert_not_after = conn->cert_not_after;
         // A complete 404 leaves the connection as usable as a 200 (link checks hit many).
@@ -531,6 +609,8 @@ asio::awaitable<void> client::impl::attempt(request req, response& resp)
     url current = std::move(*parsed);
     std::string method = req.method == "HEAD" ? "HEAD" : "GET";
     std::vector<std::string> visited{current.str()};
+    const bool trusted_start = may_be_private(current);
+    const std::string first_host = current.host;
     std::optional<steady::time_point> deadline;
     for (;;) {
         auto wait_start = steady::now();
@@ -544,10 +624,15 @@ asio::awaitable<void> client::impl::attempt(request req, response& resp)
             deadline = now + options_.timeout;
         else
             *deadline += now - wait_start;
-        auto h = co_await hop(current, method, req.headers, *deadline);
+        // A trusted endpoint stays trusted through redirects on its own host (http to https,
+        // another port); a redirect that leaves the host meets the guard again.
+        hop_mode mode{req.visit, may_be_private(current) ||
+                                     (trusted_start && current.host == first_host)};
+        auto h = co_await hop(current, method, req.headers, *deadline, mode);
         global_permit.release();
         host_permit.release();
         report(h);
+        add_phases(resp.phases, h.phases);
 
         resp.final_url = current.str();
         resp.status = h.status;
@@ -590,7 +675,7 @@ asio::awaitable<response> client::impl::fetch(request req)
         resp.attempts = attempt_no;
         retry_input in;
         in.attempts_done = attempt_no;
-        in.max_retries = options_.retries;
+        in.max_retries = req.visit ? 0 : options_.retries;
         in.error = resp.error;
         in.status = resp.status;
         in.backoff = options_.retry_backoff;

@@ -23,10 +23,16 @@ struct url {
     friend bool operator==(const url&, const url&) = default;
 };
 
+// Both parse as browsers do, by the WHATWG URL Standard's rules for http and https: spaces and
+// controls around the text trimmed, tabs and newlines dropped, '\' before the query read as
+// '/', any run of slashes before the host skipped, the host percent-decoded and refused when it
+// holds a forbidden code point, numeric IPv4 hosts ("0x7f.1") written dotted, IPv6 literals in
+// canonical form.
 // nullopt for anything that is not an absolute http/https URL with a host.
 std::optional<url> parse_url(std::string_view text);
 
-// RFC 3986 §5.2: resolve `reference` (a Location value) against the absolute `base`.
+// `reference` (an href, a Location value) resolved against the absolute `base` (RFC 3986
+// §5.2 merging, with the WHATWG rules above: "http:x" is relative to an http base).
 // nullopt if the result is not an http/https URL.
 std::optional<url> resolve_url(const url& base, std::string_view reference);
 

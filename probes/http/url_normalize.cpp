@@ -9,27 +9,6 @@ namespace govmon::http {
 
 namespace {
 
-// WHATWG URL parsing: C0 controls and spaces around the text are trimmed, tabs and newlines
-// anywhere are dropped (editors wrap long hrefs), and '\' before the query is a '/'
-// (hand-written hrefs on IIS-era sites use it).
-std::string clean_reference(std::string_view s) {
-    while (!s.empty() && static_cast<unsigned char>(s.front()) <= 0x20)
-        s.remove_prefix(1);
-    while (!s.empty() && static_cast<unsigned char>(s.back()) <= 0x20)
-        s.remove_suffix(1);
-    std::string out;
-    out.reserve(s.size());
-    bool before_query = true;
-    for (char c : s) {
-        if (c == '\t' || c == '\n' || c == '\r')
-            continue;
-        if (c == '?' || c == '#')
-            before_query = false;
-        out += c == '\\' && before_query ? '/' : c;
-    }
-    return out;
-}
-
 std::size_t utf8_sequence_length(unsigned char lead) {
     if (lead < 0x80)
         return 1;
@@ -241,11 +220,11 @@ std::optional<std::string> punycode_encode(std::u32string_view label) {
 }
 
 std::optional<std::string> normalize_url(std::string_view absolute) {
-    return finish(parse_url(clean_reference(absolute)));
+    return finish(parse_url(absolute));
 }
 
 std::optional<std::string> resolve_and_normalize(const url& base, std::string_view reference) {
-    return finish(resolve_url(base, clean_reference(reference)));
+    return finish(resolve_url(base, reference));
 }
 
 } // namespace govmon::http

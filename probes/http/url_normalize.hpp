@@ -11,8 +11,8 @@ namespace govmon::http {
 // One resource, one string: the crawler's visited set and the per-cycle external check key on
 // it. Scheme and host lower-case, IDN host in punycode, default port dropped, dot segments
 // removed, fragment dropped, empty path "/", unsafe and non-ASCII bytes of path and query
-// percent-encoded, escapes upper-case and unreserved ones decoded. Tabs and newlines inside and
-// spaces around the text are removed first, and '\' in the path means '/', as browsers do.
+// percent-encoded, escapes upper-case and unreserved ones decoded, after parse_url's WHATWG
+// rules (tabs and newlines dropped, '\' in the path a '/', as browsers do).
 // nullopt for anything that is not an absolute http/https URL with a usable host.
 std::optional<std::string> normalize_url(std::string_view absolute);
 

@@ -60,6 +60,9 @@ struct crawl_result {
     int pages_crawled = 0;
     int links_checked = 0;
     std::vector<broken_link> broken;
+    // Links a firewall challenge or a rate limit answered (error blocked, a refused private
+    // address too): unknown, so never in `broken`.
+    int blocked_links = 0;
     std::vector<flagged_link> ads;
     std::vector<flagged_link> hidden;
     std::vector<column_reading> columns;

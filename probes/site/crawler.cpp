@@ -89,14 +89,26 @@ bool is_html(const http::response& r) {
 link_status status_of(const http::response& r) {
     link_status s;
     s.http_status = r.status;
-    // A large attachment that answered 2xx exists: only its body was too big to read.
-    if (r.error == error_class::too_large && r.status >= 200 && r.status < 300)
+    // A large attachment, or a body in an encoding we cannot decode, that answered 2xx exists:
+    // only its body could not be read.
+    if ((r.error == error_class::too_large || r.error == error_class::parse) && r.status >= 200 &&
+        r.status < 300)
         return s;
     s.ok = r.ok();
     s.error = r.error;
     s.detail = r.ok() ? std::string{} : r.error_detail;
     if (!s.ok && s.detail.empty())
         s.detail = "HTTP " + std::to_string(r.status);
+    return s;
+}
+
+// A reader who clicks an href no browser can resolve ("//////", "http://localhost]") lands
+// nowhere: a broken link, named by its text.
+link_status unresolvable_href(const std::string& href) {
+    link_status s;
+    s.ok = false;
+    s.error = error_class::parse;
+    s.detail = "href does not resolve to a URL: " + href;
     return s;
 }
 
@@ -245,6 +257,11 @@ private:
         } else if (use.pages.size() < pages_kept_per_link &&
                    std::find(use.pages.begin(), use.pages.end(), page) == use.pages.end()) {
             use.pages.push_back(page);
+        }
+        if (!link.resolved) {
+            if (!checks_.count(link.url))
+                record(link.url, unresolvable_href(link.url), false);
+            return;
         }
         const auto parsed = http::parse_url(link.url);
         if (!parsed)
@@ -460,6 +477,10 @@ private:
             auto status = checks_.find(url);
             if (status == checks_.end() || status->second.ok)
                 continue;
+            if (status->second.error == error_class::blocked) {
+                ++result_.blocked_links;
+                continue;
+            }
             result_.broken.push_back({url, status->second, use.on_home, use.pages, use.count});
         }
     }

@@ -224,3 +224,20 @@ TEST_CASE("extract_links encodes queries in the page's encoding and paths in UTF
     CHECK(utf8[0].url ==
           "http://www.example.gov.cn/%E6%90%9C%E7%B4%A2/search.jsp?q=%E6%B9%96%E5%8C%97");
 }
+
+TEST_CASE("extract_links keeps hrefs no browser resolves, unresolved and as written") {
+    const auto links =
+        links_of("<a href='//////'>坏链</a><a href=' http://localhost] '>x</a>"
+                 "<a href='javascript:void(0)'>打印</a><a href='mailto:a@b.cn'>信</a>"
+                 "<img src='http://[::1'><a href='/ok.html'>好</a>");
+    REQUIRE(links.size() == 4);
+    CHECK_FALSE(links[0].resolved);
+    CHECK(links[0].url == "//////");
+    CHECK(links[0].text == "坏链");
+    CHECK_FALSE(links[1].resolved);
+    CHECK(links[1].url == "http://localhost]");
+    CHECK_FALSE(links[2].resolved);
+    CHECK(links[2].element == "img");
+    CHECK(links[3].resolved);
+    CHECK(links[3].url == "http://www.example.gov.cn/ok.html");
+}

@@ -86,13 +86,18 @@ TEST_CASE("normalize_url strips whitespace around and tabs and newlines inside, 
     CHECK(norm("http://www.gov.cn/x?") == "http://www.gov.cn/x");
 }
 
+TEST_CASE("normalize_url skips the slashes before an http host, as browsers do") {
+    CHECK(norm("http:///a") == "http://a/");
+    CHECK(norm("http:a.gov.cn/x") == "http://a.gov.cn/x");
+}
+
 TEST_CASE("normalize_url refuses what is not an absolute http or https URL") {
     CHECK_FALSE(normalize_url("ftp://www.gov.cn/a"));
     CHECK_FALSE(normalize_url("mailto:info@gov.cn"));
     CHECK_FALSE(normalize_url("javascript:void(0)"));
     CHECK_FALSE(normalize_url("//www.gov.cn/a"));
     CHECK_FALSE(normalize_url("/a/b"));
-    CHECK_FALSE(normalize_url("http:///a"));
+    CHECK_FALSE(normalize_url("http:///"));
     CHECK_FALSE(normalize_url("http://a<b.gov.cn/"));
     CHECK_FALSE(normalize_url("http://$%7Bhost%7D/"));
     CHECK_FALSE(normalize_url("http://\xE4\xB8.cn/")); // truncated UTF-8 in the host

@@ -83,6 +83,29 @@ TEST_CASE("TLS with the test CA trusted: ok, certificate expiry reported, connec
     CHECK(by_ip.ok());
 }
 
+TEST_CASE("TLS: a visit measures its handshake; a pooled connection spends nothing on it")
+{
+    test_ca ca;
+    auto leaf = ca.issue("leaf", cert_spec{});
+    loopback_server server{tls_server(leaf)};
+    server.on("/", hello);
+    asio::io_context ioc;
+    client c{ioc.get_executor(), tls_options(ca)};
+    auto url = "https://localhost:" + std::to_string(server.port()) + "/";
+    request visit{url, "GET"};
+    visit.visit = true;
+    auto first = run_coro(ioc, c.fetch(visit));
+    REQUIRE(first.ok());
+    CHECK(first.phases.tls.count() > 0);
+    auto pooled = get(ioc, c, url);
+    REQUIRE(pooled.ok());
+    CHECK(pooled.phases.tls.count() == 0);
+    CHECK(pooled.phases.connect.count() == 0);
+    auto second_visit = run_coro(ioc, c.fetch(visit));
+    CHECK(second_visit.phases.tls.count() > 0);
+    CHECK(server.connections() == 2);
+}
+
 TEST_CASE("TLS: a self-signed certificate is tls / self-signed")
 {
     test_ca ca;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+using govmon::http_phases;
 using govmon::metrics;
 
 namespace {
@@ -47,6 +48,9 @@ TEST_CASE("series exist at 0 from start-up") {
                    "govmon_probe_success{kind=\"site\",probe=\"availability\",target=\"hb-portal\"} 0"));
     CHECK(has_line(text,
                    "govmon_target_failing{kind=\"site\",target=\"hb-portal\",unit=\"hb-gov-office\"} 0"));
+    for (std::string_view phase : http_phases)
+        CHECK(has_line(text, "govmon_probe_http_duration_seconds{phase=\"" + std::string(phase) +
+                                 "\",target=\"hb-portal\"} 0"));
 }
 
 TEST_CASE("recorded values show up and forgotten targets disappear") {
@@ -56,6 +60,7 @@ TEST_CASE("recorded values show up and forgotten targets disappear") {
     m.record_probe("a", "site", "availability", true, 0.25);
     m.set_availability_ratio("a", 0.97);
     m.set_tls_expiry("a", 1800000000);
+    m.set_http_phase("a", "connect", 6.5);
     m.count_http_request("ok");
     m.count_http_request("ok");
     m.set_findings({{{"tls_invalid", "warn"}, 2}});
@@ -65,6 +70,7 @@ TEST_CASE("recorded values show up and forgotten targets disappear") {
                    "govmon_probe_duration_seconds{kind=\"site\",probe=\"availability\",target=\"a\"} 0.25"));
     CHECK(has_line(text, "govmon_site_availability_ratio{target=\"a\"} 0.97"));
     CHECK(has_line(text, "govmon_tls_cert_expiry_timestamp_seconds{target=\"a\"} 1800000000"));
+    CHECK(has_line(text, "govmon_probe_http_duration_seconds{phase=\"connect\",target=\"a\"} 6.5"));
     CHECK(has_line(text, "govmon_http_requests_total{result=\"ok\"} 2"));
     CHECK(has_line(text, "govmon_findings{kind=\"tls_invalid\",severity=\"warn\"} 2"));
 
@@ -81,6 +87,7 @@ TEST_CASE("the exposition passes promtool check metrics") {
     metrics m("1.0");
     m.declare_site("hb-portal", "hb-gov-office");
     m.record_probe("hb-portal", "site", "availability", false, 15.0);
+    m.set_http_phase("hb-portal", "first_byte", 14.9);
     m.cycle_finished("availability", 1795305600);
     CHECK(promtool_lint(m.text()) == "");
 }
