@@ -49,10 +49,22 @@ void judge_reachability(const std::vector<observation>& window,
                         const availability_thresholds& thresholds, rule_verdict& verdict) {
     verdict.judged.push_back(finding_kind::site_unreachable);
     const availability_summary summary = summarize_availability(window);
+    if (window.empty())
+        return;
+    const observation& last = window.back();
+    if (last.error == error_class::blocked) {
+        // A firewall challenge or a rate limit says nothing of what readers see: the visit is
+        // neither a success nor a failure, and the rule's share leaves it out.
+        verdict.candidates.push_back(
+            {finding_kind::site_unreachable, finding_severity::warn, last.url, "",
+             "availability unknown: the last visit was refused by the site's firewall or rate "
+             "limit (" + failure_text(last) + "); " + std::to_string(summary.blocked) +
+                 " such visits in 7 days are counted neither way"});
+        return;
+    }
     if (summary.probes == 0)
         return;
     const double failed_share = double(summary.failed) / summary.probes;
-    const observation& last = window.back();
     const bool veto = failed_share >= thresholds.veto_ratio &&
                       summary.probes >= thresholds.min_samples_for_veto;
     const bool warn = failed_share >= thresholds.warn_ratio || !last.ok;
@@ -123,6 +135,10 @@ void judge_ipv6(const observation& last, rule_verdict& verdict) {
 availability_summary summarize_availability(const std::vector<observation>& window) {
     availability_summary summary;
     for (const observation& o : window) {
+        if (o.error == error_class::blocked) {
+            ++summary.blocked;
+            continue;
+        }
         ++summary.probes;
         if (!o.ok)
             ++summary.failed;

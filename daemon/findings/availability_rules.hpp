@@ -20,8 +20,9 @@ struct availability_thresholds {
 };
 
 struct availability_summary {
-    int probes = 0;
+    int probes = 0;  // visits that say whether the home page opened
     int failed = 0;
+    int blocked = 0; // visits a firewall challenge or rate limit answered: counted neither way
     double ratio_ok() const { return probes == 0 ? 1.0 : double(probes - failed) / probes; }
 };
 

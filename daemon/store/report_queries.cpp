@@ -22,7 +22,8 @@ SELECT id, kind, name, platform, unit, url, active FROM targets ORDER BY kind, i
 
 // One pass over the quarter's rows, straight off observations_by_time.
 constexpr const char* tallies = R"(
-SELECT target, count(*), sum(probe = 'availability'), sum(probe = 'availability' AND ok = 1),
+SELECT target, count(*), sum(probe = 'availability' AND error IS NOT 'blocked'),
+       sum(probe = 'availability' AND ok = 1),
        max(time)
 FROM observations WHERE time >= ?1 AND time < ?2 GROUP BY target)";
 

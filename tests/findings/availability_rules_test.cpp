@@ -138,3 +138,28 @@ TEST_CASE("a detail that is not JSON is read as empty, never a crash") {
     auto verdict = judge_availability({probe(now, true, "not json {")}, now, {});
     CHECK(verdict.candidates.empty());
 }
+
+TEST_CASE("visits a firewall challenge answered count neither as successes nor as failures") {
+    // 100 hourly visits, 10 of them answered by a challenge page: 0 of 90 failed, no veto.
+    auto window = hourly(100, 0);
+    for (int i = 0; i < 10; ++i) {
+        window[i * 9].ok = false;
+        window[i * 9].error = error_class::blocked;
+    }
+    const auto summary = summarize_availability(window);
+    CHECK(summary.probes == 90);
+    CHECK(summary.failed == 0);
+    CHECK(summary.blocked == 10);
+    CHECK(summary.ratio_ok() == 1.0);
+    CHECK_FALSE(find_kind(judge_availability(window, now, {}), "site_unreachable"));
+
+    // When the newest visit was challenged, availability is unknown: a warning, never a veto.
+    window.back().ok = false;
+    window.back().error = error_class::blocked;
+    window.back().http_status = 521;
+    const auto verdict = judge_availability(window, now, {});
+    const auto* c = find_kind(verdict, "site_unreachable");
+    REQUIRE(c);
+    CHECK(c->severity == "warn");
+    CHECK(c->detail.starts_with("availability unknown"));
+}
