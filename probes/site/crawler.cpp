@@ -12,6 +12,7 @@
 #include "probes/site/hidden_links.hpp"
 #include "probes/site/illicit_page.hpp"
 #include "probes/site/node_text.hpp"
+#include "probes/site/page_renderer.hpp"
 #include "probes/site/site_scope.hpp"
 #include "probes/site/soft_404.hpp"
 
@@ -141,6 +142,8 @@ public:
         ++pages_scheduled_;
         read_fetched_page({home_, 0, work_kind::page, false, false}, home, home_rules);
         co_await run_workers();
+        if (result_.home_reading)
+            co_await render_if_undated(home_, *result_.home_reading);
         collect_broken_links();
         collect_illicit_targets();
         co_await read_columns(std::move(columns));
@@ -491,15 +494,52 @@ private:
             const http::request req = get(column.url);
             const http::response r = co_await client_.fetch(req);
             column_reading reading{std::move(column), status_of(r), {}};
-            if (r.ok() && is_html(r)) {
+            const bool readable = r.ok() && is_html(r);
+            if (readable) {
                 const html::decoded_html decoded =
                     html::decode_html(r.body, r.header("content-type").value_or(""));
                 const html::html_document doc(decoded.utf8, r.final_url);
                 reading.reading = read_page(doc.get(), r.final_url, now_);
                 reading.html_page = r.status == 200;
             }
+            if (readable)
+                co_await render_if_undated(reading.column.url, reading.reading);
             result_.columns.push_back(std::move(reading));
         }
+    }
+
+    // A page that shows no dated item may fill its lists by script: the page as a browser
+    // renders it is read by the same reader, and its items say so.
+    asio::awaitable<void> render_if_undated(const std::string& url, page_reading& reading) {
+        if (!options_.renderer || !reading.items.empty())
+            co_return;
+        const rendered_page page = co_await options_.renderer->render(url);
+        std::size_t dated = 0;
+        if (page.result == render_result::ok) {
+            page_reading rendered = read_rendered(page.html, url);
+            dated = rendered.items.size();
+            adopt_rendered(reading, std::move(rendered));
+        }
+        reading.attempts.push_back(render_attempt(page, dated));
+    }
+
+    // The browser writes the DOM as UTF-8 whatever the page's <meta charset> still says.
+    page_reading read_rendered(const std::string& dom, const std::string& url) const {
+        const html::decoded_html decoded = html::decode_html(dom, "text/html; charset=utf-8");
+        const html::html_document doc(decoded.utf8, url);
+        page_reading rendered = read_page(doc.get(), url, now_);
+        for (dated_item& item : rendered.items)
+            item.origin = date_origin::rendered_page;
+        return rendered;
+    }
+
+    // The rendered page is what readers see; what the served page already told is kept.
+    static void adopt_rendered(page_reading& reading, page_reading rendered) {
+        reading.items = std::move(rendered.items);
+        reading.undated_items = std::max(reading.undated_items, rendered.undated_items);
+        if (!reading.article_date)
+            reading.article_date = rendered.article_date;
+        reading.looks_like_navigation_only = rendered.looks_like_navigation_only;
     }
 
     http::client& client_;
