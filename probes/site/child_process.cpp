@@ -28,7 +28,9 @@ struct spawned {
     std::string error;
 };
 
-std::string system_error_text(int code) { return std::strerror(code); }
+std::string system_error_text(int code) {
+    return std::strerror(code);
+}
 
 // posix_spawn runs nothing in govmon's address space between fork and exec (glibc uses
 // CLONE_VFORK): it costs the io_context thread microseconds, not a copy of the daemon.
@@ -67,15 +69,15 @@ spawned spawn(const std::vector<std::string>& argv) {
     for (const int sig : {SIGPIPE, SIGHUP, SIGINT, SIGTERM, SIGQUIT, SIGCHLD, SIGUSR1, SIGUSR2})
         sigaddset(&defaults, sig);
     posix_spawnattr_setsigdefault(&attributes, &defaults);
-    posix_spawnattr_setflags(&attributes,
-                             POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
+                                              POSIX_SPAWN_SETSIGDEF);
 
     std::vector<char*> args;
     for (const std::string& a : argv)
         args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
-    const int rc = ::posix_spawnp(&child.pid, args.front(), &files, &attributes, args.data(),
-                                  environ);
+    const int rc =
+        ::posix_spawnp(&child.pid, args.front(), &files, &attributes, args.data(), environ);
     posix_spawn_file_actions_destroy(&files);
     posix_spawnattr_destroy(&attributes);
     ::close(out[1]);
@@ -95,8 +97,7 @@ spawned spawn(const std::vector<std::string>& argv) {
 // Both pipes read until they close, under the budget. Kept alive by the handlers it starts.
 class child_streams : public std::enable_shared_from_this<child_streams> {
 public:
-    child_streams(const asio::any_io_executor& executor, const spawned& child,
-                  child_limits limits)
+    child_streams(const asio::any_io_executor& executor, const spawned& child, child_limits limits)
         : output_(executor, child.output), errors_(executor, child.errors), budget_(executor),
           closed_(executor, clock::time_point::max()), pid_(child.pid), limits_(limits) {}
 

@@ -98,8 +98,8 @@ std::string_view result_name(render_result result) noexcept {
 }
 
 page_renderer::page_renderer(render_options options)
-    : options_(std::move(options)), slots_(std::max(1, options_.concurrency),
-                                           std::chrono::milliseconds::zero()) {}
+    : options_(std::move(options)),
+      slots_(std::max(1, options_.concurrency), std::chrono::milliseconds::zero()) {}
 
 asio::awaitable<rendered_page> page_renderer::render(std::string url) {
     if (options_.mode == render_mode::never)
@@ -131,8 +131,8 @@ asio::awaitable<rendered_page> page_renderer::run_browser(const std::string& url
     launch.user_data_dir = *profile;
     launch.as_root = ::geteuid() == 0;
     const auto started = std::chrono::steady_clock::now();
-    child_outcome run = co_await run_child(browser_arguments(launch, url),
-                                           {options_.timeout, options_.max_body});
+    child_outcome run =
+        co_await run_child(browser_arguments(launch, url), {options_.timeout, options_.max_body});
     rendered_page page = page_of(std::move(run), options_.timeout, options_.max_body);
     page.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - started);

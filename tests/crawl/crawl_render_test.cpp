@@ -15,9 +15,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr std::int64_t now = 1796349600;                // 2026-12-04 10:00 Beijing
-constexpr std::int64_t december_2_ends = 1796227199;    // 2026-12-02 23:59:59 Beijing
-constexpr std::int64_t november_28_ends = 1795881599;   // 2026-11-28 23:59:59 Beijing
+constexpr std::int64_t now = 1796349600;              // 2026-12-04 10:00 Beijing
+constexpr std::int64_t december_2_ends = 1796227199;  // 2026-12-02 23:59:59 Beijing
+constexpr std::int64_t november_28_ends = 1795881599; // 2026-11-28 23:59:59 Beijing
 
 loopback_reply typed(std::string type, std::string body) {
     loopback_reply r;
@@ -65,10 +65,11 @@ struct script_site {
             return typed("text/html; charset=utf-8", xhr_home);
         });
         server.on("/api/news.json", [news_hangs](const loopback_request&) {
-            loopback_reply r = typed("application/json",
-                                     R"([{"url":"/art/1.html","title":"县长主持召开防汛工作会议",)"
-                                     R"("date":"2026-11-30"},{"url":"/art/2.html",)"
-                                     R"("title":"关于做好冬季安全生产工作的通知","date":"2026-12-02"}])");
+            loopback_reply r =
+                typed("application/json",
+                      R"([{"url":"/art/1.html","title":"县长主持召开防汛工作会议",)"
+                      R"("date":"2026-11-30"},{"url":"/art/2.html",)"
+                      R"("title":"关于做好冬季安全生产工作的通知","date":"2026-12-02"}])");
             r.hang = news_hangs;
             return r;
         });
@@ -92,9 +93,8 @@ struct script_site {
     }
     int requests_for(std::string_view target) const {
         const auto seen = server.seen();
-        return static_cast<int>(std::count_if(seen.begin(), seen.end(), [&](const auto& r) {
-            return r.target == target;
-        }));
+        return static_cast<int>(std::count_if(seen.begin(), seen.end(),
+                                              [&](const auto& r) { return r.target == target; }));
     }
 };
 
@@ -153,8 +153,8 @@ TEST_CASE("a home page whose list comes from an XHR to a JSON endpoint is dated 
     REQUIRE(home.items.size() == 2);
     CHECK(newest(home) == december_2_ends);
     CHECK(home.items[1].title == "关于做好冬季安全生产工作的通知");
-    CHECK(home.items[1].url == "http://www.county.gov.cn:" + std::to_string(site.server.port()) +
-                                   "/art/2.html");
+    CHECK(home.items[1].url ==
+          "http://www.county.gov.cn:" + std::to_string(site.server.port()) + "/art/2.html");
     for (const dated_item& item : home.items)
         CHECK(item.origin == date_origin::rendered_page);
     CHECK(lists(home, "browser render: 2 dated items"));

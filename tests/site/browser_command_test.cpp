@@ -1,7 +1,6 @@
 #include "probes/site/browser_command.hpp"
 
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 
 #include <algorithm>

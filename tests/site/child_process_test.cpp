@@ -2,7 +2,6 @@
 #include "probes/site/child_process.hpp"
 
 #include <doctest/doctest.h>
-
 #include <sys/types.h>
 
 #include <chrono>
@@ -40,8 +39,8 @@ bool stops_running(const std::string& pid) {
 } // namespace
 
 TEST_CASE("a program's output, exit status and complaints are read") {
-    const child_outcome out =
-        run({"/bin/sh", "-c", "printf '<html>页面</html>'; echo 'first\nlast complaint' >&2; exit 3"});
+    const child_outcome out = run(
+        {"/bin/sh", "-c", "printf '<html>页面</html>'; echo 'first\nlast complaint' >&2; exit 3"});
     CHECK(out.end == child_end::exited);
     CHECK(out.exit_status == 3);
     CHECK(out.output == "<html>页面</html>");
@@ -62,8 +61,7 @@ TEST_CASE("a program that cannot start is not_started, with the reason") {
 }
 
 TEST_CASE("past its budget the program and what it started are killed and reaped") {
-    const child_outcome out =
-        run({"/bin/sh", "-c", "sleep 30 & echo $!; sleep 30"}, {300ms, 1024});
+    const child_outcome out = run({"/bin/sh", "-c", "sleep 30 & echo $!; sleep 30"}, {300ms, 1024});
     CHECK(out.end == child_end::timed_out);
     CHECK(out.exit_status == 128 + 9);
     const std::string helper = out.output.substr(0, out.output.find('\n'));

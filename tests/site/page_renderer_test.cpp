@@ -95,9 +95,8 @@ TEST_CASE("a list filled by an XHR is in the rendered DOM; the page is reached t
           "http.resolve with the configured user agent") {
     const std::string tmp = private_tmpdir();
     loopback_server site;
-    site.on("/index.html", [](const loopback_request&) {
-        return typed("text/html; charset=utf-8", xhr_page);
-    });
+    site.on("/index.html",
+            [](const loopback_request&) { return typed("text/html; charset=utf-8", xhr_page); });
     site.on("/api/list.json", [](const loopback_request&) {
         return typed("application/json",
                      R"([{"url":"/art/1.html","title":"关于做好冬季安全生产工作的通知",)"
@@ -108,8 +107,8 @@ TEST_CASE("a list filled by an XHR is in the rendered DOM; the page is reached t
     o.on_render = [&results](std::string_view r) { results.emplace_back(r); };
     page_renderer renderer(o);
 
-    const rendered_page page = render(
-        renderer, "http://www.render.gov.cn:" + std::to_string(site.port()) + "/index.html");
+    const rendered_page page =
+        render(renderer, "http://www.render.gov.cn:" + std::to_string(site.port()) + "/index.html");
     CHECK(page.result == render_result::ok);
     CHECK(page.html.find("关于做好冬季安全生产工作的通知</a><span>2026-12-02</span>") !=
           std::string::npos);
@@ -130,9 +129,8 @@ TEST_CASE("a list filled by an XHR is in the rendered DOM; the page is reached t
 TEST_CASE("a render past its time budget kills the browser and every process it started") {
     const std::string tmp = private_tmpdir();
     loopback_server site;
-    site.on("/index.html", [](const loopback_request&) {
-        return typed("text/html; charset=utf-8", xhr_page);
-    });
+    site.on("/index.html",
+            [](const loopback_request&) { return typed("text/html; charset=utf-8", xhr_page); });
     site.on("/api/list.json", [](const loopback_request&) {
         loopback_reply r;
         r.hang = true;
@@ -144,8 +142,8 @@ TEST_CASE("a render past its time budget kills the browser and every process it 
     o.on_render = [&results](std::string_view r) { results.emplace_back(r); };
     page_renderer renderer(o);
 
-    const rendered_page page = render(
-        renderer, "http://www.render.gov.cn:" + std::to_string(site.port()) + "/index.html");
+    const rendered_page page =
+        render(renderer, "http://www.render.gov.cn:" + std::to_string(site.port()) + "/index.html");
     CHECK(page.result == render_result::timeout);
     CHECK(render_attempt(page, 0) == "browser render: timed out after 3s");
     CHECK(results == std::vector<std::string>{"timeout"});

@@ -5,9 +5,8 @@
 
 #include "probes/site/browser_command.hpp"
 
-#include <doctest/doctest.h>
-
 #include <dirent.h>
+#include <doctest/doctest.h>
 #include <stdlib.h>
 
 #include <chrono>
