@@ -75,6 +75,10 @@ std::vector<std::string> browser_arguments(const browser_launch& launch, const s
         "--use-mock-keychain",
         "--mute-audio",
         "--hide-scrollbars",
+        // No JIT: govmon.service denies writable-executable memory (MemoryDenyWriteExecute),
+        // under which V8's JIT leaves the renderer hanging; list scripts are light, and a JIT is
+        // the usual way into a browser.
+        "--js-flags=--jitless",
         // Dates are text: images would cost the site bandwidth and the render time.
         "--blink-settings=imagesEnabled=false",
         // Containers and services often have a small /dev/shm; the browser crashes on it.

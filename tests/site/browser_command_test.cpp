@@ -69,6 +69,7 @@ TEST_CASE("the browser's arguments carry the user agent, the resolve rules and t
     CHECK(has(args, "--disable-extensions"));
     CHECK(has(args, "--disable-background-networking"));
     CHECK(has(args, "--dns-prefetch-disable"));
+    CHECK(has(args, "--js-flags=--jitless"));
     CHECK_FALSE(has(args, "--no-sandbox"));
 }
 

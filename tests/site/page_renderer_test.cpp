@@ -126,6 +126,39 @@ TEST_CASE("a list filled by an XHR is in the rendered DOM; the page is reached t
     std::filesystem::remove_all(tmp);
 }
 
+TEST_CASE("the browser renders under MemoryDenyWriteExecute, as govmon.service runs it") {
+    const std::string tmp = private_tmpdir();
+    // The kernel's per-process form of systemd's MemoryDenyWriteExecute (PR_SET_MDWE, Linux
+    // 6.3), set by a wrapper before it becomes the browser.
+    const std::string wrapper = tmp + "/mdwe-browser";
+    std::ofstream(wrapper) << "#!/usr/bin/python3\n"
+                              "import ctypes, os, sys\n"
+                              "if ctypes.CDLL(None).prctl(65, 1, 0, 0, 0) != 0:\n"
+                              "    sys.exit(3)\n"
+                              "os.execv('"
+                           << installed_browser() << "', sys.argv)\n";
+    std::filesystem::permissions(wrapper, std::filesystem::perms::owner_all);
+    loopback_server site;
+    site.on("/index.html",
+            [](const loopback_request&) { return typed("text/html; charset=utf-8", xhr_page); });
+    site.on("/api/list.json", [](const loopback_request&) {
+        return typed("application/json", R"([{"url":"/1.html","title":"政务公开工作要点的通知",)"
+                                         R"("date":"2026-12-03"}])");
+    });
+    render_options o = options_with(wrapper, site.port());
+    page_renderer renderer(o);
+    const rendered_page page =
+        render(renderer, "http://www.render.gov.cn:" + std::to_string(site.port()) + "/index.html");
+    if (page.detail == "failed, exit status 3") {
+        WARN_MESSAGE(false, "this kernel has no PR_SET_MDWE: not checked");
+    } else {
+        CHECK(page.result == render_result::ok);
+        CHECK(page.html.find("<span>2026-12-03</span>") != std::string::npos);
+    }
+    CHECK(no_process_mentions(tmp));
+    std::filesystem::remove_all(tmp);
+}
+
 TEST_CASE("a render past its time budget kills the browser and every process it started") {
     const std::string tmp = private_tmpdir();
     loopback_server site;
