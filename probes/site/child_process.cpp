@@ -101,6 +101,15 @@ public:
         : output_(executor, child.output), errors_(executor, child.errors), budget_(executor),
           closed_(executor, clock::time_point::max()), pid_(child.pid), limits_(limits) {}
 
+    // Destroyed before the program was reaped only when its io_context is torn down with the
+    // run unfinished (the daemon stopping): the browser must not outlive govmon.
+    ~child_streams() {
+        if (!reaped)
+            ::kill(-pid_, SIGKILL);
+    }
+    child_streams(const child_streams&) = delete;
+    child_streams& operator=(const child_streams&) = delete;
+
     void start() {
         read_output();
         read_errors();
@@ -121,6 +130,7 @@ public:
     std::string output;
     std::string error_tail;
     child_end end = child_end::exited;
+    bool reaped = false;
 
 private:
     void read_output() {
@@ -242,6 +252,7 @@ asio::awaitable<child_outcome> run_child(std::vector<std::string> argv, child_li
     streams->start();
     co_await streams->wait_closed();
     outcome.exit_status = co_await reap(child.pid, deadline);
+    streams->reaped = true;
     outcome.end = streams->end;
     outcome.output = std::move(streams->output);
     outcome.error_tail = std::move(streams->error_tail);

@@ -3,8 +3,10 @@
 
 #include <doctest/doctest.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -80,4 +82,27 @@ TEST_CASE("a program that closes its output and lingers is killed at its budget"
         run({"/bin/sh", "-c", "exec >/dev/null 2>&1; sleep 30"}, {300ms, 1024});
     CHECK(out.exit_status == 128 + 9);
     CHECK(out.output.empty());
+}
+
+TEST_CASE("a program still running when its io_context goes away is killed with its group") {
+    char pattern[] = "/tmp/govmon-child-test-XXXXXX";
+    REQUIRE(::mkdtemp(pattern) != nullptr);
+    const std::string pid_file = std::string(pattern) + "/helper.pid";
+    {
+        asio::io_context ioc;
+        asio::co_spawn(
+            ioc,
+            run_child({"/bin/sh", "-c", "sleep 30 & echo $! > " + pid_file + "; sleep 30"},
+                      {30s, 1024}),
+            asio::detached);
+        for (int i = 0; i < 300 && !std::ifstream(pid_file).good(); ++i)
+            ioc.run_for(10ms);
+        ioc.run_for(50ms); // the shell has written the whole pid
+    }
+    std::string helper;
+    std::ifstream(pid_file) >> helper;
+    REQUIRE_FALSE(helper.empty());
+    CHECK(stops_running(helper));
+    std::remove(pid_file.c_str());
+    ::rmdir(pattern);
 }
