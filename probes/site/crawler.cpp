@@ -495,15 +495,23 @@ private:
             const http::response r = co_await client_.fetch(req);
             column_reading reading{std::move(column), status_of(r), {}};
             const bool readable = r.ok() && is_html(r);
+            bool error_page = false;
             if (readable) {
                 const html::decoded_html decoded =
                     html::decode_html(r.body, r.header("content-type").value_or(""));
                 const html::html_document doc(decoded.utf8, r.final_url);
                 reading.reading = read_page(doc.get(), r.final_url, now_);
                 reading.html_page = r.status == 200;
+                error_page = reading.reading.items.empty() &&
+                             says_not_found(title_of(doc.get()),
+                                            visible_text(xmlDocGetRootElement(doc.get()),
+                                                         element_gaps::separated));
             }
-            if (readable)
+            if (readable && !error_page)
                 co_await render_if_undated(reading.column.url, reading.reading);
+            else if (error_page && options_.renderer)
+                reading.reading.attempts.emplace_back(
+                    "browser render: not tried, the page says it is not found");
             result_.columns.push_back(std::move(reading));
         }
     }

@@ -79,6 +79,11 @@ struct script_site {
         server.on("/col/news/", [](const loopback_request&) {
             return typed("text/html; charset=utf-8", plain_column);
         });
+        server.on("/col/gone/", [](const loopback_request&) {
+            return typed("text/html; charset=utf-8",
+                         "<html><head><title>页面不存在</title></head><body>对不起，您访问的页面"
+                         "不存在<script>document.title='404'</script></body></html>");
+        });
         server.otherwise([](const loopback_request&) {
             return typed("text/html; charset=utf-8", "<html><body>正文</body></html>");
         });
@@ -89,7 +94,8 @@ struct script_site {
     std::vector<configured_column> columns() const {
         const std::string base = "http://www.county.gov.cn:" + std::to_string(server.port());
         return {{"通知公告", base + "/col/notice/", "notice"},
-                {"政务要闻", base + "/col/news/", "news"}};
+                {"政务要闻", base + "/col/news/", "news"},
+                {"旧栏目", base + "/col/gone/", "news"}};
     }
     int requests_for(std::string_view target) const {
         const auto seen = server.seen();
@@ -169,6 +175,10 @@ TEST_CASE("a home page whose list comes from an XHR to a JSON endpoint is dated 
     CHECK(news.reading.items.size() == 1);
     CHECK(news.reading.items[0].origin == date_origin::list_row);
     CHECK(news.reading.attempts.empty());
+
+    // A page that says it is not found is an error page, not one to render.
+    CHECK(lists(column_named(r, "旧栏目").reading,
+                "browser render: not tried, the page says it is not found"));
 
     CHECK(results == std::vector<std::string>{"ok", "ok"});
     CHECK(site.requests_for("/api/news.json") == 1); // the browser's, not govmon's
