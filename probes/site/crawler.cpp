@@ -143,7 +143,7 @@ public:
         read_fetched_page({home_, 0, work_kind::page, false, false}, home, home_rules);
         co_await run_workers();
         if (result_.home_reading)
-            co_await render_if_undated(home_, *result_.home_reading);
+            co_await render_if_undated(home.final_url, *result_.home_reading);
         collect_broken_links();
         collect_illicit_targets();
         co_await read_columns(std::move(columns));
@@ -508,7 +508,7 @@ private:
                                                          element_gaps::separated));
             }
             if (readable && !error_page)
-                co_await render_if_undated(reading.column.url, reading.reading);
+                co_await render_if_undated(r.final_url, reading.reading);
             else if (error_page && options_.renderer)
                 reading.reading.attempts.emplace_back(
                     "browser render: not tried, the page says it is not found");
@@ -517,7 +517,8 @@ private:
     }
 
     // A page that shows no dated item may fill its lists by script: the page as a browser
-    // renders it is read by the same reader, and its items say so.
+    // renders it is read by the same reader, and its items say so. `url` is where the page was
+    // found after redirects: the base of the rendered DOM's relative links.
     asio::awaitable<void> render_if_undated(const std::string& url, page_reading& reading) {
         if (!options_.renderer || !reading.items.empty())
             co_return;

@@ -29,7 +29,7 @@ loopback_reply typed(std::string type, std::string body) {
 // Home page shaped like the county portals whose news list a script fetches as JSON (the
 // template renders an empty <ul> and an XHR fills it), written for this test.
 const char* xhr_home = R"(<html><head><meta charset="utf-8"><title>某某县人民政府</title></head>
-<body><div class="nav"><a href="/col/notice/">通知公告</a><a href="/col/news/">政务要闻</a></div>
+<body><div class="nav"><a href="/col/notice">通知公告</a><a href="/col/news/">政务要闻</a></div>
 <ul id="news"></ul>
 <script>
 var x = new XMLHttpRequest();
@@ -49,7 +49,7 @@ const char* timer_column = R"(<html><head><meta charset="utf-8"><title>通知公
 <body><ul id="notice"></ul><script>
 setTimeout(function () {
   document.getElementById('notice').innerHTML =
-    '<li><a href="/art/9.html">关于开展冬季消防安全检查的通知</a><span>2026-11-28</span></li>';
+    '<li><a href="9.html">关于开展冬季消防安全检查的通知</a><span>2026-11-28</span></li>';
 }, 1500);
 </script></body></html>)";
 
@@ -73,6 +73,12 @@ struct script_site {
             r.hang = news_hangs;
             return r;
         });
+        server.on("/col/notice", [](const loopback_request&) {
+            loopback_reply r;
+            r.status = 301;
+            r.headers.emplace_back("Location", "/col/notice/");
+            return r;
+        });
         server.on("/col/notice/", [](const loopback_request&) {
             return typed("text/html; charset=utf-8", timer_column);
         });
@@ -93,7 +99,7 @@ struct script_site {
     }
     std::vector<configured_column> columns() const {
         const std::string base = "http://www.county.gov.cn:" + std::to_string(server.port());
-        return {{"通知公告", base + "/col/notice/", "notice"},
+        return {{"通知公告", base + "/col/notice", "notice"},
                 {"政务要闻", base + "/col/news/", "news"},
                 {"旧栏目", base + "/col/gone/", "news"}};
     }
@@ -169,6 +175,9 @@ TEST_CASE("a home page whose list comes from an XHR to a JSON endpoint is dated 
     CHECK(newest(notice.reading) == november_28_ends);
     REQUIRE(notice.reading.items.size() == 1);
     CHECK(notice.reading.items[0].origin == date_origin::rendered_page);
+    // Reached by a redirect: the rows' links resolve against where the page is.
+    CHECK(notice.reading.items[0].url ==
+          "http://www.county.gov.cn:" + std::to_string(site.server.port()) + "/col/notice/9.html");
     CHECK(lists(notice.reading, "browser render: 1 dated item"));
 
     const column_reading& news = column_named(r, "政务要闻");
