@@ -58,6 +58,18 @@ const char* plain_column = R"(<html><head><meta charset="utf-8"><title>政务要
 <body><ul><li><a href="/art/5.html">县政府召开常务会议研究部署冬季工作</a>
 <span>2026-12-01</span></li></ul></body></html>)";
 
+// A GBK page (most county sites still are) whose list arrives as UTF-8 JSON: the browser's DOM
+// is UTF-8 although the page still says charset=gbk.
+const char* gbk_column =
+    "<html><head><meta charset=gbk><title>\xcd\xa8\xd6\xaa\xb9\xab\xb8\xe6"
+    "</title></head><body><ul id=list></ul><script>"
+    "var x = new XMLHttpRequest(); x.open('GET', '/api/gbk.json');"
+    "x.onload = function () { JSON.parse(x.responseText).forEach(function (it) {"
+    "var li = document.createElement('li'); li.innerHTML = '<a href=\"' + "
+    "it.url + '\">' + it.title + '</a><span>' + it.date + '</span>';"
+    "document.getElementById('list').appendChild(li); }); }; x.send();"
+    "</script></body></html>";
+
 struct script_site {
     loopback_server server;
     explicit script_site(bool news_hangs = false) {
@@ -85,6 +97,14 @@ struct script_site {
         server.on("/col/news/", [](const loopback_request&) {
             return typed("text/html; charset=utf-8", plain_column);
         });
+        server.on("/col/gbk/", [](const loopback_request&) {
+            return typed("text/html; charset=gbk", gbk_column);
+        });
+        server.on("/api/gbk.json", [](const loopback_request&) {
+            return typed("application/json; charset=utf-8",
+                         R"([{"url":"/art/7.html","title":"县人民政府关于调整防汛指挥部的通知",)"
+                         R"("date":"2026-12-03"}])");
+        });
         server.on("/col/gone/", [](const loopback_request&) {
             return typed("text/html; charset=utf-8",
                          "<html><head><title>页面不存在</title></head><body>对不起，您访问的页面"
@@ -101,7 +121,8 @@ struct script_site {
         const std::string base = "http://www.county.gov.cn:" + std::to_string(server.port());
         return {{"通知公告", base + "/col/notice", "notice"},
                 {"政务要闻", base + "/col/news/", "news"},
-                {"旧栏目", base + "/col/gone/", "news"}};
+                {"旧栏目", base + "/col/gone/", "news"},
+                {"县府文件", base + "/col/gbk/", "notice"}};
     }
     int requests_for(std::string_view target) const {
         const auto seen = server.seen();
@@ -185,11 +206,15 @@ TEST_CASE("a home page whose list comes from an XHR to a JSON endpoint is dated 
     CHECK(news.reading.items[0].origin == date_origin::list_row);
     CHECK(news.reading.attempts.empty());
 
+    const column_reading& gbk = column_named(r, "县府文件");
+    REQUIRE(gbk.reading.items.size() == 1);
+    CHECK(gbk.reading.items[0].title == "县人民政府关于调整防汛指挥部的通知");
+
     // A page that says it is not found is an error page, not one to render.
     CHECK(lists(column_named(r, "旧栏目").reading,
                 "browser render: not tried, the page says it is not found"));
 
-    CHECK(results == std::vector<std::string>{"ok", "ok"});
+    CHECK(results == std::vector<std::string>{"ok", "ok", "ok"});
     CHECK(site.requests_for("/api/news.json") == 1); // the browser's, not govmon's
     CHECK(no_process_mentions(tmp));
     std::filesystem::remove_all(tmp);
