@@ -55,6 +55,13 @@ struct crawl_config {
     std::vector<std::string> exclude; // ECMAScript regular expressions on absolute URLs
     bool subhosts = false;            // crawl the other hosts of each site's domain too
     int target_pages_read = 200;      // external pages per crawl read for illicit vocabulary
+    // Home and column pages that show no dated item are rendered by a headless browser:
+    // "auto" when one is installed, "always" (a browser is required: the config is refused
+    // without one), "never".
+    std::string render = "auto";
+    duration render_timeout = std::chrono::seconds(20); // per page; the browser is then killed
+    int render_concurrency = 2;                         // browsers at once, all sites
+    std::string browser; // path or name; empty: chromium, then chromium-browser on PATH
 };
 
 struct column_thresholds {

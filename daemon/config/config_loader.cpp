@@ -7,10 +7,12 @@
 #include "daemon/config/registry_csv.hpp"
 #include "daemon/config/value_checks.hpp"
 #include "daemon/config/yaml_reader.hpp"
+#include "probes/site/browser_command.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -85,6 +87,17 @@ std::optional<std::string> check_host(const std::string& text) {
     if (is_host_with_optional_port(text) && text.find(':') == std::string::npos)
         return std::nullopt;
     return "'" + text + "' is not a host name";
+}
+
+std::optional<std::string> check_render_mode(const std::string& text) {
+    if (text == "auto" || text == "always" || text == "never")
+        return std::nullopt;
+    return "unknown render mode '" + text + "' (one of auto, always, never)";
+}
+
+std::string search_path() {
+    const char* path = std::getenv("PATH");
+    return path ? path : "";
 }
 
 std::optional<std::string> check_time_zone(const std::string& text) {
@@ -251,6 +264,7 @@ private:
 
     void read_crawl(const yaml_value& section) {
         auto& c = cfg_.crawl;
+        std::optional<yaml_value> render_key;
         reader_.read_fields(
             section,
             {
@@ -262,8 +276,38 @@ private:
                 {"subhosts", [&](auto& v) { reader_.read_bool(v, c.subhosts); }},
                 {"target_pages_read",
                  [&](auto& v) { reader_.read_int(v, c.target_pages_read, 0); }},
+                {"render",
+                 [&](auto& v) {
+                     if (reader_.read_text(v, c.render, check_render_mode))
+                         render_key = v;
+                 }},
+                {"render_timeout",
+                 [&](auto& v) { reader_.read_duration(v, c.render_timeout, false); }},
+                {"render_concurrency",
+                 [&](auto& v) { reader_.read_int(v, c.render_concurrency, 1); }},
+                {"browser", [&](auto& v) { read_browser(v); }},
             },
             "crawl");
+        if (render_key && c.render == "always" && c.browser.empty() &&
+            find_browser("", search_path()).empty())
+            reader_.error(*render_key, "always needs a browser: neither chromium nor "
+                                       "chromium-browser is on PATH (apt-get install chromium, "
+                                       "or set crawl.browser)");
+    }
+
+    // A path is resolved like the config's other paths; a bare name is looked up on PATH.
+    void read_browser(const yaml_value& value) {
+        std::string text;
+        if (!reader_.read_text(value, text, check_not_empty))
+            return;
+        const bool is_path = text.find('/') != std::string::npos;
+        const std::string browser = is_path ? resolve_path(text) : text;
+        if (find_browser(browser, search_path()).empty()) {
+            reader_.error(value, is_path ? "'" + text + "' is not an executable file"
+                                         : "no program '" + text + "' on PATH");
+            return;
+        }
+        cfg_.crawl.browser = browser;
     }
 
     void read_thresholds(const yaml_value& section) {

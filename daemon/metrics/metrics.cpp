@@ -39,6 +39,8 @@ constexpr std::array<const char*, 9> request_outcomes{
 
 constexpr std::array<const char*, 3> schedules{"availability", "crawl", "accounts"};
 
+constexpr std::array<const char*, 4> render_results{"ok", "timeout", "failed", "unavailable"};
+
 } // namespace
 
 struct metrics::families {
@@ -56,6 +58,7 @@ struct metrics::families {
     Family<Counter>& store_errors;
     Family<Counter>& crawl_pages;
     Family<Counter>& links_checked;
+    Family<Counter>& page_renders;
     Family<Counter>& alert_emails;
     Family<Gauge>& cycle_last_success;
     Family<Gauge>& build_info;
@@ -111,6 +114,8 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
         counter_family(r, "govmon_store_errors_total", "Failed writes to the database"),
         counter_family(r, "govmon_crawl_pages_total", "Pages fetched and parsed by crawls"),
         counter_family(r, "govmon_links_checked_total", "Links checked by crawls"),
+        counter_family(r, "govmon_page_renders_total",
+                       "Pages with no dated item rendered by a headless browser, by result"),
         counter_family(r, "govmon_alert_emails_total", "Alert emails by result"),
         gauge_family(r, "govmon_cycle_last_success_timestamp_seconds",
                      "When each schedule last finished a round"),
@@ -128,6 +133,8 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
     families_->store_errors.Add({});
     families_->crawl_pages.Add({});
     families_->links_checked.Add({});
+    for (const char* result : render_results)
+        families_->page_renders.Add({{"result", result}});
     families_->alert_emails.Add({{"result", "sent"}});
     families_->alert_emails.Add({{"result", "failed"}});
 }
@@ -223,6 +230,10 @@ void metrics::set_site_links(const std::string& target, int broken_on_home,
 void metrics::count_crawl_work(int pages, int links) {
     families_->crawl_pages.Add({}).Increment(pages);
     families_->links_checked.Add({}).Increment(links);
+}
+
+void metrics::count_page_render(std::string_view result) {
+    families_->page_renders.Add({{"result", std::string(result)}}).Increment();
 }
 
 void metrics::set_tls_expiry(const std::string& target, std::int64_t not_after) {

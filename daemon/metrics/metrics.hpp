@@ -56,6 +56,8 @@ public:
     void set_site_links(const std::string& target, int broken_on_home, int broken_elsewhere,
                         int ad_links);
     void count_crawl_work(int pages, int links);
+    // One page a crawl wanted rendered by a headless browser: ok, timeout, failed, unavailable.
+    void count_page_render(std::string_view result);
     void set_target_failing(const std::string& target, const std::string& kind,
                             const std::string& unit, bool failing);
     // Open findings by (kind, severity); pairs absent from `counts` are set to 0.

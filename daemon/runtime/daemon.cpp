@@ -14,10 +14,13 @@
 #include "probes/ads/rule_sources.hpp"
 #include "probes/http/host_gate.hpp"
 #include "probes/http/http_client.hpp"
+#include "probes/site/browser_command.hpp"
+#include "probes/site/page_renderer.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -45,6 +48,39 @@ http::client_options client_options_of(const config& cfg, metrics& stats) {
     o.ca_file = cfg.http.ca_file;
     o.on_request = [&stats](std::string_view outcome) { stats.count_http_request(outcome); };
     return o;
+}
+
+render_mode render_mode_of(const std::string& name) {
+    if (name == "always")
+        return render_mode::always;
+    if (name == "never")
+        return render_mode::never;
+    return render_mode::automatic;
+}
+
+// The browser is looked up once per config load, and its absence said once, not per page.
+std::shared_ptr<page_renderer> renderer_of(const config& cfg, metrics& stats) {
+    render_options o;
+    o.mode = render_mode_of(cfg.crawl.render);
+    if (o.mode != render_mode::never) {
+        const char* path = std::getenv("PATH");
+        o.browser = find_browser(cfg.crawl.browser, path ? path : "");
+    }
+    o.timeout = cfg.crawl.render_timeout;
+    o.concurrency = cfg.crawl.render_concurrency;
+    o.user_agent = cfg.http.user_agent;
+    o.resolve = cfg.http.resolve;
+    o.max_body = cfg.http.max_body;
+    o.on_render = [&stats](std::string_view result) { stats.count_page_render(result); };
+    if (o.mode == render_mode::never)
+        spdlog::info("crawl.render: never; pages are read as served");
+    else if (o.browser.empty())
+        spdlog::warn("crawl.render: no browser found (chromium or chromium-browser on PATH, or "
+                     "crawl.browser); pages whose lists a script fills are read as served");
+    else
+        spdlog::info("crawl.render: {} for pages with no dated item, {} at once, {} s each",
+                     o.browser, o.concurrency, std::chrono::duration<double>(o.timeout).count());
+    return std::make_shared<page_renderer>(std::move(o));
 }
 
 std::vector<target_row> targets_of(const config& cfg) {
@@ -192,6 +228,7 @@ public:
                                                        client_options_of(state_.cfg, state_.stats));
         state_.platform_gates = platform_gates_of(state_.cfg);
         state_.ad_rules = ad_rules_of(state_.cfg);
+        state_.renderer = renderer_of(state_.cfg, state_.stats);
         state_.db.sync_targets(targets_of(state_.cfg));
         declare_metrics(state_, nullptr);
         // One cycle is over before any scrape would come, and the long-running daemon on the
@@ -364,6 +401,7 @@ private:
         state_.client = std::move(client);
         state_.platform_gates = platform_gates_of(state_.cfg);
         state_.ad_rules = ad_rules_of(state_.cfg);
+        state_.renderer = renderer_of(state_.cfg, state_.stats);
         try {
             state_.db.sync_targets(targets_of(state_.cfg));
         } catch (const store_error& e) {

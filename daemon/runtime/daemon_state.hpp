@@ -16,6 +16,7 @@
 namespace govmon {
 
 class filter_engine;
+class page_renderer;
 
 namespace http {
 class client;
@@ -42,6 +43,9 @@ struct daemon_state {
     // Per-platform politeness (platforms.<name>); running jobs keep the gate they hold.
     std::map<std::string, std::shared_ptr<http::host_gate>> platform_gates;
     std::shared_ptr<const filter_engine> ad_rules; // replaced on reload
+    // Headless browser for pages with no dated item; replaced on reload, running crawls keep
+    // theirs.
+    std::shared_ptr<page_renderer> renderer;
     // External links are checked once per crawl round across all sites.
     external_link_cache external_links;
     std::map<schedule_key, scheduled_probe> schedule;

@@ -14,6 +14,7 @@
 #include "probes/site/hidden_links.hpp"
 #include "probes/site/illicit_page.hpp"
 #include "probes/site/node_text.hpp"
+#include "probes/site/page_renderer.hpp"
 #include "probes/site/site_scope.hpp"
 #include "probes/site/soft_404.hpp"
 
@@ -158,7 +159,7 @@ public:
         collect_broken_links();
         collect_illicit_targets();
         if (result_.home_reading)
-            co_await date_undated_page(*result_.home_reading);
+            co_await date_undated_page(home.final_url, *result_.home_reading);
         co_await read_columns(std::move(columns));
         co_return std::move(result_);
     }
@@ -523,22 +524,35 @@ private:
             const http::request req = get(column.url);
             const http::response r = co_await client_.fetch(req);
             column_reading reading{std::move(column), status_of(r), {}};
-            if (r.ok() && is_html(r)) {
+            const bool readable = r.ok() && is_html(r);
+            bool error_page = false;
+            if (readable) {
                 const html::decoded_html decoded =
                     html::decode_html(r.body, r.header("content-type").value_or(""));
                 const html::html_document doc(decoded.utf8, r.final_url);
                 reading.reading = read_page(doc.get(), r.final_url, now_);
                 reading.html_page = r.status == 200;
-                co_await date_undated_page(reading.reading);
+                error_page = reading.reading.items.empty() &&
+                             says_not_found(title_of(doc.get()),
+                                            visible_text(xmlDocGetRootElement(doc.get()),
+                                                         element_gaps::separated));
             }
+            if (readable && !error_page)
+                co_await date_undated_page(r.final_url, reading.reading);
+            else if (error_page && options_.renderer)
+                reading.reading.attempts.emplace_back(
+                    "browser render: not tried, the page says it is not found");
             result_.columns.push_back(std::move(reading));
         }
     }
 
-    // The steps an inspector takes when a home or column page's lists show no date. Each runs
+    // The steps an inspector takes when a home or column page's lists show no date: the CMS's
+    // next list group, the page as a browser renders it, the articles it links to. Each runs
     // only while the page still has no dated item, so pages with dated rows cost nothing.
-    asio::awaitable<void> date_undated_page(page_reading& reading) {
+    // `url` is where the page was found after redirects.
+    asio::awaitable<void> date_undated_page(const std::string& url, page_reading& reading) {
         co_await date_from_cms_next_group(reading);
+        co_await render_if_undated(url, reading);
         co_await date_from_linked_articles(reading);
     }
 
@@ -608,6 +622,43 @@ private:
         }
         reading.attempts.push_back("linked articles: " + std::to_string(opened) + " opened, " +
                                    std::to_string(reading.items.size()) + " dated");
+    }
+
+    // A page that shows no dated item may fill its lists by script: the page as a browser
+    // renders it is read by the same reader, and its items say so. `url` is where the page was
+    // found after redirects: the base of the rendered DOM's relative links.
+    asio::awaitable<void> render_if_undated(const std::string& url, page_reading& reading) {
+        if (!options_.renderer || !reading.items.empty())
+            co_return;
+        const rendered_page page = co_await options_.renderer->render(url);
+        std::size_t dated = 0;
+        if (page.result == render_result::ok) {
+            page_reading rendered = read_rendered(page.html, url);
+            dated = rendered.items.size();
+            adopt_rendered(reading, std::move(rendered));
+        }
+        reading.attempts.push_back(render_attempt(page, dated));
+    }
+
+    // The browser writes the DOM as UTF-8 whatever the page's <meta charset> still says.
+    page_reading read_rendered(const std::string& dom, const std::string& url) const {
+        const html::decoded_html decoded = html::decode_html(dom, "text/html; charset=utf-8");
+        const html::html_document doc(decoded.utf8, url);
+        page_reading rendered = read_page(doc.get(), url, now_);
+        for (dated_item& item : rendered.items)
+            item.origin = date_origin::rendered_page;
+        return rendered;
+    }
+
+    // The rendered page is what readers see; what the served page already told is kept.
+    static void adopt_rendered(page_reading& reading, page_reading rendered) {
+        reading.items = std::move(rendered.items);
+        reading.undated_items = std::max(reading.undated_items, rendered.undated_items);
+        if (!reading.article_date)
+            reading.article_date = rendered.article_date;
+        reading.looks_like_navigation_only = rendered.looks_like_navigation_only;
+        if (reading.undated_entries.empty())
+            reading.undated_entries = std::move(rendered.undated_entries);
     }
 
     http::client& client_;

@@ -11,6 +11,7 @@
 namespace govmon {
 
 class filter_engine;
+class page_renderer;
 
 struct crawl_options {
     int max_pages = 5000;
@@ -25,14 +26,17 @@ struct crawl_options {
     int workers = 8;                 // fetches in flight for this site (the client's gates too)
     std::vector<std::string> ad_keywords;
     const filter_engine* ad_rules = nullptr; // may be null
+    // Renders the home page and column pages that show no dated item; null: pages are read
+    // only as served.
+    page_renderer* renderer = nullptr;
 };
 
 // Crawls a site breadth-first from its home page, inside its host (and its sub-hosts with
 // `subhosts`), and checks every link its pages carry (external ones once per cycle through
 // `external`; the text of external non-government HTML targets is judged by
 // illicit_page_terms, which makes their links hidden links). Reads the home page's dated
-// items and every column page (configured, or found by name on the home page). Never throws
-// for network conditions.
+// items and every column page (configured, or found by name on the home page), rendered by
+// `options.renderer` when the page as served shows none. Never throws for network conditions.
 asio::awaitable<crawl_result> crawl_site(http::client& client, std::string home_url,
                                          crawl_options options,
                                          std::vector<configured_column> columns,

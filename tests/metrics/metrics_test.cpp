@@ -83,6 +83,21 @@ TEST_CASE("recorded values show up and forgotten targets disappear") {
     CHECK(text.find("target=\"b\"") != std::string::npos);
 }
 
+TEST_CASE("page renders are counted by result, every result at 0 from start-up") {
+    metrics m("1.0");
+    std::string text = m.text();
+    for (const char* result : {"ok", "timeout", "failed", "unavailable"})
+        CHECK(
+            has_line(text, std::string("govmon_page_renders_total{result=\"") + result + "\"} 0"));
+    m.count_page_render("ok");
+    m.count_page_render("timeout");
+    m.count_page_render("ok");
+    text = m.text();
+    CHECK(has_line(text, "govmon_page_renders_total{result=\"ok\"} 2"));
+    CHECK(has_line(text, "govmon_page_renders_total{result=\"timeout\"} 1"));
+    CHECK(has_line(text, "govmon_page_renders_total{result=\"failed\"} 0"));
+}
+
 TEST_CASE("the exposition passes promtool check metrics") {
     metrics m("1.0");
     m.declare_site("hb-portal", "hb-gov-office");
