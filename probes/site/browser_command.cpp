@@ -1,7 +1,10 @@
 #include "probes/site/browser_command.hpp"
 
+#include <sched.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <system_error>
 
@@ -85,7 +88,7 @@ std::vector<std::string> browser_arguments(const browser_launch& launch, const s
         "--disable-dev-shm-usage",
         "--user-data-dir=" + launch.user_data_dir,
     };
-    if (launch.as_root)
+    if (launch.no_sandbox)
         args.emplace_back("--no-sandbox");
     if (!launch.user_agent.empty())
         args.push_back("--user-agent=" + launch.user_agent);
@@ -107,6 +110,23 @@ std::string find_browser(std::string_view configured, std::string_view search_pa
         if (std::string found = on_search_path(name, search_path); !found.empty())
             return found;
     return {};
+}
+
+bool chromium_sandbox_possible() {
+    static const bool possible = [] {
+        if (::geteuid() == 0)
+            return false;
+        const pid_t child = ::fork();
+        if (child < 0)
+            return false;
+        if (child == 0)
+            ::_exit(::unshare(CLONE_NEWUSER) == 0 ? 0 : 1);
+        int status = 0;
+        while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+        }
+        return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    }();
+    return possible;
 }
 
 } // namespace govmon

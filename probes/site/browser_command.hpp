@@ -21,8 +21,15 @@ struct browser_launch {
     // time spent waiting for the network, so XHR-filled lists arrive within it.
     std::chrono::milliseconds virtual_time_budget{10000};
     std::string user_data_dir; // a throwaway profile: no state is shared between renders
-    bool as_root = false;      // Chromium refuses to run as root with its sandbox
+    // Chromium's own sandbox cannot start: as root it refuses to, and where user namespaces are
+    // refused (govmon.service's RestrictNamespaces=yes) its namespace sandbox fails. The browser
+    // then runs inside govmon's own confinement (the unit's sandbox) with --no-sandbox.
+    bool no_sandbox = false;
 };
+
+// Whether Chromium's namespace sandbox can start in this process: not as root, and only where
+// a child may create a user namespace. Asked once per process (a fork that only calls unshare).
+bool chromium_sandbox_possible();
 
 // Chromium's --host-resolver-rules value for `resolve` ("MAP host[:port] address, ..."): the
 // first address of each entry, IPv6 in brackets; empty when nothing is pinned.

@@ -129,7 +129,7 @@ asio::awaitable<rendered_page> page_renderer::run_browser(const std::string& url
     // waits, which virtual time does not count.
     launch.virtual_time_budget = options_.timeout / 2;
     launch.user_data_dir = *profile;
-    launch.as_root = ::geteuid() == 0;
+    launch.no_sandbox = !chromium_sandbox_possible();
     const auto started = std::chrono::steady_clock::now();
     child_outcome run =
         co_await run_child(browser_arguments(launch, url), {options_.timeout, options_.max_body});
