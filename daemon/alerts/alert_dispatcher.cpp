@@ -111,6 +111,7 @@ void alert_dispatcher::plan_event_mails(const alert_settings& s, std::int64_t no
     for (const planned_alert& p : plans) {
         composed_mail m = compose_alert(p, d, now);
         if (m.mail.recipients.empty()) {
+            stats_.count_degraded(degraded_mode::mail_without_address);
             spdlog::warn("alerts: no address for unit {} nor alerts.to; not mailed: {}", p.unit,
                          m.mail.subject);
             continue;

@@ -16,7 +16,7 @@ constexpr auto poll_every = std::chrono::seconds(1);
 
 alert_worker::alert_worker(const std::string& database, alert_settings settings,
                            metrics& stats)
-    : dispatcher_(database, stats), settings_(std::move(settings)) {
+    : dispatcher_(database, stats), stats_(stats), settings_(std::move(settings)) {
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -44,6 +44,7 @@ void alert_worker::loop() {
         } catch (const std::exception& e) {
             // The store is busy or unwritable: the same round is tried again on the next tick,
             // from what the store recorded.
+            stats_.count_degraded(degraded_mode::alert_round_failed);
             spdlog::error("alerts: {}", e.what());
         }
         lock.lock();

@@ -30,6 +30,7 @@ private:
     void loop();
 
     alert_dispatcher dispatcher_;
+    metrics& stats_;
     std::mutex mutex_;
     std::condition_variable wake_;
     alert_settings settings_;

@@ -34,6 +34,11 @@ std::set<std::pair<std::string, std::string>> possible_findings() {
     return pairs;
 }
 
+constexpr std::array<degraded_mode, 6> degraded_modes{
+    degraded_mode::job_crashed,          degraded_mode::reload_refused,
+    degraded_mode::ad_list_unreadable,   degraded_mode::alert_round_failed,
+    degraded_mode::mail_without_address, degraded_mode::crawl_worker_failed};
+
 constexpr std::array<const char*, 9> request_outcomes{
     "ok", "http_4xx", "http_5xx", "timeout", "dns", "connect", "tls", "too_large", "blocked"};
 
@@ -56,6 +61,7 @@ struct metrics::families {
     Family<Gauge>& target_failing;
     Family<Counter>& http_requests;
     Family<Counter>& store_errors;
+    Family<Counter>& degraded;
     Family<Counter>& crawl_pages;
     Family<Counter>& links_checked;
     Family<Counter>& page_renders;
@@ -112,6 +118,8 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
                      "1 if the target has an open veto finding (fails the inspection now)"),
         counter_family(r, "govmon_http_requests_total", "HTTP requests by outcome"),
         counter_family(r, "govmon_store_errors_total", "Failed writes to the database"),
+        counter_family(r, "govmon_degraded_total",
+                       "Times the daemon carried on in a degraded mode, by mode"),
         counter_family(r, "govmon_crawl_pages_total", "Pages fetched and parsed by crawls"),
         counter_family(r, "govmon_links_checked_total", "Links checked by crawls"),
         counter_family(r, "govmon_page_renders_total",
@@ -131,6 +139,8 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
     for (const char* schedule : schedules)
         families_->cycle_last_success.Add({{"schedule", schedule}});
     families_->store_errors.Add({});
+    for (const degraded_mode mode : degraded_modes)
+        families_->degraded.Add({{"mode", std::string(name_of(mode))}});
     families_->crawl_pages.Add({});
     families_->links_checked.Add({});
     for (const char* result : render_results)
@@ -264,6 +274,28 @@ void metrics::count_http_request(std::string_view outcome) {
 }
 
 void metrics::count_store_error() { families_->store_errors.Add({}).Increment(); }
+
+void metrics::count_degraded(degraded_mode mode) {
+    families_->degraded.Add({{"mode", std::string(name_of(mode))}}).Increment();
+}
+
+std::string_view name_of(degraded_mode mode) noexcept {
+    switch (mode) {
+    case degraded_mode::job_crashed:
+        return "job_crashed";
+    case degraded_mode::reload_refused:
+        return "reload_refused";
+    case degraded_mode::ad_list_unreadable:
+        return "ad_list_unreadable";
+    case degraded_mode::alert_round_failed:
+        return "alert_round_failed";
+    case degraded_mode::mail_without_address:
+        return "mail_without_address";
+    case degraded_mode::crawl_worker_failed:
+        return "crawl_worker_failed";
+    }
+    return "unknown";
+}
 
 void metrics::count_alert_email(std::string_view result) {
     families_->alert_emails.Add({{"result", std::string(result)}}).Increment();

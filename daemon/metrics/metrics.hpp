@@ -24,6 +24,19 @@ inline constexpr std::string_view http_phases[] = {"dns",        "connect",  "tl
 
 // The /metrics of interface.md §5. Label values are config ids, never URLs or error text.
 // Every method is safe to call from any thread (prometheus-cpp metrics are thread-safe).
+// What the daemon carries on without, each counted in govmon_degraded_total{mode} (Envoy's rule:
+// every degraded mode is both a log line and a counter).
+enum class degraded_mode {
+    job_crashed,          // a probe job threw: rescheduled with backoff
+    reload_refused,       // SIGHUP with a config that does not load: the old one stays
+    ad_list_unreadable,   // an ad rule list could not be read: the others still apply
+    alert_round_failed,   // the alert worker's round failed (store busy or unwritable)
+    mail_without_address, // a unit with no contact and no alerts.to: its mail is not sent
+    crawl_worker_failed,  // a crawl worker threw: the crawl finished with fewer workers
+};
+
+std::string_view name_of(degraded_mode mode) noexcept;
+
 class metrics {
 public:
     explicit metrics(std::string version);
@@ -64,6 +77,8 @@ public:
     void set_findings(const std::map<std::pair<std::string, std::string>, int>& counts);
     void count_http_request(std::string_view outcome);
     void count_store_error();
+    // One occurrence of a degraded mode; each is also a log line where it happens.
+    void count_degraded(degraded_mode mode);
     // One delivery attempt of an alert mail: "sent" or "failed".
     void count_alert_email(std::string_view result);
     void cycle_finished(const std::string& schedule, std::int64_t when);

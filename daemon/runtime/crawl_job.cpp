@@ -131,6 +131,11 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
                  site.id, result.home.ok, result.pages_crawled, result.links_checked,
                  result.broken.size(), result.ads.size(), result.hidden.size(), latency.count());
 
+    for (const std::string& error : result.worker_errors) {
+        state.stats.count_degraded(degraded_mode::crawl_worker_failed);
+        spdlog::error("crawl target={}: a crawl worker failed: {}", site.id, error);
+    }
+
     write_batch batch;
     batch.observations.push_back(crawl_observation(site, result, started, latency.count()));
     for (const column_reading& c : result.columns)

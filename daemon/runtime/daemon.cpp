@@ -161,7 +161,7 @@ bool same_text_as_file(std::string_view text, const std::string& path) {
 // installed. A list that cannot be read is a log line: the config loader already checked the
 // configured ones exist. The installed copy of the shipped list (the .deb's config names it)
 // is not loaded a second time.
-std::shared_ptr<const filter_engine> ad_rules_of(const config& cfg) {
+std::shared_ptr<const filter_engine> ad_rules_of(const config& cfg, metrics& stats) {
     auto engine = std::make_shared<filter_engine>();
     const std::string_view shipped = shipped_ad_rule_text();
     engine->add_list(shipped, "cn-ad-networks.txt");
@@ -174,8 +174,10 @@ std::shared_ptr<const filter_engine> ad_rules_of(const config& cfg) {
         files.emplace_back(debian_easylist_path);
     for (const std::string& file : files) {
         std::string error;
-        if (!engine->load_file(file, error))
+        if (!engine->load_file(file, error)) {
+            stats.count_degraded(degraded_mode::ad_list_unreadable);
             spdlog::warn("ad rules: {}", error);
+        }
     }
     spdlog::info("ad rules: {} network rules from {} list(s)", engine->stats().network_rules(),
                  files.size() + 1);
@@ -227,7 +229,7 @@ public:
         state_.client = std::make_shared<http::client>(ioc_.get_executor(),
                                                        client_options_of(state_.cfg, state_.stats));
         state_.platform_gates = platform_gates_of(state_.cfg);
-        state_.ad_rules = ad_rules_of(state_.cfg);
+        state_.ad_rules = ad_rules_of(state_.cfg, state_.stats);
         state_.renderer = renderer_of(state_.cfg, state_.stats);
         state_.db.sync_targets(targets_of(state_.cfg));
         declare_metrics(state_, nullptr);
@@ -335,13 +337,21 @@ private:
         --state_.jobs_in_flight;
         if (!e)
             return;
+        std::string what = "unknown exception";
         try {
             std::rethrow_exception(e);
         } catch (const std::exception& ex) {
-            spdlog::error("job target={} probe={} crashed: {}", key.first, key.second, ex.what());
+            what = ex.what();
+        } catch (...) {
         }
-        if (auto it = state_.schedule.find(key); it != state_.schedule.end())
+        state_.stats.count_degraded(degraded_mode::job_crashed);
+        std::int64_t retry_at = 0;
+        if (auto it = state_.schedule.find(key); it != state_.schedule.end()) {
+            retry_at = reschedule_after_crash(it->second, now_epoch_seconds());
             it->second.in_flight = false;
+        }
+        spdlog::error("job target={} probe={} crashed: {}; retried at {}", key.first, key.second,
+                      what, format_iso8601(retry_at));
         ++state_.failed_writes;
     }
 
@@ -375,6 +385,7 @@ private:
     void reload() {
         config_load_result loaded = load_config(state_.cfg.path);
         if (!loaded.errors.empty()) {
+            state_.stats.count_degraded(degraded_mode::reload_refused);
             spdlog::error("reload refused: {} problem(s) in {}; keeping the running config",
                           loaded.errors.size(), state_.cfg.path);
             log_config_errors(loaded.errors);
@@ -388,6 +399,7 @@ private:
             client = std::make_shared<http::client>(ioc_.get_executor(),
                                                     client_options_of(loaded.cfg, state_.stats));
         } catch (const std::exception& e) {
+            state_.stats.count_degraded(degraded_mode::reload_refused);
             spdlog::error("reload refused: {}; keeping the running config", e.what());
             return;
         }
@@ -400,7 +412,7 @@ private:
         state_.cfg = std::move(loaded.cfg);
         state_.client = std::move(client);
         state_.platform_gates = platform_gates_of(state_.cfg);
-        state_.ad_rules = ad_rules_of(state_.cfg);
+        state_.ad_rules = ad_rules_of(state_.cfg, state_.stats);
         state_.renderer = renderer_of(state_.cfg, state_.stats);
         try {
             state_.db.sync_targets(targets_of(state_.cfg));

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace govmon {
 
 std::string schedule_name_of(const std::string& probe) {
@@ -26,11 +28,21 @@ void start_rounds(daemon_state& state) {
         state.round_pending[schedule_name_of(key.second)].insert(key.first);
 }
 
+std::int64_t reschedule_after_crash(scheduled_probe& entry, std::int64_t now) {
+    constexpr std::int64_t first_retry = 30;
+    constexpr std::int64_t longest_retry = 3600;
+    const int doublings = std::min(entry.crashes, 7);
+    entry.next_due = now + std::min(first_retry << doublings, longest_retry);
+    ++entry.crashes;
+    return entry.next_due;
+}
+
 void complete_probe(daemon_state& state, const schedule_key& key, std::int64_t next_due,
                     std::int64_t now) {
     if (auto it = state.schedule.find(key); it != state.schedule.end()) {
         it->second.next_due = next_due;
         it->second.in_flight = false;
+        it->second.crashes = 0;
     }
     const std::string schedule = schedule_name_of(key.second);
     auto& pending = state.round_pending[schedule];

@@ -29,7 +29,13 @@ using schedule_key = std::pair<std::string, std::string>;
 struct scheduled_probe {
     std::int64_t next_due = 0;
     bool in_flight = false;
+    int crashes = 0; // in a row: the backoff of the next retry
 };
+
+// A job that crashed is retried 30 s later, twice as long after each crash in a row, at most an
+// hour later: a probe that always throws neither spins every tick nor waits a whole round.
+// Returns the new due time.
+std::int64_t reschedule_after_crash(scheduled_probe& entry, std::int64_t now);
 
 // What the running daemon shares between its scheduler and its probe jobs. Touched only from
 // the one io_context thread.

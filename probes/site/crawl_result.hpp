@@ -66,6 +66,9 @@ struct crawl_result {
     std::vector<flagged_link> ads;
     std::vector<flagged_link> hidden;
     std::vector<column_reading> columns;
+    // What a crawl worker threw: the crawl went on with the others, and its result may miss
+    // what that worker was checking.
+    std::vector<std::string> worker_errors;
 };
 
 } // namespace govmon

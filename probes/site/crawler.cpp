@@ -130,6 +130,16 @@ std::string title_of(xmlDocPtr doc) {
     return {};
 }
 
+std::string what_of(std::exception_ptr e) {
+    try {
+        std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+        return ex.what();
+    } catch (...) {
+        return "unknown exception";
+    }
+}
+
 class site_crawl {
 public:
     site_crawl(http::client& client, std::string home, crawl_options options,
@@ -444,10 +454,7 @@ private:
                 work_item item = std::move(queue_.front());
                 queue_.pop_front();
                 ++in_flight_;
-                if (item.kind == work_kind::page)
-                    co_await process_page(std::move(item));
-                else
-                    co_await process_check(std::move(item));
+                co_await process_guarded(std::move(item));
                 --in_flight_;
                 wake_->cancel();
                 continue;
@@ -460,12 +467,30 @@ private:
         }
     }
 
+    // One work item, whatever it throws (only allocation can): the error is kept for the crawl's
+    // log and counter, and the worker takes the next item, so that the crawl still ends.
+    asio::awaitable<void> process_guarded(work_item item) {
+        std::exception_ptr failure;
+        try {
+            if (item.kind == work_kind::page)
+                co_await process_page(std::move(item));
+            else
+                co_await process_check(std::move(item));
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        if (failure)
+            result_.worker_errors.push_back(what_of(failure));
+    }
+
     asio::awaitable<void> run_workers() {
         const auto executor = co_await asio::this_coro::executor;
         asio::steady_timer all_done{executor, asio::steady_timer::time_point::max()};
         int alive = std::max(1, options_.workers);
         for (int i = 0, n = alive; i < n; ++i)
-            asio::co_spawn(executor, worker(), [&alive, &all_done](std::exception_ptr) {
+            asio::co_spawn(executor, worker(), [this, &alive, &all_done](std::exception_ptr e) {
+                if (e)
+                    result_.worker_errors.push_back(what_of(e));
                 if (--alive == 0)
                     all_done.cancel();
             });

@@ -125,6 +125,7 @@ struct script_site {
                 {"县府文件", base + "/col/gbk/", "notice"}};
     }
     int requests_for(std::string_view target) const {
+        server.wait_recorded(); // a request is recorded after its reply is written
         const auto seen = server.seen();
         return static_cast<int>(std::count_if(seen.begin(), seen.end(),
                                               [&](const auto& r) { return r.target == target; }));

@@ -175,6 +175,7 @@ std::string origin(const char* host, const loopback_server& server) {
 }
 
 bool requested(const loopback_server& server, std::string_view target) {
+    server.wait_recorded(); // a request is recorded after its reply is written
     const auto seen = server.seen();
     return std::any_of(seen.begin(), seen.end(),
                        [&](const loopback_request& r) { return r.target == target; });

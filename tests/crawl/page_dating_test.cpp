@@ -57,7 +57,10 @@ struct site_under_test {
             20s);
     }
 
+    // The server records a request after writing its reply, so the crawl may have read the
+    // last answer first: wait until the server has recorded every request it answered.
     int requests_to(std::string_view path) const {
+        server.wait_recorded();
         const auto seen = server.seen();
         return static_cast<int>(std::count_if(seen.begin(), seen.end(), [&](const auto& r) {
             return r.target.substr(0, r.target.find('?')) == path;

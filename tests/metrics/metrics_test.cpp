@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+using govmon::degraded_mode;
 using govmon::http_phases;
 using govmon::metrics;
 
@@ -112,4 +113,17 @@ TEST_CASE("the exposer serves on a free port") {
     m.serve("127.0.0.1:0");
     REQUIRE(m.listening_ports().size() == 1);
     CHECK(m.listening_ports()[0] > 0);
+}
+
+TEST_CASE("every degraded mode is a series at 0 from start-up, and counting moves it") {
+    metrics m("1.0");
+    for (const char* mode : {"job_crashed", "reload_refused", "ad_list_unreadable",
+                             "alert_round_failed", "mail_without_address", "crawl_worker_failed"})
+        CHECK(has_line(m.text(), "govmon_degraded_total{mode=\"" + std::string(mode) + "\"} 0"));
+    m.count_degraded(degraded_mode::job_crashed);
+    m.count_degraded(degraded_mode::job_crashed);
+    m.count_degraded(degraded_mode::mail_without_address);
+    CHECK(has_line(m.text(), "govmon_degraded_total{mode=\"job_crashed\"} 2"));
+    CHECK(has_line(m.text(), "govmon_degraded_total{mode=\"mail_without_address\"} 1"));
+    CHECK(has_line(m.text(), "govmon_degraded_total{mode=\"reload_refused\"} 0"));
 }

@@ -114,6 +114,7 @@ TEST_CASE("a list filled by an XHR is in the rendered DOM; the page is reached t
           std::string::npos);
     CHECK(results == std::vector<std::string>{"ok"});
     bool api_seen = false;
+    site.wait_recorded(); // a request is recorded after its reply is written
     for (const loopback_request& req : site.seen()) {
         CHECK(header_of(req, "user-agent") == "govmon-render-test/1.0");
         CHECK(header_of(req, "host").rfind("www.render.gov.cn:", 0) == 0);

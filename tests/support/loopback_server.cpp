@@ -32,6 +32,7 @@ struct loopback_server::state {
     std::list<std::thread> workers;
     int connections = 0;
     int active = 0;
+    int handled = 0; // requests whose handler ran: recorded once their reply is written
     int max_active = 0;
     std::vector<loopback_request> seen;
 
@@ -111,6 +112,7 @@ void serve(loopback_server::state& st, Stream& stream, int connection_no)
             auto it = st.handlers.find(path);
             handler = it != st.handlers.end() ? it->second : st.fallback;
             st.max_active = std::max(st.max_active, ++st.active);
+            ++st.handled;
         }
         auto reply = handler(req);
         bool alive = true;
@@ -274,6 +276,14 @@ bool loopback_server::wait_requests(int n, std::chrono::milliseconds limit) cons
     std::unique_lock lock{state_->mutex};
     return state_->wake.wait_for(lock, limit, [this, n] {
         return static_cast<int>(state_->seen.size()) >= n;
+    });
+}
+
+bool loopback_server::wait_recorded(std::chrono::milliseconds limit) const
+{
+    std::unique_lock lock{state_->mutex};
+    return state_->wake.wait_for(lock, limit, [this] {
+        return static_cast<int>(state_->seen.size()) >= state_->handled;
     });
 }
 

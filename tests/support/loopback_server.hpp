@@ -74,6 +74,8 @@ public:
     // A request is recorded after its reply is written, so a client can see the reply first;
     // wait until `n` requests are recorded (or `limit` passes). True if they are.
     bool wait_requests(int n, std::chrono::milliseconds limit = std::chrono::seconds{2}) const;
+    // Wait until every request the server has begun answering is recorded (or `limit` passes).
+    bool wait_recorded(std::chrono::milliseconds limit = std::chrono::seconds{2}) const;
     // The client's connect can complete before the accepting thread has counted it.
     bool wait_connections(int n, std::chrono::milliseconds limit = std::chrono::seconds{2}) const;
 

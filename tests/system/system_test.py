@@ -237,6 +237,7 @@ sites:
             self.assertIsNone(daemon.poll())
             metrics = self.scrape()
             self.assertIn('target="up"', metrics)
+            self.assertIn('govmon_degraded_total{mode="reload_refused"} 1', metrics)
             # The hanging site keeps a probe in flight: SIGTERM must not wait for it.
         finally:
             code, took, err = self.stop(daemon)
