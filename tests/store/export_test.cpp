@@ -246,9 +246,7 @@ TEST_CASE("the daemon commits while an export streams, and the export keeps its 
         committed = true;
     };
     std::ostream out{&sink};
-    const auto start = std::chrono::steady_clock::now();
     CHECK(reader->export_observations(0, 1'000'000, export_format::csv, out) == rows);
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
     CHECK(committed);
     CHECK(sink.lines == rows + 1); // the snapshot: the row committed meanwhile is not in it
 

@@ -264,12 +264,10 @@ TEST_CASE("a reader reads while a writer holds an open write transaction (WAL)")
              "VALUES (2000, 'hb-portal', 'site', 'availability', 'u', 1, 5)");
 
     auto reader = store::open_readonly(path);
-    const auto start = std::chrono::steady_clock::now();
+    // The reader sees the last commit, not the open transaction's row.
     CHECK(reader->observations_since("hb-portal", "availability", 0).size() == 1);
     std::ostringstream out;
     CHECK(reader->export_observations(0, 10000, export_format::jsonl, out) == 1);
-    // Not waiting for the lock (busy_timeout is 5 s): WAL readers do not block on writers.
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 
     tx.commit();
     CHECK(reader->observations_since("hb-portal", "availability", 0).size() == 2);
@@ -284,7 +282,8 @@ TEST_CASE("a read-only store cannot write") {
     CHECK_THROWS_WITH_AS(reader->write(readonly_batch), doctest::Contains("readonly"), store_error);
 }
 
-TEST_CASE("writing 10,000 observations in one batch takes well under a second") {
+// How fast is bench/'s business; here: one batch of 10,000 is one transaction, all of it kept.
+TEST_CASE("10,000 observations in one batch are written together") {
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
     write_batch batch;
@@ -293,15 +292,7 @@ TEST_CASE("writing 10,000 observations in one batch takes well under a second") 
         o.detail = R"({"pages":120,"links_checked":4000,"broken":3,"note":"首页正常"})";
         batch.observations.push_back(std::move(o));
     }
-    const auto start = std::chrono::steady_clock::now();
     s->write(batch);
-    const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
-    MESSAGE("10,000 observations written in " << elapsed.count() * 1000 << " ms");
-#if defined(__SANITIZE_ADDRESS__)
-    CHECK(elapsed.count() < 3.0);
-#else
-    CHECK(elapsed.count() < 1.0);
-#endif
     std::ostringstream out;
     CHECK(s->export_observations(0, 1'000'000, export_format::csv, out) == 10000);
 }
