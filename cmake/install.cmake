@@ -45,4 +45,5 @@ endif()
 install(FILES examples/govmon.yaml examples/accounts.csv
     DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs PATTERN "*.py" EXCLUDE)
 install(FILES ${GOVMON_INSTALLED_CONFIG} examples/accounts.csv DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/govmon)

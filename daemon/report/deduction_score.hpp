@@ -12,9 +12,9 @@ constexpr int full_score_tenths = 1000;
 constexpr int passing_score_tenths = 600;
 
 // What one open finding costs a site (indicators.md 扣分), in tenths of a point. `home_url` tells
-// a home-page broken link (−1) from one elsewhere (−0.1). Vetoes and warnings cost nothing here:
-// a veto fails the site outright, a warning is not a problem yet. The choices indicators.md
-// leaves open are in the README ("Quarterly report").
+// a home-page broken link (−1) from one elsewhere (−0.1). Warnings cost nothing (not a problem
+// yet); a veto fails the site outright and still costs what its kind deducts. The figures and
+// the choices indicators.md leaves open are in docs/scoring.md (tested against this function).
 int deduction_tenths(const finding& f, finding_severity severity, const std::string& home_url);
 
 // A broken link whose source is the home page (the crawl names the home page when it has it).

@@ -15,7 +15,7 @@ namespace govmon {
 std::optional<std::string> bridge_feed_url(std::string_view rsshub_base, std::string_view platform,
                                            std::string_view uid);
 
-// One row of the route table, for the README and `govmon help`.
+// One row of the route table, for docs/accounts.md and `govmon help`.
 struct route_doc {
     std::string_view platform;
     std::string_view route;   // RSSHub path with its parameter, or "" when there is none

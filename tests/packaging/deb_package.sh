@@ -35,6 +35,7 @@ for file in /usr/bin/govmon \
     /usr/lib/systemd/system/govmon-export.timer \
     /usr/share/govmon/ad-rules/cn-ad-networks.txt \
     /usr/share/doc/govmon/README.md \
+    /usr/share/doc/govmon/docs/configuration.md \
     /usr/share/doc/govmon/examples/govmon.yaml \
     /etc/govmon/govmon.yaml \
     /etc/govmon/accounts.csv; do
