@@ -1,6 +1,6 @@
 #include "robots.hpp"
 
-#include "probes/ascii_text.hpp"
+#include "text/ascii_text.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,7 +1,7 @@
 #include "probes/site/hidden_links.hpp"
 
-#include "probes/ads/host_names.hpp"
 #include "probes/site/css_cascade.hpp"
+#include "text/host_names.hpp"
 
 #include <libxml/xmlmemory.h>
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "text/ascii_text.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -11,9 +13,6 @@ struct host_span {
     std::size_t size = 0;
 };
 
-// ASCII letters lowered, every other byte kept: URLs and hosts compare this way.
-std::string lower_ascii(std::string_view text);
-
 // The host of an absolute URL ("scheme://[userinfo@]host[:port]/..."), as written; size 0 when
 // the URL has no authority. Bracketed IPv6 literals keep their brackets.
 host_span find_host(std::string_view url);
@@ -21,10 +20,11 @@ host_span find_host(std::string_view url);
 // find_host's text, lower-cased; empty when there is none.
 std::string host_of(std::string_view url);
 
-// The part of a host its owner registered ("a.b.example.com.cn" → "example.com.cn"), guessed
-// without the Public Suffix List: Chinese province and generic second levels (gov.cn, com.cn,
-// bj.cn, edu.cn …) and the co/com/net/org/gov/edu/ac second levels of other two-letter
-// country codes count as suffixes. Good enough to tell first from third party.
+// The part of a lower-case ASCII host its owner registered ("a.b.example.com.cn" →
+// "example.com.cn"): one label more than its longest public suffix in the ICANN section of
+// the Public Suffix List (libpsl). govmon's rule on top: below gov.cn and .政务 every body
+// registers one label ("a.b.hubei.gov.cn" → "hubei.gov.cn", "www.gov.cn" stays). A host that
+// is itself a public suffix is its own answer.
 std::string_view registrable_domain(std::string_view host);
 
 // host is domain or one of its subdomains, at a label boundary ("x.a.com" is under "a.com",
