@@ -2,6 +2,7 @@
 
 #include "probes/ads/url_pattern.hpp"
 #include "text/host_names.hpp"
+#include "text/registrable_domain.hpp"
 
 #include <algorithm>
 #include <cerrno>

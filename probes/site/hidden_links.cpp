@@ -2,6 +2,7 @@
 
 #include "probes/site/css_cascade.hpp"
 #include "text/host_names.hpp"
+#include "text/registrable_domain.hpp"
 
 #include <libxml/xmlmemory.h>
 
