@@ -1,6 +1,6 @@
 #include "daemon/common/html_text.hpp"
 
-#include "daemon/common/utf8.hpp"
+#include "text/utf8_reader.hpp"
 
 namespace govmon {
 namespace {

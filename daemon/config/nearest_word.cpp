@@ -1,15 +1,13 @@
 #include "daemon/config/nearest_word.hpp"
 
+#include "text/ascii_text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 namespace govmon {
 
 namespace {
-
-char lower(char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> previous(b.size() + 1);
@@ -19,7 +17,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t i = 1; i <= a.size(); ++i) {
         current[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t substitution = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+            const std::size_t substitution = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]) ? 0 : 1;
             current[j] =
                 std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution});
         }

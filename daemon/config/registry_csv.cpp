@@ -5,6 +5,7 @@
 #include "daemon/config/nearest_word.hpp"
 #include "daemon/config/text_encoding.hpp"
 #include "daemon/config/value_checks.hpp"
+#include "text/ascii_text.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -36,13 +37,6 @@ std::string trimmed(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
-std::string lowercase_ascii(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return text;
-}
-
 int line_of_offset(std::string_view bytes, std::size_t offset) {
     const auto end = bytes.begin() + static_cast<std::ptrdiff_t>(std::min(offset, bytes.size()));
     return 1 + static_cast<int>(std::count(bytes.begin(), end, '\n'));
@@ -54,7 +48,7 @@ std::optional<column_map> read_header(const csv_record& header, const std::strin
     column_map columns;
     const source_location where{path, header.line};
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        const std::string name = lowercase_ascii(trimmed(header.fields[i]));
+        const std::string name = lower_ascii(trimmed(header.fields[i]));
         const auto& known = registry_columns();
         if (std::find(known.begin(), known.end(), name) == known.end()) {
             context.error(where, "unknown column '" + name + "'" + did_you_mean(name, known) +
@@ -91,15 +85,15 @@ void read_row(const csv_record& row, const column_map& columns, std::size_t head
     account_config account;
     account.id = field(row, columns, "id");
     account.name = field(row, columns, "name");
-    account.platform = lowercase_ascii(field(row, columns, "platform"));
+    account.platform = lower_ascii(field(row, columns, "platform"));
     account.uid = field(row, columns, "uid");
     account.url = field(row, columns, "url");
     account.feed = field(row, columns, "feed");
     account.unit = field(row, columns, "unit");
-    account.content = lowercase_ascii(field(row, columns, "content"));
+    account.content = lower_ascii(field(row, columns, "content"));
     account.where = where;
     const std::string status = field(row, columns, "status");
-    if (const auto active = parse_account_status(lowercase_ascii(status)))
+    if (const auto active = parse_account_status(lower_ascii(status)))
         account.active = *active;
     else
         context.error(where, "unknown status '" + status +

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "text/utf8_reader.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace govmon {
-
-bool is_valid_utf8(std::string_view bytes);
 
 // Whole-input conversion with glibc's iconv; nullopt when any byte sequence is not GB18030
 // (GB18030 is a superset of GBK and GB2312, so one converter reads all three).

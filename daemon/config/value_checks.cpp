@@ -1,6 +1,7 @@
 #include "daemon/config/value_checks.hpp"
 
 #include "daemon/config/quantity_parse.hpp"
+#include "text/ascii_text.hpp"
 
 #include <arpa/inet.h>
 
@@ -13,15 +14,6 @@ namespace {
 
 bool contains(const std::vector<std::string>& list, std::string_view word) {
     return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-    if (text.size() < prefix.size())
-        return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i])
-            return false;
-    return true;
 }
 
 bool has_space_or_control(std::string_view text) {
@@ -125,7 +117,7 @@ bool is_absolute_url(std::string_view url, const std::vector<std::string_view>& 
         return false;
     for (const auto scheme : schemes) {
         const std::string prefix = std::string(scheme) + "://";
-        if (!starts_with_ignoring_case(url, prefix))
+        if (!starts_with_nocase(url, prefix))
             continue;
         const std::string_view rest = url.substr(prefix.size());
         std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));

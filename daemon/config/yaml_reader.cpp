@@ -2,6 +2,7 @@
 
 #include "daemon/config/nearest_word.hpp"
 #include "daemon/config/quantity_parse.hpp"
+#include "text/ascii_text.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -17,12 +18,6 @@ std::string child_path(const std::string& parent, std::string_view key) {
 
 std::string item_path(const std::string& parent, std::size_t index) {
     return parent + "[" + std::to_string(index) + "]";
-}
-
-std::string lowercase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
 }
 
 // "in schedule" / "at the top level", for unknown-key messages.
@@ -166,7 +161,7 @@ void yaml_reader::read_bool(const yaml_value& value, bool& out) const {
     const auto text = scalar(value);
     if (!text)
         return;
-    const std::string word = lowercase(*text);
+    const std::string word = lower_ascii(*text);
     if (word == "true" || word == "yes")
         out = true;
     else if (word == "false" || word == "no")

@@ -4,6 +4,7 @@
 #include "probes/accounts/app_page.hpp"
 #include "probes/accounts/feed_parser.hpp"
 #include "probes/accounts/weibo_parser.hpp"
+#include "text/ascii_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -12,9 +13,7 @@ namespace govmon {
 namespace {
 
 std::string charset_of(std::string_view content_type) {
-    std::string lower(content_type);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lower = lower_ascii(content_type);
     const auto at = lower.find("charset=");
     if (at == std::string::npos)
         return {};

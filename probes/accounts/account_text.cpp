@@ -1,43 +1,30 @@
 #include "probes/accounts/account_text.hpp"
 
+#include "text/ascii_text.hpp"
+
 #include <algorithm>
 #include <array>
 
 namespace govmon::account_text {
 namespace {
 
-char lower(char c) noexcept
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool is_space(char c) noexcept
-{
+bool is_space(char c) noexcept {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
-bool starts_with_icase(std::string_view text, std::string_view prefix) noexcept
-{
-    return text.size() >= prefix.size()
-        && std::equal(prefix.begin(), prefix.end(), text.begin(),
-                      [](char a, char b) { return lower(a) == lower(b); });
-}
-
-int hex_value(char c) noexcept
-{
+int hex_value(char c) noexcept {
     if (c >= '0' && c <= '9') {
         return c - '0';
     }
-    if (lower(c) >= 'a' && lower(c) <= 'f') {
-        return lower(c) - 'a' + 10;
+    if (ascii_lower(c) >= 'a' && ascii_lower(c) <= 'f') {
+        return ascii_lower(c) - 'a' + 10;
     }
     return -1;
 }
 
-bool is_unreserved(unsigned char c) noexcept
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-        || c == '.' || c == '_' || c == '~';
+bool is_unreserved(unsigned char c) noexcept {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
 }
 
 } // namespace
@@ -50,7 +37,7 @@ std::size_t find_icase(std::string_view haystack, std::string_view needle,
     }
     auto it = std::search(haystack.begin() + static_cast<std::ptrdiff_t>(from), haystack.end(),
                           needle.begin(), needle.end(),
-                          [](char a, char b) { return lower(a) == lower(b); });
+                          [](char a, char b) { return ascii_lower(a) == ascii_lower(b); });
     if (it == haystack.end() && !needle.empty()) {
         return std::string_view::npos;
     }
@@ -80,7 +67,7 @@ std::string_view trim(std::string_view text) noexcept
 bool looks_like_html(std::string_view content_type, std::string_view body) noexcept
 {
     auto head = trim(body);
-    if (starts_with_icase(head, "<!doctype html") || starts_with_icase(head, "<html")) {
+    if (starts_with_nocase(head, "<!doctype html") || starts_with_nocase(head, "<html")) {
         return true;
     }
     // A feed served as text/html is still a feed: only the body's first bytes can say so.
@@ -91,8 +78,8 @@ bool looks_like_html(std::string_view content_type, std::string_view body) noexc
 bool looks_like_feed(std::string_view body) noexcept
 {
     auto head = trim(body);
-    return head.starts_with("<?xml") || starts_with_icase(head, "<rss")
-        || starts_with_icase(head, "<feed") || starts_with_icase(head, "<rdf");
+    return head.starts_with("<?xml") || starts_with_nocase(head, "<rss")
+        || starts_with_nocase(head, "<feed") || starts_with_nocase(head, "<rdf");
 }
 
 bool looks_like_json(std::string_view body) noexcept

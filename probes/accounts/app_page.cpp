@@ -5,6 +5,7 @@
 #include "probes/accounts/account_response_classifier.hpp"
 #include "probes/accounts/account_text.hpp"
 #include "probes/dates/date_find.hpp"
+#include "text/ascii_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -22,22 +23,13 @@ constexpr std::size_t label_window = 64; // bytes after a label where its date m
 
 // Member names, lower-cased, that app endpoints use for content or release dates.
 constexpr std::array<std::string_view, 20> date_keys = {
-    "updatetime",  "update_time", "updatedat",   "updated_at",  "updatedate",
-    "update_date", "releasedate", "release_date", "releasetime", "release_time",
-    "publishtime", "publish_time", "publishdate", "publish_date", "pubdate",
-    "pub_date",    "versiondate", "version_date", "createtime",  "create_time"};
+    "updatetime",  "update_time",  "updatedat",    "updated_at",   "updatedate",
+    "update_date", "releasedate",  "release_date", "releasetime",  "release_time",
+    "publishtime", "publish_time", "publishdate",  "publish_date", "pubdate",
+    "pub_date",    "versiondate",  "version_date", "createtime",   "create_time"};
 
 constexpr std::array<std::string_view, 6> html_labels = {"更新时间", "更新日期", "发布时间",
                                                          "发布日期", "上线时间", "上线日期"};
-
-std::string lower_ascii(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    return out;
-}
 
 bool is_date_key(std::string_view key)
 {

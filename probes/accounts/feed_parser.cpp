@@ -1,9 +1,10 @@
 #include "probes/accounts/feed_parser.hpp"
-#include "probes/ascii_text.hpp"
 
 #include "probes/dates/date_parse.hpp"
+#include "text/ascii_text.hpp"
+#include "text/charset_names.hpp"
+#include "text/iconv_converter.hpp"
 
-#include <iconv.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -34,23 +35,10 @@ constexpr std::size_t detail_excerpt_bytes = 80;
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
-char to_lower(char c) noexcept {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool starts_with_ignoring_case(std::string_view s, std::string_view prefix) noexcept {
-    if (s.size() < prefix.size())
-        return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (to_lower(s[i]) != to_lower(prefix[i]))
-            return false;
-    return true;
-}
-
 std::size_t find_ignoring_case(std::string_view s, std::string_view needle,
                                std::size_t from = 0) noexcept {
     for (std::size_t i = from; i + needle.size() <= s.size(); ++i)
-        if (starts_with_ignoring_case(s.substr(i), needle))
+        if (starts_with_nocase(s, i, needle))
             return i;
     return std::string_view::npos;
 }
@@ -71,54 +59,30 @@ std::string excerpt(std::string_view s, std::size_t bytes = detail_excerpt_bytes
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
-struct iconv_closer {
-    void operator()(iconv_t cd) const noexcept { iconv_close(cd); }
-};
-using iconv_handle = std::unique_ptr<std::remove_pointer_t<iconv_t>, iconv_closer>;
-
-iconv_handle open_converter_to_utf8(const std::string& charset) {
-    iconv_t cd = iconv_open("UTF-8", charset.c_str());
-    if (cd == reinterpret_cast<iconv_t>(-1)) // an unknown charset name: the bytes may be UTF-8
-        cd = iconv_open("UTF-8", "UTF-8");
-    return iconv_handle(cd == reinterpret_cast<iconv_t>(-1) ? nullptr : cd);
-}
-
 // Always valid UTF-8 out: every byte the charset cannot explain becomes U+FFFD, so one broken
-// byte never costs a feed (libxml2 stops at the first invalid UTF-8 sequence).
+// byte never costs a feed (libxml2 stops at the first invalid UTF-8 sequence). An unknown
+// charset name is read as UTF-8: the bytes may well be.
 std::string transcode_to_utf8(std::string_view bytes, const std::string& charset) {
-    const iconv_handle converter = open_converter_to_utf8(charset);
-    if (!converter)
+    iconv_converter named("UTF-8", charset);
+    if (named.valid())
+        return convert_with_replacements(named, bytes, truncated_tail::replace_each_byte);
+    iconv_converter utf8("UTF-8", "UTF-8");
+    if (!utf8.valid())
         return std::string(bytes);
-    std::string out;
-    out.reserve(bytes.size() + bytes.size() / 2);
-    char* in = const_cast<char*>(bytes.data()); // iconv's signature; it does not write input
-    std::size_t in_left = bytes.size();
-    std::array<char, 4096> buffer{};
-    while (in_left > 0) {
-        char* dst = buffer.data();
-        std::size_t room = buffer.size();
-        const std::size_t rc = iconv(converter.get(), &in, &in_left, &dst, &room);
-        out.append(buffer.data(), static_cast<std::size_t>(dst - buffer.data()));
-        if (rc == static_cast<std::size_t>(-1) && errno != E2BIG) {
-            out += "\xEF\xBF\xBD";
-            ++in;
-            --in_left;
-        }
-    }
-    return out;
+    return convert_with_replacements(utf8, bytes, truncated_tail::replace_each_byte);
 }
 
-// GB2312 and GBK pages use characters only their superset GB18030 defines.
+// The iconv name of a declared charset, quotes dropped; UTF-8 when none is declared.
 std::string canonical_charset(std::string_view name) {
-    std::string lower;
+    std::string label;
     for (char c : trim_ascii_space(name))
         if (c != '"' && c != '\'')
-            lower += to_lower(c);
-    constexpr std::array<std::string_view, 7> gb_names{"gb2312", "gbk",    "gb18030",   "x-gbk",
-                                                       "cp936",  "euc-cn", "gb_2312-80"};
-    if (std::find(gb_names.begin(), gb_names.end(), lower) != gb_names.end())
-        return "GB18030";
-    return lower.empty() ? "UTF-8" : lower;
+            label += ascii_lower(c);
+    if (label.empty())
+        return "UTF-8";
+    if (auto known = whatwg_encoding(label))
+        return iconv_name(*known);
+    return label;
 }
 
 // The encoding="…" of an XML declaration at the start of the body, or "".
@@ -159,7 +123,7 @@ class link_collector {
 public:
     void add(std::string_view url, std::vector<std::string>& links) {
         url = trim_ascii_space(url);
-        if (url.empty() || url.front() == '#' || starts_with_ignoring_case(url, "javascript:"))
+        if (url.empty() || url.front() == '#' || starts_with_nocase(url, "javascript:"))
             return;
         std::string decoded(url);
         for (std::size_t at = decoded.find("&amp;"); at != std::string::npos;
@@ -205,8 +169,8 @@ std::vector<std::string_view> html_urls(std::string_view html) {
     for (std::size_t i = 0; i < html.size(); ++i) {
         if (i > 0 && is_name_char(html[i - 1]))
             continue;
-        const std::size_t name = starts_with_ignoring_case(html.substr(i), "href")  ? 4
-                                 : starts_with_ignoring_case(html.substr(i), "src") ? 3
+        const std::size_t name = starts_with_nocase(html.substr(i), "href")  ? 4
+                                 : starts_with_nocase(html.substr(i), "src") ? 3
                                                                                     : 0;
         if (name == 0)
             continue;
@@ -243,7 +207,7 @@ date_role role_of(const xmlNode* element) noexcept {
     constexpr std::array<std::string_view, 2> updated{"updated", "modified"};
     const std::string_view name = name_of(element);
     const auto is = [&](std::string_view candidate) {
-        return candidate.size() == name.size() && starts_with_ignoring_case(name, candidate);
+        return candidate.size() == name.size() && starts_with_nocase(name, candidate);
     };
     if (std::any_of(published.begin(), published.end(), is))
         return date_role::published;
@@ -351,11 +315,11 @@ bool looks_like_html(std::string_view text) {
             pos = end;
             continue;
         }
-        if (starts_with_ignoring_case(rest, "<!doctype")) {
+        if (starts_with_nocase(rest, "<!doctype")) {
             const std::string_view type = trim_ascii_space(rest.substr(9, 5));
-            return starts_with_ignoring_case(type, "html");
+            return starts_with_nocase(type, "html");
         }
-        return starts_with_ignoring_case(rest, "<html");
+        return starts_with_nocase(rest, "<html");
     }
     return false;
 }

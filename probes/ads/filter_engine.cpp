@@ -1,7 +1,8 @@
 #include "probes/ads/filter_engine.hpp"
 
-#include "probes/ads/host_names.hpp"
 #include "probes/ads/url_pattern.hpp"
+#include "text/host_names.hpp"
+#include "text/registrable_domain.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,6 +1,6 @@
 #include "probes/ads/filter_rule.hpp"
 
-#include "probes/ads/host_names.hpp"
+#include "text/host_names.hpp"
 
 #include <algorithm>
 #include <array>

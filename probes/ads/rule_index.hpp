@@ -1,7 +1,7 @@
 #pragma once
 
 #include "probes/ads/filter_rule.hpp"
-#include "probes/ads/host_names.hpp"
+#include "text/host_names.hpp"
 
 #include <cstdint>
 #include <string_view>

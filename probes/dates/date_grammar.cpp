@@ -1,5 +1,7 @@
 #include "probes/dates/date_grammar.hpp"
 
+#include "text/ascii_text.hpp"
+
 #include <array>
 #include <utility>
 
@@ -16,10 +18,6 @@ bool is_space(char c) noexcept {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-char to_lower(char c) noexcept {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // The RFC 822 zone names feedparser knows, with CST changed to +08:00: Chinese servers (Java's
 // Date#toString in Asia/Shanghai, for one) print CST for China Standard Time, not US Central.
 constexpr std::array<std::pair<std::string_view, int>, 21> zone_names{{
@@ -30,14 +28,13 @@ constexpr std::array<std::pair<std::string_view, int>, 21> zone_names{{
 
 std::optional<int> zone_hours_from_name(std::string_view name) noexcept {
     for (const auto& [zone, hours] : zone_names)
-        if (equals_ignoring_case(name, zone))
+        if (iequals_ascii(name, zone))
             return hours;
     return std::nullopt;
 }
 
 bool is_universal_zone(std::string_view name) noexcept {
-    return equals_ignoring_case(name, "gmt") || equals_ignoring_case(name, "utc") ||
-           equals_ignoring_case(name, "ut");
+    return iequals_ascii(name, "gmt") || iequals_ascii(name, "utc") || iequals_ascii(name, "ut");
 }
 
 int to_int(std::string_view digits) noexcept {
@@ -80,7 +77,7 @@ std::optional<int> read_signed_offset(scanner& s) noexcept {
 std::optional<int> read_named_zone(scanner& s) noexcept {
     const std::size_t start = s.position();
     std::string_view name = s.word();
-    if (equals_ignoring_case(name, "etc") && s.eat('/'))
+    if (iequals_ascii(name, "etc") && s.eat('/'))
         name = s.word();
     const auto hours = zone_hours_from_name(name);
     if (!hours) {
@@ -164,31 +161,21 @@ bool is_digit(char c) noexcept {
     return c >= '0' && c <= '9';
 }
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (to_lower(a[i]) != to_lower(b[i]))
-            return false;
-    return true;
-}
-
 std::optional<int> month_from_name(std::string_view word) noexcept {
     constexpr std::array<std::string_view, 12> names{
         "january", "february", "march",     "april",   "may",      "june",
         "july",    "august",   "september", "october", "november", "december"};
     for (std::size_t i = 0; i < names.size(); ++i)
-        if (equals_ignoring_case(word, names[i]) ||
-            equals_ignoring_case(word, names[i].substr(0, 3)))
+        if (iequals_ascii(word, names[i]) || iequals_ascii(word, names[i].substr(0, 3)))
             return static_cast<int>(i) + 1;
-    return equals_ignoring_case(word, "sept") ? std::optional<int>(9) : std::nullopt;
+    return iequals_ascii(word, "sept") ? std::optional<int>(9) : std::nullopt;
 }
 
 bool is_weekday_name(std::string_view word) noexcept {
     constexpr std::array<std::string_view, 7> names{"monday", "tuesday",  "wednesday", "thursday",
                                                     "friday", "saturday", "sunday"};
     for (const auto name : names)
-        if (equals_ignoring_case(word, name) || equals_ignoring_case(word, name.substr(0, 3)))
+        if (iequals_ascii(word, name) || iequals_ascii(word, name.substr(0, 3)))
             return true;
     return false;
 }
@@ -243,7 +230,7 @@ std::optional<int> read_zone(scanner& s, text_kind kind) noexcept {
         return read_signed_offset(s);
     const std::size_t start = s.position();
     if (kind == text_kind::free_text) {
-        if (equals_ignoring_case(s.word(), "z"))
+        if (iequals_ascii(s.word(), "z"))
             return 0;
         s.rewind(start);
         return std::nullopt;

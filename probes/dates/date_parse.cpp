@@ -1,5 +1,5 @@
 #include "probes/dates/date_parse.hpp"
-#include "probes/ascii_text.hpp"
+#include "text/ascii_text.hpp"
 
 #include "probes/dates/date_grammar.hpp"
 #include "probes/dates/relative_date.hpp"

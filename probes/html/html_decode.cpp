@@ -1,11 +1,11 @@
 #include "probes/html/html_decode.hpp"
-#include "probes/ascii_text.hpp"
-
-#include <iconv.h>
+#include "text/ascii_text.hpp"
+#include "text/charset_names.hpp"
+#include "text/iconv_converter.hpp"
+#include "text/utf8_reader.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstddef>
 #include <utility>
 #include <vector>
@@ -17,54 +17,7 @@ namespace {
 constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
 constexpr std::size_t prescan_limit = 1024;
 
-bool starts_with_nocase(std::string_view s, std::size_t pos, std::string_view prefix) {
-    if (s.size() - std::min(pos, s.size()) < prefix.size())
-        return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (ascii_lower(s[pos + i]) != prefix[i])
-            return false;
-    return true;
-}
-
 // ---- UTF-8 -------------------------------------------------------------------------------
-
-enum class utf8_status { valid, invalid, truncated };
-
-struct utf8_step {
-    std::size_t length; // of the sequence, or of its maximal ill-formed prefix (Unicode §3.9)
-    utf8_status status;
-};
-
-utf8_step utf8_step_at(std::string_view s, std::size_t i) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    if (lead < 0x80)
-        return {1, utf8_status::valid};
-    std::size_t continuations = 0;
-    unsigned char low = 0x80, high = 0xBF; // the range of the first continuation byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        continuations = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        continuations = 2;
-        low = lead == 0xE0 ? 0xA0 : 0x80;  // overlong
-        high = lead == 0xED ? 0x9F : 0xBF; // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        continuations = 3;
-        low = lead == 0xF0 ? 0x90 : 0x80;  // overlong
-        high = lead == 0xF4 ? 0x8F : 0xBF; // beyond U+10FFFF
-    } else {
-        return {1, utf8_status::invalid};
-    }
-    for (std::size_t k = 1; k <= continuations; ++k) {
-        if (i + k >= s.size())
-            return {k, utf8_status::truncated};
-        const auto c = static_cast<unsigned char>(s[i + k]);
-        if (c < low || c > high)
-            return {k, utf8_status::invalid};
-        low = 0x80;
-        high = 0xBF;
-    }
-    return {continuations + 1, utf8_status::valid};
-}
 
 // WHATWG's UTF-8 decode: each maximal ill-formed subsequence becomes one U+FFFD.
 std::string utf8_with_replacements(std::string_view s) {
@@ -100,67 +53,13 @@ bool reads_as_utf8(std::string_view s) {
 
 // ---- iconv -------------------------------------------------------------------------------
 
-class converter {
-public:
-    explicit converter(const char* from) : cd_(::iconv_open("UTF-8", from)) {}
-    ~converter() {
-        if (valid())
-            ::iconv_close(cd_);
-    }
-    converter(const converter&) = delete;
-    converter& operator=(const converter&) = delete;
-
-    bool valid() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
-    iconv_t get() const { return cd_; }
-
-private:
-    iconv_t cd_;
-};
-
-const char* iconv_name(const std::string& charset) {
-    if (charset == "gb18030")
-        return "GB18030";
-    if (charset == "big5")
-        return "BIG5-HKSCS"; // WHATWG's big5 is Big5-HKSCS
-    if (charset == "windows-1252")
-        return "CP1252";
-    return charset.c_str();
-}
-
 // Every byte sequence the charset cannot explain becomes one U+FFFD; nullopt if iconv does not
 // know the charset.
 std::optional<std::string> transcode(std::string_view bytes, const std::string& charset) {
-    const converter cd(iconv_name(charset));
-    if (!cd.valid())
+    iconv_converter to_utf8("UTF-8", iconv_name(charset));
+    if (!to_utf8.valid())
         return std::nullopt;
-    std::string out(bytes.size() + bytes.size() / 2 + 16, '\0');
-    // glibc's iconv takes char** for its input but never writes through it.
-    char* in = const_cast<char*>(bytes.data());
-    std::size_t in_left = bytes.size();
-    std::size_t written = 0;
-    while (in_left > 0) {
-        char* dst = out.data() + written;
-        std::size_t dst_left = out.size() - written;
-        const std::size_t rc = ::iconv(cd.get(), &in, &in_left, &dst, &dst_left);
-        written = out.size() - dst_left;
-        if (rc != static_cast<std::size_t>(-1))
-            break;
-        const int error = errno;
-        if (error == E2BIG || out.size() - written < replacement_character.size()) {
-            out.resize(out.size() * 2);
-            continue;
-        }
-        out.replace(written, replacement_character.size(), replacement_character);
-        written += replacement_character.size();
-        if (error == EILSEQ) {
-            ++in; // the next byte may start a valid sequence (an ASCII trail byte, say)
-            --in_left;
-        } else {
-            in_left = 0; // EINVAL: the body ends inside a sequence
-        }
-    }
-    out.resize(written);
-    return out;
+    return convert_with_replacements(to_utf8, bytes, truncated_tail::one_replacement);
 }
 
 // ---- where the charset comes from --------------------------------------------------------
@@ -370,82 +269,20 @@ decoded_html decode_as(std::string_view bytes, std::string charset) {
     return {utf8_with_replacements(bytes), "utf-8"};
 }
 
-struct charset_label {
-    std::string_view label;
-    std::string_view encoding;
-};
-
-// The WHATWG label table, for the encodings Chinese sites use (plus "euc-cn", which they send).
-constexpr std::array<charset_label, 50> known_labels{{
-    {"utf-8", "utf-8"},
-    {"utf8", "utf-8"},
-    {"unicode-1-1-utf-8", "utf-8"},
-    {"unicode11utf8", "utf-8"},
-    {"unicode20utf8", "utf-8"},
-    {"x-unicode20utf8", "utf-8"},
-    {"gb18030", "gb18030"},
-    {"gbk", "gb18030"},
-    {"gb2312", "gb18030"},
-    {"gb_2312", "gb18030"},
-    {"gb_2312-80", "gb18030"},
-    {"x-gbk", "gb18030"},
-    {"chinese", "gb18030"},
-    {"csgb2312", "gb18030"},
-    {"iso-ir-58", "gb18030"},
-    {"csiso58gb231280", "gb18030"},
-    {"cp936", "gb18030"},
-    {"ms936", "gb18030"},
-    {"windows-936", "gb18030"},
-    {"euc-cn", "gb18030"},
-    {"big5", "big5"},
-    {"big5-hkscs", "big5"},
-    {"cn-big5", "big5"},
-    {"csbig5", "big5"},
-    {"x-x-big5", "big5"},
-    {"utf-16", "utf-16le"},
-    {"utf-16le", "utf-16le"},
-    {"unicode", "utf-16le"},
-    {"ucs-2", "utf-16le"},
-    {"csunicode", "utf-16le"},
-    {"iso-10646-ucs-2", "utf-16le"},
-    {"unicodefeff", "utf-16le"},
-    {"utf-16be", "utf-16be"},
-    {"unicodefffe", "utf-16be"},
-    {"windows-1252", "windows-1252"},
-    {"iso-8859-1", "windows-1252"},
-    {"latin1", "windows-1252"},
-    {"us-ascii", "windows-1252"},
-    {"ascii", "windows-1252"},
-    {"cp1252", "windows-1252"},
-    {"l1", "windows-1252"},
-    {"iso8859-1", "windows-1252"},
-    {"iso_8859-1", "windows-1252"},
-    {"x-cp1252", "windows-1252"},
-    {"cp819", "windows-1252"},
-    {"ibm819", "windows-1252"},
-    {"csisolatin1", "windows-1252"},
-    {"iso-ir-100", "windows-1252"},
-    {"ansi_x3.4-1968", "windows-1252"},
-    {"iso_8859-1:1987", "windows-1252"},
-}};
-
 } // namespace
 
 std::optional<std::string> canonical_charset(std::string_view label) {
-    std::string name{trim_ascii_space(label)};
-    std::transform(name.begin(), name.end(), name.begin(), ascii_lower);
+    if (auto known = whatwg_encoding(label))
+        return std::string{*known};
+    const std::string name = lower_ascii(trim_ascii_space(label));
     if (name.empty())
         return std::nullopt;
-    const auto known = std::find_if(known_labels.begin(), known_labels.end(),
-                                    [&](const charset_label& l) { return l.label == name; });
-    if (known != known_labels.end())
-        return std::string{known->encoding};
     // Any other label iconv can read is used as is (shift_jis, euc-kr, koi8-r...).
     const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
                c == '.' || c == ':';
     });
-    if (!plain || !converter(name.c_str()).valid())
+    if (!plain || !iconv_converter("UTF-8", name).valid())
         return std::nullopt;
     return name;
 }

@@ -1,8 +1,8 @@
 #include "probes/html/link_extract.hpp"
 
-#include "probes/ascii_text.hpp"
 #include "probes/html/query_encoding.hpp"
 #include "probes/http/url_normalize.hpp"
+#include "text/ascii_text.hpp"
 
 #include <libxml/tree.h>
 
@@ -31,12 +31,6 @@ std::optional<std::string> attribute(xmlNodePtr node, const char* name) {
 
 std::string_view name_of(xmlNodePtr node) {
     return node->name ? reinterpret_cast<const char*>(node->name) : "";
-}
-
-bool equals_nocase(std::string_view a, std::string_view lower) {
-    return a.size() == lower.size() &&
-           std::equal(a.begin(), a.end(), lower.begin(),
-                      [](char x, char y) { return ascii_lower(x) == y; });
 }
 
 // Pre-order over every element without recursion: recovered garbage can nest very deep.
@@ -160,7 +154,7 @@ std::optional<std::string_view> refresh_target(std::string_view s) {
     if (pos < s.size() && (s[pos] == ';' || s[pos] == ','))
         ++pos;
     auto rest = trim_ascii_space(s.substr(pos));
-    if (rest.size() >= 3 && equals_nocase(rest.substr(0, 3), "url")) {
+    if (rest.size() >= 3 && iequals_ascii(rest.substr(0, 3), "url")) {
         auto after = trim_ascii_space(rest.substr(3));
         if (after.starts_with('='))
             rest = trim_ascii_space(after.substr(1));
@@ -193,7 +187,7 @@ bool foreign_scheme(std::string_view reference) {
     const bool is_scheme = std::all_of(scheme.begin(), scheme.end(), [](unsigned char c) {
         return std::isalnum(c) != 0 || c == '+' || c == '-' || c == '.';
     });
-    return is_scheme && !equals_nocase(scheme, "http") && !equals_nocase(scheme, "https");
+    return is_scheme && !iequals_ascii(scheme, "http") && !iequals_ascii(scheme, "https");
 }
 
 // Origin hints, not resources: their href is a bare host nobody fetches a page from.
@@ -265,7 +259,7 @@ public:
 
 private:
     void visit_meta(xmlNodePtr node) {
-        if (!equals_nocase(trim_ascii_space(attribute(node, "http-equiv").value_or("")), "refresh"))
+        if (!iequals_ascii(trim_ascii_space(attribute(node, "http-equiv").value_or("")), "refresh"))
             return;
         const auto content = attribute(node, "content");
         if (!content)

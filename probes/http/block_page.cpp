@@ -1,5 +1,7 @@
 #include "probes/http/block_page.hpp"
 
+#include "text/ascii_text.hpp"
+
 #include <strings.h>
 
 #include <algorithm>
@@ -17,10 +19,8 @@ constexpr std::size_t body_bytes_read = 16 * 1024;
 
 bool contains_nocase(std::string_view haystack, std::string_view needle) {
     return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                       [](char a, char b) {
-                           return std::tolower(static_cast<unsigned char>(a)) ==
-                                  std::tolower(static_cast<unsigned char>(b));
-                       }) != haystack.end();
+                       [](char a, char b) { return ascii_lower(a) == ascii_lower(b); }) !=
+           haystack.end();
 }
 
 bool any_header_contains(const std::vector<header_field>& headers, std::string_view name,

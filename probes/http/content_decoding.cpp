@@ -1,5 +1,7 @@
 #include "probes/http/content_decoding.hpp"
 
+#include "text/ascii_text.hpp"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -16,11 +18,7 @@ std::string lower_trimmed(std::string_view s) {
         s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
         s.remove_suffix(1);
-    std::string out{s};
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    });
-    return out;
+    return lower_ascii(s);
 }
 
 std::vector<std::string> codings_of(std::string_view header) {

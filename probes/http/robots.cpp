@@ -1,6 +1,6 @@
 #include "robots.hpp"
 
-#include "probes/ascii_text.hpp"
+#include "text/ascii_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,17 +8,10 @@
 namespace govmon::http {
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 // The product token of "govmon/1.0 (+https://…)" is "govmon".
 std::string product_token(std::string_view user_agent) {
     const auto end = user_agent.find_first_of("/ ");
-    return lower(user_agent.substr(0, end));
+    return lower_ascii(user_agent.substr(0, end));
 }
 
 // `*` matches any run of characters; a final `$` anchors the end.
@@ -65,12 +58,12 @@ std::vector<group> read_groups(std::string_view text) {
         const auto colon = line.find(':');
         if (colon == std::string_view::npos)
             continue;
-        const std::string key = lower(trim_ascii_space(line.substr(0, colon)));
+        const std::string key = lower_ascii(trim_ascii_space(line.substr(0, colon)));
         const std::string_view value = trim_ascii_space(line.substr(colon + 1));
         if (key == "user-agent") {
             if (!last_was_agent)
                 groups.emplace_back();
-            groups.back().agents.push_back(lower(value));
+            groups.back().agents.push_back(lower_ascii(value));
             last_was_agent = true;
             continue;
         }

@@ -1,5 +1,7 @@
 #include "probes/http/url.hpp"
 
+#include "text/ascii_text.hpp"
+
 #include <arpa/inet.h>
 
 #include <algorithm>
@@ -12,20 +14,10 @@ namespace govmon::http {
 
 namespace {
 
-std::string lower(std::string_view s)
-{
-    std::string out{s};
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    });
-    return out;
-}
-
 // WHATWG URL parsing: C0 controls and spaces around the text are trimmed, tabs and newlines
 // anywhere are dropped (editors wrap long hrefs, servers fold Location values), and '\\' before
 // the query is a '/' (hand-written hrefs on IIS-era sites use it).
-std::string clean_reference(std::string_view s)
-{
+std::string clean_reference(std::string_view s) {
     while (!s.empty() && static_cast<unsigned char>(s.front()) <= 0x20)
         s.remove_prefix(1);
     while (!s.empty() && static_cast<unsigned char>(s.back()) <= 0x20)
@@ -86,7 +78,7 @@ reference_parts split_reference(std::string_view s, std::string_view base_scheme
     if (auto scheme = scheme_of(s)) {
         parts.scheme = scheme;
         s.remove_prefix(scheme->size() + 1);
-        auto name = lower(*scheme);
+        auto name = lower_ascii(*scheme);
         bool special = name == "http" || name == "https";
         if (special && (name != base_scheme || s.starts_with("//")))
             take_authority(s, parts);
@@ -272,7 +264,7 @@ bool forbidden_in_host(std::string_view host)
 // forms written dotted; nullopt for a host no browser accepts.
 std::optional<std::string> domain_host(std::string_view raw)
 {
-    auto host = lower(percent_decode(raw));
+    auto host = lower_ascii(percent_decode(raw));
     if (host.empty() || forbidden_in_host(host))
         return std::nullopt;
     if (ends_in_number(host))
@@ -284,7 +276,7 @@ std::optional<url> build(std::string_view scheme_raw, std::string_view authority
                          std::string_view path, std::optional<std::string_view> query)
 {
     url u;
-    u.scheme = lower(scheme_raw);
+    u.scheme = lower_ascii(scheme_raw);
     if (u.scheme != "http" && u.scheme != "https")
         return std::nullopt;
     if (auto at = authority.rfind('@'); at != std::string_view::npos)

@@ -20,8 +20,4 @@ std::optional<std::string> normalize_url(std::string_view absolute);
 // normalised as above. nullopt for javascript:, mailto:, data: and every other non-http scheme.
 std::optional<std::string> resolve_and_normalize(const url& base, std::string_view reference);
 
-// RFC 3492 punycode of a sequence of Unicode scalar values (no "xn--" prefix); nullopt on
-// overflow, which only absurdly long labels reach.
-std::optional<std::string> punycode_encode(std::u32string_view label);
-
 } // namespace govmon::http

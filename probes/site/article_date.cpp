@@ -3,6 +3,7 @@
 #include "probes/dates/date_find.hpp"
 #include "probes/dates/date_parse.hpp"
 #include "probes/site/node_text.hpp"
+#include "text/ascii_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -16,12 +17,6 @@ namespace govmon {
 namespace {
 
 constexpr int max_depth = 512;
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 // Depth-first over the elements under `node` until `visit` returns true.
 const xmlNode* find_element(const xmlNode* node, const std::function<bool(const xmlNode*)>& visit,
@@ -58,7 +53,7 @@ bool is_publish_meta(const xmlNode* node) {
     if (!is_element(node, "meta"))
         return false;
     const auto is_named = [&](const char* key) {
-        const auto name = lower(attribute(node, key).value_or(""));
+        const auto name = lower_ascii(attribute(node, key).value_or(""));
         return std::find(names.begin(), names.end(), name) != names.end();
     };
     return is_named("name") || is_named("property");
@@ -114,7 +109,7 @@ std::optional<parsed_date> date_from_label(const xmlNode* root, std::int64_t now
 
 bool is_json_ld(const xmlNode* node) {
     return is_element(node, "script") &&
-           lower(attribute(node, "type").value_or("")) == "application/ld+json";
+           lower_ascii(attribute(node, "type").value_or("")) == "application/ld+json";
 }
 
 std::string raw_text(const xmlNode* node) {
@@ -213,8 +208,8 @@ std::optional<parsed_date> date_in_byline(const xmlNode* root, std::int64_t now)
 bool names_publish_time(const xmlNode* node) {
     static constexpr std::array<std::string_view, 6> hints{"pubdate",     "pubtime", "publishdate",
                                                            "publishtime", "fbsj",    "fbrq"};
-    const auto names =
-        lower(attribute(node, "class").value_or("") + " " + attribute(node, "id").value_or(""));
+    const auto names = lower_ascii(attribute(node, "class").value_or("") + " " +
+                                   attribute(node, "id").value_or(""));
     return std::any_of(hints.begin(), hints.end(), [&names](std::string_view hint) {
         return names.find(hint) != std::string::npos;
     });

@@ -1,9 +1,9 @@
 #include "probes/site/column_discovery.hpp"
 
-#include "probes/ascii_text.hpp"
 #include "probes/site/list_rows.hpp"
 #include "probes/site/node_text.hpp"
 #include "probes/site/page_url.hpp"
+#include "text/ascii_text.hpp"
 
 #include <algorithm>
 #include <array>

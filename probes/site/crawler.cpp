@@ -1,22 +1,22 @@
 #include "crawler.hpp"
 
 #include "probes/ads/ad_keywords.hpp"
-#include "probes/dates/calendar.hpp"
-#include "probes/site/column_discovery.hpp"
 #include "probes/ads/filter_engine.hpp"
-#include "probes/ads/host_names.hpp"
+#include "probes/dates/calendar.hpp"
 #include "probes/html/html_decode.hpp"
 #include "probes/html/html_document.hpp"
 #include "probes/html/link_extract.hpp"
 #include "probes/http/robots.hpp"
 #include "probes/http/url.hpp"
 #include "probes/site/article_date.hpp"
+#include "probes/site/column_discovery.hpp"
 #include "probes/site/hidden_links.hpp"
 #include "probes/site/illicit_page.hpp"
 #include "probes/site/node_text.hpp"
 #include "probes/site/page_renderer.hpp"
 #include "probes/site/site_scope.hpp"
 #include "probes/site/soft_404.hpp"
+#include "text/host_names.hpp"
 
 #include <libxml/tree.h>
 

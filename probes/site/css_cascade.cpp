@@ -1,7 +1,7 @@
 #include "probes/site/css_cascade.hpp"
 
-#include "probes/ads/host_names.hpp"
-#include "probes/ascii_text.hpp"
+#include "text/ascii_text.hpp"
+#include "text/host_names.hpp"
 
 #include <libxml/xmlmemory.h>
 

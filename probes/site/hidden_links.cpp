@@ -1,7 +1,8 @@
 #include "probes/site/hidden_links.hpp"
 
-#include "probes/ads/host_names.hpp"
 #include "probes/site/css_cascade.hpp"
+#include "text/host_names.hpp"
+#include "text/registrable_domain.hpp"
 
 #include <libxml/xmlmemory.h>
 

@@ -1,7 +1,7 @@
 #include "probes/site/illicit_page.hpp"
 
-#include "probes/ads/host_names.hpp"
 #include "probes/site/illicit_vocabulary.hpp"
+#include "text/host_names.hpp"
 
 #include <algorithm>
 #include <array>

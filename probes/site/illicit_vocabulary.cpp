@@ -1,6 +1,6 @@
 #include "probes/site/illicit_vocabulary.hpp"
 
-#include "probes/ads/host_names.hpp"
+#include "text/host_names.hpp"
 
 #include <algorithm>
 #include <array>

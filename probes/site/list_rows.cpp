@@ -4,6 +4,7 @@
 #include "probes/dates/date_find.hpp"
 #include "probes/dates/date_parse.hpp"
 #include "probes/site/node_text.hpp"
+#include "text/ascii_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -325,16 +326,6 @@ void collect_rows(const xmlNode* node, std::int64_t now, int depth, std::vector<
     }
 }
 
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) noexcept {
-    if (text.size() < prefix.size())
-        return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i])
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 bool is_followed_href(std::string_view href) noexcept {
@@ -345,7 +336,7 @@ bool is_followed_href(std::string_view href) noexcept {
     static constexpr std::array<std::string_view, 4> unfollowed{
         "javascript:", "mailto:", "tel:", "data:"};
     return std::none_of(unfollowed.begin(), unfollowed.end(), [href](std::string_view scheme) {
-        return starts_with_ignoring_case(href, scheme);
+        return starts_with_nocase(href, scheme);
     });
 }
 

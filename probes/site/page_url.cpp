@@ -1,5 +1,6 @@
 #include "probes/site/page_url.hpp"
-#include "probes/ascii_text.hpp"
+
+#include "text/ascii_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,13 +9,6 @@
 namespace govmon {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 // "http" for "http://…", nothing for relative references ("a/b:c" has no scheme).
 std::optional<std::string> scheme_of(std::string_view url) {
@@ -28,7 +22,7 @@ std::optional<std::string> scheme_of(std::string_view url) {
                        });
     if (!valid)
         return std::nullopt;
-    return lower(head);
+    return lower_ascii(head);
 }
 
 std::string_view without_fragment(std::string_view url) {
@@ -137,7 +131,7 @@ std::string authority_of(std::string_view url) {
     auto authority = origin.substr(origin.find("://") + 3);
     if (const auto at = authority.rfind('@'); at != std::string_view::npos)
         authority.remove_prefix(at + 1);
-    return lower(authority);
+    return lower_ascii(authority);
 }
 
 } // namespace govmon

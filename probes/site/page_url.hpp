@@ -13,7 +13,7 @@ namespace govmon {
 std::optional<std::string> resolve_link(std::string_view href, std::string_view page_url);
 
 // The authority (host[:port]) of an absolute URL, lower-cased; empty if there is none. Not
-// host_of (probes/ads/host_names.hpp): a column on another port is another site.
+// host_of (text/host_names.hpp): a column on another port is another site.
 std::string authority_of(std::string_view url);
 
 } // namespace govmon

@@ -1,6 +1,7 @@
 #include "probes/site/site_scope.hpp"
 
-#include "probes/ads/host_names.hpp"
+#include "text/host_names.hpp"
+#include "text/registrable_domain.hpp"
 
 #include <algorithm>
 

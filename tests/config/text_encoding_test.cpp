@@ -4,19 +4,6 @@
 
 using namespace govmon;
 
-TEST_CASE("UTF-8 validation refuses what a decoder must refuse") {
-    CHECK(is_valid_utf8(""));
-    CHECK(is_valid_utf8("plain ASCII"));
-    CHECK(is_valid_utf8("湖北发布"));
-    CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));       // U+1F600, four bytes
-    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));         // overlong '/'
-    CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));     // overlong, three bytes
-    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));     // a UTF-16 surrogate
-    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80")); // above U+10FFFF
-    CHECK_FALSE(is_valid_utf8("\xE6\xB9"));         // truncated
-    CHECK_FALSE(is_valid_utf8("\xBA\xFE\xB1\xB1")); // 湖北 in GBK
-}
-
 TEST_CASE("GB18030 round trip and refusal") {
     const auto gbk = utf8_to_gb18030("湖北发布");
     REQUIRE(gbk.has_value());

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace govmon {
+
+enum class utf8_status { valid, invalid, truncated };
+
+struct utf8_step {
+    std::size_t length; // of the sequence, or of its maximal ill-formed prefix (Unicode §3.9)
+    utf8_status status;
+};
+
+// The UTF-8 sequence that starts at s[pos] (pos < s.size()): overlong forms, surrogates and
+// values beyond U+10FFFF are invalid; a sequence the end of s cuts is truncated. In the header
+// because decoders call it for every byte of every page.
+constexpr utf8_step utf8_step_at(std::string_view s, std::size_t pos) {
+    const auto lead = static_cast<unsigned char>(s[pos]);
+    if (lead < 0x80)
+        return {1, utf8_status::valid};
+    std::size_t continuations = 0;
+    unsigned char low = 0x80, high = 0xBF; // the range of the first continuation byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        continuations = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        continuations = 2;
+        low = lead == 0xE0 ? 0xA0 : 0x80;  // overlong
+        high = lead == 0xED ? 0x9F : 0xBF; // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        continuations = 3;
+        low = lead == 0xF0 ? 0x90 : 0x80;  // overlong
+        high = lead == 0xF4 ? 0x8F : 0xBF; // beyond U+10FFFF
+    } else {
+        return {1, utf8_status::invalid};
+    }
+    for (std::size_t k = 1; k <= continuations; ++k) {
+        if (pos + k >= s.size())
+            return {k, utf8_status::truncated};
+        const auto c = static_cast<unsigned char>(s[pos + k]);
+        if (c < low || c > high)
+            return {k, utf8_status::invalid};
+        low = 0x80;
+        high = 0xBF;
+    }
+    return {continuations + 1, utf8_status::valid};
+}
+
+// Length of the UTF-8 sequence at `pos`, or 0 when it is malformed, overlong, a surrogate or
+// beyond U+10FFFF.
+constexpr std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
+    const utf8_step step = utf8_step_at(s, pos);
+    return step.status == utf8_status::valid ? step.length : 0;
+}
+
+bool is_valid_utf8(std::string_view bytes);
+
+// The scalar value of one valid sequence (a utf8_step_at length from a valid step).
+char32_t utf8_code_point(std::string_view sequence);
+
+} // namespace govmon
