@@ -56,15 +56,24 @@ public:
         thread_ = std::thread([this, delay] { serve(delay); });
     }
     ~slow_handshake_server() {
-        thread_.join();
+        finish();
         ::close(filler_);
         ::close(listener_);
     }
 
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/"; }
-    bool answered() const { return answered_; }
+    // Waits for the serving thread: the client may read the reply before the thread records it.
+    bool answered() {
+        finish();
+        return answered_;
+    }
 
 private:
+    void finish() {
+        if (thread_.joinable())
+            thread_.join();
+    }
+
     int accept_within(int timeout_ms) {
         pollfd p{listener_, POLLIN, 0};
         return ::poll(&p, 1, timeout_ms) == 1 ? ::accept(listener_, nullptr, nullptr) : -1;
