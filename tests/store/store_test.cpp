@@ -91,6 +91,21 @@ TEST_CASE("observations are append-only") {
                          sqlite::error);
 }
 
+TEST_CASE("an event this build does not know is left alone, never misread") {
+    temp_dir dir;
+    const std::string path = dir.file("govmon.db");
+    auto s = store::open(path);
+    s->write(batch({}, {make_finding("f1", "hb-portal", "tls_invalid", "https://x/")},
+                   {{"f1", 1000, finding_change::opened, finding_severity::warn, ""},
+                    {"f1", 2000, finding_change::resolved, finding_severity::warn, ""}}));
+    sqlite::connection raw{path, SQLITE_OPEN_READWRITE};
+    raw.exec("UPDATE finding_events SET event = 'escalated' WHERE time = 2000");
+    const auto events = s->events_of("f1");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].time == 1000);
+    CHECK(events[0].event == "opened");
+}
+
 TEST_CASE("a finding upsert keeps one row per id and updates every field") {
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
