@@ -48,7 +48,9 @@ std::vector<std::string> digest_audiences(const alert_settings& s) {
 } // namespace
 
 alert_settings alert_settings_of(const config& cfg) {
-    return {cfg.alerts, cfg.units, seconds_of(cfg.thresholds.account_dormant), cfg.http.ca_file};
+    auto zone = load_time_zone(cfg.timezone);
+    return {cfg.alerts, cfg.units, seconds_of(cfg.thresholds.account_dormant), cfg.http.ca_file,
+            zone ? std::move(zone) : default_time_zone()};
 }
 
 alert_dispatcher::alert_dispatcher(const std::string& database, metrics& stats)
@@ -74,6 +76,7 @@ alert_directory alert_dispatcher::directory_of(const alert_settings& s,
     d.from = s.alerts.from;
     d.ops = s.alerts.to;
     d.dormant_after = s.dormant_after;
+    d.zone = s.zone;
     for (const unit_config& u : s.units)
         d.units.emplace(u.id, u);
     for (target_row& t : findings_->all_targets())

@@ -2,6 +2,7 @@
 
 #include "daemon/alerts/alert_mails.hpp"
 #include "daemon/alerts/smtp_sender.hpp"
+#include "daemon/common/zone_rules.hpp"
 #include "daemon/config/config.hpp"
 #include "daemon/store/alert_store.hpp"
 #include "daemon/store/store.hpp"
@@ -9,8 +10,8 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct alert_settings {
     std::vector<unit_config> units;
     std::int64_t dormant_after = 14 * 86400;
     std::string ca_file;
+    std::shared_ptr<const zone_rules> zone; // the config's timezone: mails show times in it
 };
 
 alert_settings alert_settings_of(const config& cfg);

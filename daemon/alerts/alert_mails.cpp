@@ -68,15 +68,16 @@ mail_entry entry_for(const finding& f, const std::string& severity, const alert_
     if (!f.source.empty() && f.source != f.url)
         e.facts.emplace_back("所在页面", f.source);
     if (auto newest = newest_post_of(f, d)) {
-        e.facts.emplace_back("最新发布", chinese_day(*newest) + "（距今 " +
+        e.facts.emplace_back("最新发布", chinese_day(*newest, *d.zone) + "（距今 " +
                                              std::to_string((now - *newest) / 86400) + " 天）");
         if (f.kind == finding_kind::account_stale)
-            e.facts.emplace_back("判定日期", "如在 " + chinese_day(*newest + d.dormant_after) +
-                                                 " 前仍未发布新内容，将被判定为“僵尸”账号（单项否决）");
+            e.facts.emplace_back("判定日期",
+                                 "如在 " + chinese_day(*newest + d.dormant_after, *d.zone) +
+                                     " 前仍未发布新内容，将被判定为“僵尸”账号（单项否决）");
     }
     if (!f.detail.empty())
         e.facts.emplace_back("检测记录", f.detail);
-    e.facts.emplace_back("首次发现", format_iso8601(f.first_seen));
+    e.facts.emplace_back("首次发现", format_iso8601(f.first_seen, *d.zone));
     e.advice = advice_for(f.kind);
     return e;
 }
@@ -91,6 +92,7 @@ composed_mail finish(std::string kind, const std::string& audience,
     m.to = recipients;
     m.subject = subject;
     m.date = now;
+    m.zone = d.zone;
     m.message_id = "govmon." + kind + "." + std::to_string(now) + "." +
                    hex64(fnv1a(std::string(audience) + '\n' + std::string(uniqueness))) + "@" +
                    message_id_domain(d.from);
@@ -119,7 +121,7 @@ std::string alert_subject(const planned_alert& plan, const alert_directory& d) {
         if (n == 1)
             if (auto newest = newest_post_of(first, d))
                 return "【预警】" + label_of(first, d) + "如不更新，将于 " +
-                       chinese_day(*newest + d.dormant_after) + " 被判定为“僵尸”账号";
+                       chinese_day(*newest + d.dormant_after, *d.zone) + " 被判定为“僵尸”账号";
         return n == 1 ? "【预警】" + label_of(first, d) + "：" + problem_name(first.kind)
                       : "【预警】" + unit + "：" + std::to_string(n) + " 个账号即将被判定为“僵尸”账号";
     }
@@ -145,10 +147,10 @@ mail_entry recovery_entry(const finding_event_row& row, const alert_directory& d
     e.severity = "已恢复";
     if (!f.url.empty())
         e.facts.emplace_back("链接", f.url);
-    e.facts.emplace_back("问题出现", format_iso8601(f.first_seen));
-    e.facts.emplace_back("恢复时间", format_iso8601(row.event.time));
+    e.facts.emplace_back("问题出现", format_iso8601(f.first_seen, *d.zone));
+    e.facts.emplace_back("恢复时间", format_iso8601(row.event.time, *d.zone));
     if (auto newest = newest_post_of(f, d))
-        e.facts.emplace_back("最新发布", chinese_day(*newest));
+        e.facts.emplace_back("最新发布", chinese_day(*newest, *d.zone));
     return e;
 }
 
@@ -255,7 +257,7 @@ std::optional<composed_mail> compose_digest(const std::string& audience,
                                           const alert_directory& d, std::int64_t now) {
     std::vector<finding> mine;
     for (const finding& f : open) {
-        if (f.status != "open" || !is_probed(f.target, d))
+        if (f.status != finding_status::open || !is_probed(f.target, d))
             continue;
         if (audience == "*" || (f.unit == audience && f.kind != finding_kind::account_blocked))
             mine.push_back(f);
@@ -270,16 +272,17 @@ std::optional<composed_mail> compose_digest(const std::string& audience,
                                 std::to_string(counts[1]) + " 项、扣分 " +
                                 std::to_string(counts[2]) + " 项";
     mail_body body;
-    body.opening = unit + "：截至 " + format_iso8601(now) + "，尚未解决的问题共 " +
+    body.opening = unit + "：截至 " + format_iso8601(now, *d.zone) + "，尚未解决的问题共 " +
                    std::to_string(mine.size()) + " 项（" + summary +
                    "），按网站和账号列出如下，单项否决项请优先处理。";
     std::set<std::string> blocked_accounts;
     for (const finding& f : open)
-        if (f.status == "open" && f.kind == finding_kind::account_blocked)
+        if (f.status == finding_status::open && f.kind == finding_kind::account_blocked)
             blocked_accounts.insert(f.target);
     body.sections = digest_sections(std::move(mine), blocked_accounts, d, now);
     body.closing = closing;
-    const std::string subject = "【汇总】" + unit + "：" + summary + "（" + chinese_day(now) + "）";
+    const std::string subject =
+        "【汇总】" + unit + "：" + summary + "（" + chinese_day(now, *d.zone) + "）";
     auto recipients = audience == "*" ? d.ops : recipients_of(audience, d);
     return finish("digest", audience, std::move(recipients), subject, body, d, now, "digest");
 }

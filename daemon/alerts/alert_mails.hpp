@@ -1,12 +1,14 @@
 #pragma once
 
 #include "daemon/alerts/alert_planner.hpp"
+#include "daemon/common/time_zone.hpp"
 #include "daemon/config/config.hpp"
 #include "daemon/store/alert_store.hpp"
 #include "daemon/store/store.hpp"
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +23,7 @@ struct alert_directory {
     std::map<std::string, target_row> targets;
     std::map<std::string, std::int64_t> newest_posts; // account id → newest post seen
     std::int64_t dormant_after = 14 * 86400;          // thresholds.account_dormant, seconds
+    std::shared_ptr<const zone_rules> zone = default_time_zone(); // times in mails are shown in it
 };
 
 // A mail ready for the outbox, and its text part as a person reads it (for previews).

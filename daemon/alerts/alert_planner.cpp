@@ -8,7 +8,8 @@ namespace govmon {
 namespace {
 
 bool opens(const finding_event& e) {
-    return e.event == "opened" || e.event == "reopened" || e.event == "severity_changed";
+    return e.event == finding_change::opened || e.event == finding_change::reopened ||
+           e.event == finding_change::severity_changed;
 }
 
 std::optional<std::string> alert_kind_of(const finding_event_row& row) {
@@ -17,9 +18,10 @@ std::optional<std::string> alert_kind_of(const finding_event_row& row) {
         return std::nullopt;
     if (opens(e) && e.severity == finding_severity::veto)
         return "veto";
-    if ((e.event == "opened" || e.event == "reopened") && row.current.kind == finding_kind::account_stale)
+    if ((e.event == finding_change::opened || e.event == finding_change::reopened) &&
+        row.current.kind == finding_kind::account_stale)
         return "warning";
-    if (e.event == "resolved" && e.severity == finding_severity::veto)
+    if (e.event == finding_change::resolved && e.severity == finding_severity::veto)
         return "recovery";
     return std::nullopt;
 }
@@ -40,7 +42,7 @@ std::vector<planned_alert> plan_alerts(const std::vector<finding_event_row>& eve
     std::map<std::string, std::vector<std::size_t>> announced;
     for (const finding_event_row& row : events) {
         const std::string& id = row.event.finding_id;
-        if (row.event.event == "resolved")
+        if (row.event.event == finding_change::resolved)
             if (auto it = announced.find(id); it != announced.end()) {
                 for (std::size_t index : it->second)
                     items[index].dropped = true;

@@ -1,6 +1,6 @@
 #include "daemon/alerts/alert_wording.hpp"
 
-#include <ctime>
+#include "daemon/common/time_zone.hpp"
 
 namespace govmon {
 std::string problem_name(finding_kind kind) { return std::string(info_of(kind).problem); }
@@ -14,12 +14,10 @@ std::string target_label(const std::string& name, const std::string& kind,
     return name;
 }
 
-std::string chinese_day(std::int64_t epoch_seconds) {
-    const std::time_t t = static_cast<std::time_t>(epoch_seconds);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return std::to_string(local.tm_year + 1900) + "年" + std::to_string(local.tm_mon + 1) + "月" +
-           std::to_string(local.tm_mday) + "日";
+std::string chinese_day(std::int64_t epoch_seconds, const zone_rules& zone) {
+    const local_time local = local_time_of(epoch_seconds, zone);
+    return std::to_string(local.year) + "年" + std::to_string(local.month) + "月" +
+           std::to_string(local.day) + "日";
 }
 
 } // namespace govmon

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "daemon/common/chinese_names.hpp"
+#include "daemon/common/zone_rules.hpp"
 
 #include <cstdint>
 #include <string>
@@ -16,6 +17,6 @@ std::string target_label(const std::string& name, const std::string& kind,
                          const std::string& platform);
 
 // 2026年11月30日 in the process time zone.
-std::string chinese_day(std::int64_t epoch_seconds);
+std::string chinese_day(std::int64_t epoch_seconds, const zone_rules& zone);
 
 } // namespace govmon

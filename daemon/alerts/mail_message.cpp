@@ -1,6 +1,7 @@
 #include "daemon/alerts/mail_message.hpp"
 
 #include "daemon/common/base64.hpp"
+#include "daemon/common/time_zone.hpp"
 
 #include <cctype>
 #include <cstdio>
@@ -133,26 +134,25 @@ std::string encode_header_text(std::string_view utf8, std::size_t header_name_le
     return out;
 }
 
-std::string rfc5322_date(std::int64_t epoch_seconds) {
-    const std::time_t t = static_cast<std::time_t>(epoch_seconds);
-    std::tm local{};
-    localtime_r(&t, &local);
+std::string rfc5322_date(std::int64_t epoch_seconds, const zone_rules& zone) {
+    const local_time local = local_time_of(epoch_seconds, zone);
     static constexpr const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    char zone[8];
-    std::strftime(zone, sizeof zone, "%z", &local);
+    const long offset_minutes =
+        (local.offset_seconds < 0 ? -local.offset_seconds : local.offset_seconds) / 60;
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d %s",
-                  days[local.tm_wday], local.tm_mday, months[local.tm_mon],
-                  local.tm_year + 1900, local.tm_hour, local.tm_min, local.tm_sec, zone);
+    std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d %c%02ld%02ld",
+                  days[local.weekday], local.day, months[local.month - 1], local.year, local.hour,
+                  local.minute, local.second, local.offset_seconds < 0 ? '-' : '+',
+                  offset_minutes / 60, offset_minutes % 60);
     return buffer;
 }
 
 std::string render_message(const mail_message& m) {
     const std::string boundary = boundary_for(m);
     std::string out;
-    add_header(out, "Date", rfc5322_date(m.date));
+    add_header(out, "Date", rfc5322_date(m.date, m.zone ? *m.zone : *default_time_zone()));
     const std::string from = without_controls(m.from_address);
     add_header(out, "From",
                m.from_name.empty() ? from

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "daemon/common/zone_rules.hpp"
+
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +16,8 @@ struct mail_message {
     std::string from_name;    // any UTF-8 text
     std::vector<std::string> to;
     std::string subject; // any UTF-8 text
-    std::int64_t date = 0; // UTC epoch seconds, shown in the process time zone
+    std::int64_t date = 0; // UTC epoch seconds, shown in `zone` (the default zone without one)
+    std::shared_ptr<const zone_rules> zone;
     std::string message_id; // without the angle brackets: id@domain
     std::string text;       // the text/plain part, UTF-8
     std::string html;       // the text/html part, UTF-8
@@ -29,8 +33,8 @@ std::string render_message(const mail_message& m);
 // printable ASCII without long words is left as it is.
 std::string encode_header_text(std::string_view utf8, std::size_t header_name_length);
 
-// "Mon, 23 Nov 2026 21:40:00 +0800" (RFC 5322 §3.3) in the process time zone.
-std::string rfc5322_date(std::int64_t epoch_seconds);
+// "Mon, 23 Nov 2026 21:40:00 +0800" (RFC 5322 §3.3).
+std::string rfc5322_date(std::int64_t epoch_seconds, const zone_rules& zone);
 
 // The domain of the From address, for Message-IDs; "govmon.invalid" when there is none.
 std::string message_id_domain(std::string_view from_address);

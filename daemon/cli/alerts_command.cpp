@@ -18,7 +18,9 @@ alert_directory directory_for_cli(const config& cfg) {
     alert_directory d;
     d.from = cfg.alerts.from;
     d.ops = cfg.alerts.to;
-    d.dormant_after = alert_settings_of(cfg).dormant_after;
+    const alert_settings settings = alert_settings_of(cfg);
+    d.dormant_after = settings.dormant_after;
+    d.zone = settings.zone;
     for (const unit_config& u : cfg.units)
         d.units.emplace(u.id, u);
     return d;

@@ -43,7 +43,7 @@ std::optional<config> load_for_reading(const arguments& args) {
             std::cerr << format_config_error(e) << '\n';
         return std::nullopt;
     }
-    set_process_time_zone(loaded.cfg.timezone);
+    set_default_time_zone(loaded.cfg.timezone);
     return std::move(loaded.cfg);
 }
 

@@ -27,7 +27,9 @@ std::array<std::string, 13> fields_of(const finding& f) {
             f.url,
             f.source,
             f.detail,
-            shown_time(f.first_seen), shown_time(f.last_seen), f.status};
+            shown_time(f.first_seen),
+            shown_time(f.last_seen),
+            std::string(name_of(f.status))};
 }
 
 constexpr std::array<const char*, 13> field_names{
@@ -79,7 +81,8 @@ void write_table(const std::vector<finding>& findings, std::ostream& out) {
                                              "DETAIL"};
     std::vector<std::array<std::string, 6>> rows;
     for (const finding& f : findings)
-        rows.push_back({std::string(name_of(f.severity)) + (f.status == "open" ? "" : " (resolved)"),
+        rows.push_back({std::string(name_of(f.severity)) +
+                            (f.status == finding_status::open ? "" : " (resolved)"),
                         std::string(name_of(f.kind)), f.target, shown_time(f.first_seen), f.url,
                         f.detail});
     std::array<std::size_t, 6> widths{};

@@ -1,6 +1,6 @@
 #include "quarter.hpp"
 
-#include <ctime>
+#include "daemon/common/time_zone.hpp"
 
 namespace govmon {
 
@@ -15,10 +15,8 @@ std::optional<quarter> resolve_quarter(std::string_view text, std::int64_t now) 
 }
 
 quarter quarter_of(std::int64_t epoch_seconds) {
-    const std::time_t t = static_cast<std::time_t>(epoch_seconds);
-    std::tm local{};
-    ::localtime_r(&t, &local);
-    return {local.tm_year + 1900, local.tm_mon / 3 + 1};
+    const local_time local = local_time_of(epoch_seconds, *default_time_zone());
+    return {local.year, (local.month - 1) / 3 + 1};
 }
 
 quarter previous_quarter(quarter q) {

@@ -2,25 +2,13 @@
 
 #include "daemon/common/time_zone.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace govmon {
 namespace {
 
-using json = nlohmann::json;
-
-std::string detail_text(const observation& o) {
-    const json detail = json::parse(o.detail, nullptr, false);
-    if (detail.is_object())
-        if (auto it = detail.find("detail"); it != detail.end() && it->is_string())
-            return it->get<std::string>();
-    return {};
-}
-
-bool previous_outcome_is(const std::vector<observation>& recent, const std::string& outcome) {
-    return recent.size() >= 2 && outcome_of(recent[recent.size() - 2]) == outcome;
+bool previous_outcome_is(const std::vector<account_visit>& recent, account_outcome outcome) {
+    return recent.size() >= 2 && recent[recent.size() - 2].detail.outcome == outcome;
 }
 
 std::string age_text(std::int64_t newest, std::int64_t now) {
@@ -28,13 +16,14 @@ std::string age_text(std::int64_t newest, std::int64_t now) {
            " days ago";
 }
 
-void judge_freshness(const std::vector<observation>& recent,
+void judge_freshness(const std::vector<account_visit>& recent,
                      std::optional<std::int64_t> newest_post, std::int64_t now,
                      const account_thresholds& t, rule_verdict& verdict) {
-    const observation& current = recent.back();
+    const account_visit& current = recent.back();
     if (!newest_post) {
         // No post was ever seen: dormant only when two probes in a row found the account empty.
-        if (outcome_of(current) == "ok_empty" && previous_outcome_is(recent, "ok_empty")) {
+        if (current.detail.outcome == account_outcome::ok_empty &&
+            previous_outcome_is(recent, account_outcome::ok_empty)) {
             verdict.judged.insert(verdict.judged.end(), {finding_kind::account_dormant, finding_kind::account_stale});
             verdict.candidates.push_back({finding_kind::account_dormant, finding_severity::veto,
                                           current.url, "", "the account has no posts at all"});
@@ -52,10 +41,10 @@ void judge_freshness(const std::vector<observation>& recent,
                                       "", age_text(*newest_post, now)});
 }
 
-void judge_unreachable(const std::vector<observation>& recent, rule_verdict& verdict) {
-    const observation& current = recent.back();
-    const std::string why = detail_text(current);
-    if (previous_outcome_is(recent, "not_found")) {
+void judge_unreachable(const std::vector<account_visit>& recent, rule_verdict& verdict) {
+    const account_visit& current = recent.back();
+    const std::string& why = current.detail.why;
+    if (previous_outcome_is(recent, account_outcome::not_found)) {
         verdict.judged.insert(verdict.judged.end(), {finding_kind::account_unreachable, finding_kind::account_blocked});
         verdict.candidates.push_back({finding_kind::account_unreachable, finding_severity::veto,
                                       current.url, "", "the account is gone: " + why});
@@ -67,19 +56,18 @@ void judge_unreachable(const std::vector<observation>& recent, rule_verdict& ver
          "the platform says the account does not exist (" + why + "); to be confirmed"});
 }
 
-void judge_refused(const observation& current, rule_verdict& verdict) {
+void judge_refused(const account_visit& current, rule_verdict& verdict) {
     verdict.judged.push_back(finding_kind::account_blocked);
-    const std::string outcome = outcome_of(current);
-    std::string why = detail_text(current);
-    if (why.empty())
-        why = outcome;
+    std::string why = current.detail.why;
+    if (why.empty() && current.detail.outcome)
+        why = to_string(*current.detail.outcome);
     verdict.candidates.push_back({finding_kind::account_blocked, finding_severity::warn, current.url, "",
                                   "freshness unknown: " + why});
 }
 
 // A partial read shows posts but may have missed newer ones: it settles the verdict only when
 // what it shows is already fresh, and otherwise says freshness is unknown.
-void judge_partial(const observation& current, std::optional<std::int64_t> newest_post,
+void judge_partial(const account_visit& current, std::optional<std::int64_t> newest_post,
                    std::int64_t now, const account_thresholds& t, rule_verdict& verdict) {
     const std::int64_t fresh_for = t.video ? t.dormant : t.warn;
     if (newest_post && now - *newest_post <= fresh_for) {
@@ -88,7 +76,7 @@ void judge_partial(const observation& current, std::optional<std::int64_t> newes
         return;
     }
     verdict.judged.push_back(finding_kind::account_blocked);
-    std::string why = detail_text(current);
+    std::string why = current.detail.why;
     if (newest_post)
         why += "; newest readable post " + format_iso8601(*newest_post) + ", " +
                std::to_string((now - *newest_post) / 86400) + " days ago";
@@ -98,28 +86,20 @@ void judge_partial(const observation& current, std::optional<std::int64_t> newes
 
 } // namespace
 
-std::string outcome_of(const observation& o) {
-    const json detail = json::parse(o.detail, nullptr, false);
-    if (detail.is_object())
-        if (auto it = detail.find("outcome"); it != detail.end() && it->is_string())
-            return it->get<std::string>();
-    return {};
-}
-
-rule_verdict judge_account(const std::vector<observation>& recent,
+rule_verdict judge_account(const std::vector<account_visit>& recent,
                            std::optional<std::int64_t> newest_post, std::int64_t now,
                            const account_thresholds& thresholds) {
     rule_verdict verdict;
     if (recent.empty())
         return verdict;
-    const std::string outcome = outcome_of(recent.back());
-    if (outcome == "ok" || outcome == "ok_empty") {
+    const std::optional<account_outcome> outcome = recent.back().detail.outcome;
+    if (outcome == account_outcome::ok || outcome == account_outcome::ok_empty) {
         verdict.judged.insert(verdict.judged.end(), {finding_kind::account_unreachable, finding_kind::account_blocked});
         if (thresholds.judge_freshness)
             judge_freshness(recent, newest_post, now, thresholds, verdict);
-    } else if (outcome == "partial") {
+    } else if (outcome == account_outcome::partial) {
         judge_partial(recent.back(), newest_post, now, thresholds, verdict);
-    } else if (outcome == "not_found") {
+    } else if (outcome == account_outcome::not_found) {
         judge_unreachable(recent, verdict);
     } else {
         judge_refused(recent.back(), verdict);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "finding_candidate.hpp"
-#include "probes/observation.hpp"
+#include "probe_details.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -19,15 +19,12 @@ struct account_thresholds {
     bool judge_freshness = true;
 };
 
-// The account's outcome as recorded in an observation's detail ("outcome": "ok", ...).
-std::string outcome_of(const observation& o);
-
-// `recent` holds the account's latest observations, oldest first; the last one is the probe
+// `recent` holds the account's latest probes, oldest first; the last one is the probe
 // just made. `newest_post` is the newest post any successful probe has ever seen (a refused
 // probe keeps it; a post seen once stays seen). Only a successful probe judges freshness, and
 // the gravest verdicts that rest on absence (no posts at all, account gone) need two probes in a
 // row to agree: a wrong "dormant" email is the worst bug this product can have.
-rule_verdict judge_account(const std::vector<observation>& recent,
+rule_verdict judge_account(const std::vector<account_visit>& recent,
                            std::optional<std::int64_t> newest_post, std::int64_t now,
                            const account_thresholds& thresholds);
 

@@ -2,8 +2,6 @@
 
 #include "daemon/common/time_zone.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -11,47 +9,27 @@
 namespace govmon {
 namespace {
 
-using json = nlohmann::json;
-
-json detail_of(const observation& o) {
-    json detail = json::parse(o.detail, nullptr, /*allow_exceptions=*/false);
-    return detail.is_object() ? detail : json::object();
-}
-
-std::string text_field(const json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
-}
-
-std::optional<bool> tri_state(const json& j, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_boolean())
-        return std::nullopt;
-    return it->get<bool>();
-}
-
 std::string percent(double share) {
     char text[32];
     std::snprintf(text, sizeof text, "%.2f %%", share * 100.0);
     return text;
 }
 
-std::string failure_text(const observation& o) {
-    const std::string reason = text_field(detail_of(o), "error_detail");
-    if (!reason.empty())
-        return reason;
+std::string failure_text(const availability_visit& o) {
+    if (!o.detail.error_detail.empty())
+        return o.detail.error_detail;
     if (o.http_status)
         return "HTTP " + std::to_string(*o.http_status);
     return std::string(to_string(o.error));
 }
 
-void judge_reachability(const std::vector<observation>& window,
+void judge_reachability(const std::vector<availability_visit>& window,
                         const availability_thresholds& thresholds, rule_verdict& verdict) {
     verdict.judged.push_back(finding_kind::site_unreachable);
     const availability_summary summary = summarize_availability(window);
     if (window.empty())
         return;
-    const observation& last = window.back();
+    const availability_visit& last = window.back();
     if (last.error == error_class::blocked) {
         // A firewall challenge or a rate limit says nothing of what readers see: the visit is
         // neither a success nor a failure, and the rule's share leaves it out.
@@ -79,25 +57,23 @@ void judge_reachability(const std::vector<observation>& window,
                                   last.url, "", std::move(detail)});
 }
 
-void judge_certificate(const observation& last, std::int64_t now,
+void judge_certificate(const availability_visit& last, std::int64_t now,
                        const availability_thresholds& thresholds, rule_verdict& verdict) {
     const bool is_https = last.url.rfind("https://", 0) == 0;
     if (!is_https) {
         verdict.judged.push_back(finding_kind::tls_invalid);
         return;
     }
-    const json detail = detail_of(last);
     if (last.error == error_class::tls) {
         verdict.judged.push_back(finding_kind::tls_invalid);
         verdict.candidates.push_back({finding_kind::tls_invalid, finding_severity::deduct, last.url, "",
                                       "certificate rejected: " + failure_text(last)});
         return;
     }
-    auto not_after = detail.find("cert_not_after");
-    if (not_after == detail.end() || !not_after->is_number_integer())
+    if (!last.detail.cert_not_after)
         return; // never got as far as a handshake: cannot judge the certificate
     verdict.judged.push_back(finding_kind::tls_invalid);
-    const std::int64_t expiry = not_after->get<std::int64_t>();
+    const std::int64_t expiry = *last.detail.cert_not_after;
     if (expiry <= now) {
         verdict.candidates.push_back({finding_kind::tls_invalid, finding_severity::deduct, last.url, "",
                                       "certificate expired " + format_iso8601(expiry)});
@@ -107,12 +83,8 @@ void judge_certificate(const observation& last, std::int64_t now,
     }
 }
 
-void judge_ipv6(const observation& last, rule_verdict& verdict) {
-    const json detail = detail_of(last);
-    auto ipv6 = detail.find("ipv6");
-    if (ipv6 == detail.end() || !ipv6->is_object())
-        return;
-    const std::optional<bool> has_aaaa = tri_state(*ipv6, "aaaa");
+void judge_ipv6(const availability_visit& last, rule_verdict& verdict) {
+    const std::optional<bool> has_aaaa = last.detail.ipv6.has_aaaa;
     if (!has_aaaa)
         return; // the lookup itself failed
     verdict.judged.push_back(finding_kind::ipv6_missing);
@@ -121,9 +93,8 @@ void judge_ipv6(const observation& last, rule_verdict& verdict) {
             {finding_kind::ipv6_missing, finding_severity::deduct, last.url, "", "no AAAA record"});
         return;
     }
-    const std::optional<bool> reachable = tri_state(*ipv6, "reachable");
-    if (reachable == false) {
-        std::string why = text_field(*ipv6, "detail");
+    if (last.detail.ipv6.reachable == false) {
+        const std::string& why = last.detail.ipv6.detail;
         verdict.candidates.push_back({finding_kind::ipv6_missing, finding_severity::deduct, last.url, "",
                                       "AAAA record but no answer over IPv6" +
                                           (why.empty() ? std::string{} : ": " + why)});
@@ -132,9 +103,9 @@ void judge_ipv6(const observation& last, rule_verdict& verdict) {
 
 } // namespace
 
-availability_summary summarize_availability(const std::vector<observation>& window) {
+availability_summary summarize_availability(const std::vector<availability_visit>& window) {
     availability_summary summary;
-    for (const observation& o : window) {
+    for (const availability_visit& o : window) {
         if (o.error == error_class::blocked) {
             ++summary.blocked;
             continue;
@@ -146,7 +117,7 @@ availability_summary summarize_availability(const std::vector<observation>& wind
     return summary;
 }
 
-rule_verdict judge_availability(const std::vector<observation>& window, std::int64_t now,
+rule_verdict judge_availability(const std::vector<availability_visit>& window, std::int64_t now,
                                 const availability_thresholds& thresholds) {
     rule_verdict verdict;
     judge_reachability(window, thresholds, verdict);

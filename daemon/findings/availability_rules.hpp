@@ -1,7 +1,7 @@
 #pragma once
 
 #include "finding_candidate.hpp"
-#include "probes/observation.hpp"
+#include "probe_details.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -26,11 +26,11 @@ struct availability_summary {
     double ratio_ok() const { return probes == 0 ? 1.0 : double(probes - failed) / probes; }
 };
 
-// `window` holds the site's availability observations of the last `thresholds.window`
-// seconds, oldest first; the last one is the newest probe.
-availability_summary summarize_availability(const std::vector<observation>& window);
+// `window` holds the site's home-page visits of the last `thresholds.window` seconds, oldest
+// first; the last one is the newest probe.
+availability_summary summarize_availability(const std::vector<availability_visit>& window);
 
-rule_verdict judge_availability(const std::vector<observation>& window, std::int64_t now,
+rule_verdict judge_availability(const std::vector<availability_visit>& window, std::int64_t now,
                                 const availability_thresholds& thresholds);
 
 } // namespace govmon

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "daemon/common/finding_kind.hpp"
+#include "daemon/common/finding_status.hpp"
 
 #include <cstdint>
 #include <string>
@@ -21,7 +22,7 @@ struct finding {
     std::string detail;
     std::int64_t first_seen = 0; // UTC epoch seconds
     std::int64_t last_seen = 0;
-    std::string status = "open"; // open or resolved
+    finding_status status = finding_status::open;
     std::int64_t resolved_at = 0; // 0 while open
 };
 
@@ -29,7 +30,7 @@ struct finding {
 struct finding_event {
     std::string finding_id;
     std::int64_t time = 0;
-    std::string event; // opened, severity_changed, resolved, reopened
+    finding_change event = finding_change::opened;
     finding_severity severity = finding_severity::warn;
     std::string detail;
 };

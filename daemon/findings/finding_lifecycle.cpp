@@ -54,17 +54,18 @@ lifecycle_changes apply_verdict(const target_identity& target, const rule_verdic
         auto existing = by_id.find(id);
         if (existing == by_id.end()) {
             changes.upserts.push_back(open_new(target, c, id, now));
-            changes.events.push_back({id, now, "opened", c.severity, c.detail});
+            changes.events.push_back({id, now, finding_change::opened, c.severity, c.detail});
             continue;
         }
         finding f = *existing->second;
-        if (f.status != "open") {
-            f.status = "open";
+        if (f.status != finding_status::open) {
+            f.status = finding_status::open;
             f.first_seen = now;
             f.resolved_at = 0;
-            changes.events.push_back({id, now, "reopened", c.severity, c.detail});
+            changes.events.push_back({id, now, finding_change::reopened, c.severity, c.detail});
         } else if (f.severity != c.severity) {
-            changes.events.push_back({id, now, "severity_changed", c.severity, c.detail});
+            changes.events.push_back(
+                {id, now, finding_change::severity_changed, c.severity, c.detail});
         }
         refresh(f, target, c, now);
         changes.upserts.push_back(std::move(f));
@@ -73,12 +74,13 @@ lifecycle_changes apply_verdict(const target_identity& target, const rule_verdic
     for (const finding& f : stored) {
         const bool judged = std::find(verdict.judged.begin(), verdict.judged.end(), f.kind) !=
                             verdict.judged.end();
-        if (f.status != "open" || !judged || seen_ids.count(f.id))
+        if (f.status != finding_status::open || !judged || seen_ids.count(f.id))
             continue;
         finding resolved = f;
-        resolved.status = "resolved";
+        resolved.status = finding_status::resolved;
         resolved.resolved_at = now;
-        changes.events.push_back({f.id, now, "resolved", f.severity, "no longer seen"});
+        changes.events.push_back(
+            {f.id, now, finding_change::resolved, f.severity, "no longer seen"});
         changes.upserts.push_back(std::move(resolved));
     }
     return changes;

@@ -18,11 +18,12 @@ std::optional<finding_state> state_before(const finding_history& history, std::i
     for (const finding_event& e : history.events) {
         if (e.time >= instant)
             break;
-        if (e.event == "opened" || e.event == "reopened")
+        if (e.event == finding_change::opened || e.event == finding_change::reopened)
             state = finding_state{e.severity, e.time, e.time};
-        else if (e.event == "resolved")
+        else if (e.event == finding_change::resolved)
             state.reset();
-        else if (e.event == "severity_changed" && state && state->severity != e.severity)
+        else if (e.event == finding_change::severity_changed && state &&
+                 state->severity != e.severity)
             state = finding_state{e.severity, state->open_since, e.time};
     }
     return state;
@@ -35,7 +36,7 @@ std::optional<std::int64_t> resolved_between(const finding_history& history, std
         return at != 0 && at >= from && at < to ? std::optional{at} : std::nullopt;
     }
     for (const finding_event& e : history.events)
-        if (e.event == "resolved" && e.time >= from && e.time < to)
+        if (e.event == finding_change::resolved && e.time >= from && e.time < to)
             return e.time;
     return std::nullopt;
 }

@@ -4,10 +4,10 @@
 #include "daemon/findings/account_rules.hpp"
 #include "daemon/runtime/job_recording.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
+#include "daemon/store/probe_detail_json.hpp"
 #include "probes/accounts/account_probe.hpp"
 #include "probes/http/host_gate.hpp"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -15,8 +15,6 @@
 
 namespace govmon {
 namespace {
-
-using json = nlohmann::json;
 
 // How many of an account's latest observations the rules look at (two-probe confirmation).
 constexpr int history_for_rules = 2;
@@ -55,6 +53,10 @@ error_class error_of(const account_result& r) {
     return error_class::parse;
 }
 
+account_detail detail_of(const account_result& r) {
+    return {r.outcome, r.items_seen, r.items_dated, r.detail};
+}
+
 observation to_observation(const account_config& account, const std::string& url,
                            const account_result& r, std::int64_t started,
                            std::int64_t latency_ms) {
@@ -67,12 +69,7 @@ observation to_observation(const account_config& account, const std::string& url
     // A partial read's newest post is a post that exists: it stays seen like any other.
     if (o.ok || r.outcome == account_outcome::partial)
         o.last_update = r.newest_post;
-    json detail = {{"outcome", std::string(to_string(r.outcome))},
-                   {"items_seen", r.items_seen},
-                   {"items_dated", r.items_dated}};
-    if (!r.detail.empty())
-        detail["detail"] = r.detail;
-    o.detail = detail.dump(-1, ' ', false, json::error_handler_t::replace);
+    o.detail = detail_json(detail_of(r));
     return o;
 }
 
@@ -142,9 +139,11 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
     bool failing = false;
     std::optional<std::int64_t> newest;
     try {
-        std::vector<observation> recent =
-            state.db.latest_observations(account.id, "account", history_for_rules - 1);
-        recent.push_back(o);
+        std::vector<account_visit> recent;
+        for (const observation& stored :
+             state.db.latest_observations(account.id, "account", history_for_rules - 1))
+            recent.push_back(account_visit_of(stored));
+        recent.push_back({o.url, detail_of(result)});
         newest = newest_of(state.db.newest_update(account.id, "account"), o);
         failing = write_with_findings(
             state, {account.id, "account", account.unit},

@@ -4,9 +4,9 @@
 #include "daemon/findings/availability_rules.hpp"
 #include "daemon/runtime/job_recording.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
+#include "daemon/store/probe_detail_json.hpp"
 #include "probes/site/availability_probe.hpp"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -17,12 +17,6 @@
 
 namespace govmon {
 namespace {
-
-using json = nlohmann::json;
-
-json optional_bool(const std::optional<bool>& value) {
-    return value ? json(*value) : json(nullptr);
-}
 
 double seconds_of(std::chrono::microseconds d) { return static_cast<double>(d.count()) / 1e6; }
 
@@ -36,39 +30,49 @@ std::vector<std::pair<std::string_view, double>> phase_seconds(const availabilit
             {"total", static_cast<double>(r.latency_ms) / 1e3}};
 }
 
-json phase_milliseconds(const availability_result& r) {
-    json phases = json::object();
+std::vector<std::pair<std::string, double>> phase_milliseconds(const availability_result& r) {
+    std::vector<std::pair<std::string, double>> phases;
     for (const auto& [phase, seconds] : phase_seconds(r))
-        phases[std::string(phase)] = std::round(seconds * 1e6) / 1e3;
+        phases.emplace_back(phase, std::round(seconds * 1e6) / 1e3);
     return phases;
 }
 
-observation to_observation(const site_config& site, const availability_result& result,
-                           std::int64_t started) {
-    observation o = observation_head(site.id, "site", "availability", site.url, started);
-    o.ok = result.ok;
+availability_visit visit_of(const site_config& site, const availability_result& result) {
+    availability_visit visit;
+    visit.url = site.url;
+    visit.ok = result.ok;
     if (result.http_status > 0)
-        o.http_status = result.http_status;
-    o.latency_ms = result.latency_ms;
-    o.error = result.error;
+        visit.http_status = result.http_status;
+    visit.error = result.error;
+    availability_detail& d = visit.detail;
+    d.error_detail = result.error_detail;
+    if (result.final_url != site.url)
+        d.final_url = result.final_url;
+    d.redirects = result.redirects;
+    d.cert_not_after = result.cert_not_after;
+    d.attempts = result.attempts;
+    d.phases_ms = phase_milliseconds(result);
+    d.ipv6 = {result.ipv6.has_aaaa, result.ipv6.reachable, result.ipv6.detail};
+    return visit;
+}
 
-    json detail = json::object();
-    if (!result.error_detail.empty())
-        detail["error_detail"] = result.error_detail;
-    if (!result.final_url.empty() && result.final_url != site.url)
-        detail["final_url"] = result.final_url;
-    if (!result.redirects.empty())
-        detail["redirects"] = result.redirects;
-    if (result.cert_not_after)
-        detail["cert_not_after"] = *result.cert_not_after;
-    detail["attempts"] = result.attempts;
-    detail["phases_ms"] = phase_milliseconds(result);
-    detail["ipv6"] = {{"aaaa", optional_bool(result.ipv6.has_aaaa)},
-                      {"reachable", optional_bool(result.ipv6.reachable)}};
-    if (!result.ipv6.detail.empty())
-        detail["ipv6"]["detail"] = result.ipv6.detail;
-    o.detail = detail.dump(-1, ' ', false, json::error_handler_t::replace);
+observation to_observation(const site_config& site, const availability_visit& visit,
+                           const availability_result& result, std::int64_t started) {
+    observation o = observation_head(site.id, "site", "availability", site.url, started);
+    o.ok = visit.ok;
+    o.http_status = visit.http_status;
+    o.latency_ms = result.latency_ms;
+    o.error = visit.error;
+    o.detail = detail_json(visit.detail);
     return o;
+}
+
+std::vector<availability_visit> visits_of(const std::vector<observation>& stored) {
+    std::vector<availability_visit> visits;
+    visits.reserve(stored.size() + 1);
+    for (const observation& o : stored)
+        visits.push_back(availability_visit_of(o));
+    return visits;
 }
 
 availability_thresholds thresholds_of(const config& cfg) {
@@ -98,7 +102,8 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
 
-    const observation o = to_observation(site, result, started);
+    availability_visit visit = visit_of(site, result);
+    const observation o = to_observation(site, visit, result, started);
     log_observation(o, result.error_detail);
     const std::int64_t now = now_epoch_seconds();
     const availability_thresholds thresholds = thresholds_of(state.cfg);
@@ -114,9 +119,9 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
     double ratio = 1.0;
     bool failing = false;
     try {
-        std::vector<observation> window =
-            state.db.observations_since(site.id, "availability", now - thresholds.window);
-        window.push_back(o);
+        std::vector<availability_visit> window = visits_of(
+            state.db.observations_since(site.id, "availability", now - thresholds.window));
+        window.push_back(std::move(visit));
         ratio = summarize_availability(window).ratio_ok();
         failing = write_with_findings(state, {site.id, "site", site.unit},
                                       judge_availability(window, now, thresholds),

@@ -4,11 +4,11 @@
 #include "daemon/findings/site_content_rules.hpp"
 #include "daemon/runtime/job_recording.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
+#include "daemon/store/probe_detail_json.hpp"
 #include "probes/ads/filter_engine.hpp"
 #include "probes/site/crawler.hpp"
 #include "probes/site/page_renderer.hpp"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -18,7 +18,6 @@
 namespace govmon {
 namespace {
 
-using json = nlohmann::json;
 using std::chrono::duration_cast;
 using std::chrono::seconds;
 
@@ -63,6 +62,26 @@ int broken_on_home(const crawl_result& r) {
                                           [](const broken_link& b) { return b.on_home; }));
 }
 
+crawl_detail crawl_detail_of(const crawl_result& r) {
+    crawl_detail d;
+    const int home_broken = broken_on_home(r);
+    d.pages = r.pages_crawled;
+    d.links_checked = r.links_checked;
+    d.broken_home = home_broken;
+    d.broken_other = static_cast<int>(r.broken.size()) - home_broken;
+    d.blocked_links = r.blocked_links;
+    d.ad_links = r.ads.size();
+    d.hidden_links = r.hidden.size();
+    d.columns = r.columns.size();
+    if (r.home_reading) {
+        d.home_items = r.home_reading->items.size();
+        d.home_attempts = r.home_reading->attempts;
+    }
+    if (!r.home.ok)
+        d.error_detail = r.home.detail;
+    return d;
+}
+
 observation crawl_observation(const site_config& site, const crawl_result& r,
                               std::int64_t started, std::int64_t latency_ms) {
     observation o = observation_head(site.id, "site", "crawl", site.url, started);
@@ -72,23 +91,7 @@ observation crawl_observation(const site_config& site, const crawl_result& r,
     o.latency_ms = latency_ms;
     o.error = r.home.ok ? error_class::none : r.home.error;
     o.last_update = homepage_newest(r);
-    const int home_broken = broken_on_home(r);
-    json detail = {{"pages", r.pages_crawled},
-                   {"links_checked", r.links_checked},
-                   {"broken_home", home_broken},
-                   {"broken_other", static_cast<int>(r.broken.size()) - home_broken},
-                   {"blocked_links", r.blocked_links},
-                   {"ad_links", r.ads.size()},
-                   {"hidden_links", r.hidden.size()},
-                   {"columns", r.columns.size()}};
-    if (r.home_reading) {
-        detail["home_items"] = r.home_reading->items.size();
-        if (!r.home_reading->attempts.empty())
-            detail["home_attempts"] = r.home_reading->attempts;
-    }
-    if (!r.home.ok)
-        detail["error_detail"] = r.home.detail;
-    o.detail = detail.dump(-1, ' ', false, json::error_handler_t::replace);
+    o.detail = detail_json(crawl_detail_of(r));
     return o;
 }
 
@@ -100,15 +103,9 @@ observation column_observation(const site_config& site, const column_reading& c,
         o.http_status = c.status.http_status;
     o.error = c.status.ok ? error_class::none : c.status.error;
     o.last_update = newest(c.reading);
-    json detail = {{"name", c.column.name},
-                   {"category", c.column.category},
-                   {"items", c.reading.items.size()},
-                   {"undated_items", c.reading.undated_items},
-                   {"html", c.html_page},
-                   {"blank", is_blank_column(c)}};
-    if (!c.reading.attempts.empty())
-        detail["attempts"] = c.reading.attempts;
-    o.detail = detail.dump(-1, ' ', false, json::error_handler_t::replace);
+    o.detail = detail_json(column_detail{c.column.name, c.column.category, c.reading.items.size(),
+                                         c.reading.undated_items, c.html_page, is_blank_column(c),
+                                         c.reading.attempts});
     return o;
 }
 

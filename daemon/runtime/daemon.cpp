@@ -403,9 +403,8 @@ private:
             spdlog::error("reload refused: {}; keeping the running config", e.what());
             return;
         }
-        // tzset() is not safe while the alert thread formats times: only a real change pays.
-        if (loaded.cfg.timezone != state_.cfg.timezone)
-            set_process_time_zone(loaded.cfg.timezone);
+        // The alert worker gets its zone with its settings; the default zone is replaced whole.
+        set_default_time_zone(loaded.cfg.timezone);
         const config previous = std::move(state_.cfg);
         loaded.cfg.database = previous.database;
         loaded.cfg.metrics = previous.metrics;
@@ -445,7 +444,7 @@ int run_daemon(const std::string& config_path, bool once) {
         return exit_bad_config;
     }
     config cfg = std::move(loaded.cfg);
-    set_process_time_zone(cfg.timezone);
+    set_default_time_zone(cfg.timezone);
     spdlog::info("govmon {} starting: {} sites, {} accounts, database {}", version_string(),
                  cfg.sites.size(), cfg.accounts.size(), cfg.database);
 

@@ -7,7 +7,7 @@ namespace {
 
 bool has_open_veto(const std::vector<finding>& findings) {
     for (const finding& f : findings)
-        if (f.status == "open" && f.severity == finding_severity::veto)
+        if (f.status == finding_status::open && f.severity == finding_severity::veto)
             return true;
     return false;
 }
@@ -31,7 +31,7 @@ bool write_with_findings(daemon_state& state, const target_identity& target,
     lifecycle_changes changes = apply_verdict(target, verdict, state.db.findings_of(target.id), now);
     for (const finding_event& e : changes.events)
         spdlog::info("finding target={} id={} event={} severity={} detail=\"{}\"", target.id,
-                     e.finding_id, e.event, name_of(e.severity), e.detail);
+                     e.finding_id, name_of(e.event), name_of(e.severity), e.detail);
     batch.findings = std::move(changes.upserts);
     batch.events = std::move(changes.events);
     state.db.write(batch);

@@ -151,12 +151,12 @@ std::vector<finding_event_row> alert_store::events_after(std::int64_t cursor, in
         std::vector<finding_event_row> rows;
         while (q.step()) {
             auto current = read_finding(q, 6);
-            if (!current)
+            auto event = read_finding_event(q, 1);
+            if (!current || !event)
                 continue;
             finding_event_row row;
             row.event_id = q.int64(0);
-            row.event = {q.string(1), q.int64(2), q.string(3), severity_from(q.text(4)),
-                         q.string(5)};
+            row.event = std::move(*event);
             row.current = std::move(*current);
             rows.push_back(std::move(row));
         }

@@ -15,7 +15,7 @@ std::string_view csv_preamble() noexcept {
            "last_update,detail\r\n";
 }
 
-void append_csv_row(std::string& out, const export_row& row) {
+void append_csv_row(std::string& out, const export_row& row, const zone_rules& zone) {
     const auto text = [&](std::string_view field) {
         append_csv_field(out, field);
         out.push_back(',');
@@ -28,7 +28,7 @@ void append_csv_row(std::string& out, const export_row& row) {
         }
         out.push_back(',');
     };
-    append_iso8601(out, row.time);
+    append_iso8601(out, row.time, zone);
     out.push_back(',');
     text(row.target);
     text(row.target_kind);
@@ -41,16 +41,16 @@ void append_csv_row(std::string& out, const export_row& row) {
     number(row.latency_ms);
     text(row.error);
     if (row.last_update)
-        append_iso8601(out, *row.last_update);
+        append_iso8601(out, *row.last_update, zone);
     out.push_back(',');
     append_csv_field(out, row.detail);
     out.append("\r\n");
 }
 
-void append_jsonl_row(std::string& out, const export_row& row) {
+void append_jsonl_row(std::string& out, const export_row& row, const zone_rules& zone) {
     using json = nlohmann::ordered_json; // keys in the column order of the CSV
     json object;
-    object["time"] = format_iso8601(row.time);
+    object["time"] = format_iso8601(row.time, zone);
     object["target"] = row.target;
     object["target_kind"] = row.target_kind;
     object["platform"] = row.platform;
@@ -62,7 +62,7 @@ void append_jsonl_row(std::string& out, const export_row& row) {
     object["latency_ms"] = row.latency_ms;
     object["error"] = row.error;
     object["last_update"] =
-        row.last_update ? json(format_iso8601(*row.last_update)) : json(nullptr);
+        row.last_update ? json(format_iso8601(*row.last_update, zone)) : json(nullptr);
     json detail = json::parse(row.detail, nullptr, /*allow_exceptions=*/false);
     object["detail"] = detail.is_discarded() ? json(row.detail) : std::move(detail);
     out.append(object.dump(-1, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace));

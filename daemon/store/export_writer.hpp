@@ -1,5 +1,7 @@
 #pragma once
 
+#include "daemon/common/zone_rules.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,12 +31,14 @@ struct export_row {
 // UTF-8 BOM (so that spreadsheet programs read Chinese text as UTF-8), then the header row.
 std::string_view csv_preamble() noexcept;
 
+// Times are written in `zone`.
+
 // Appends one CSV record, quoted per RFC 4180 and ended with CRLF as RFC 4180 says.
-void append_csv_row(std::string& out, const export_row& row);
+void append_csv_row(std::string& out, const export_row& row, const zone_rules& zone);
 
 // Appends one JSON object and "\n". `detail` is embedded as parsed JSON, or as a string when
 // the stored text is not valid JSON. Invalid UTF-8 is replaced (U+FFFD), never thrown on: one
 // bad byte from the network must not abort a quarter's export.
-void append_jsonl_row(std::string& out, const export_row& row);
+void append_jsonl_row(std::string& out, const export_row& row, const zone_rules& zone);
 
 } // namespace govmon

@@ -94,9 +94,10 @@ std::vector<finding_history> read_findings(sqlite::connection& db, std::int64_t 
     q.bind(1, before);
     while (q.step()) {
         const auto it = index.find(q.string(0));
-        if (it != index.end())
-            rows[it->second].events.push_back(
-                {q.string(0), q.int64(1), q.string(2), severity_from(q.text(3)), q.string(4)});
+        if (it == index.end())
+            continue;
+        if (auto event = read_finding_event(q))
+            rows[it->second].events.push_back(std::move(*event));
     }
     return rows;
 }

@@ -213,13 +213,13 @@ void store::write(const write_batch& batch) {
         for (const finding& f : batch.findings)
             finding_upsert
                 .bind_all(f.id, f.target, f.target_kind, f.unit, name_of(f.kind), f.indicator,
-                          name_of(f.severity),
-                          f.url, f.source, f.detail, f.first_seen, f.last_seen, f.status,
-                          f.resolved_at)
+                          name_of(f.severity), f.url, f.source, f.detail, f.first_seen, f.last_seen,
+                          name_of(f.status), f.resolved_at)
                 .run();
         auto& event_insert = impl_->prepared(sql::insert_event);
         for (const finding_event& e : batch.events)
-            event_insert.bind_all(e.finding_id, e.time, e.event, name_of(e.severity), e.detail)
+            event_insert
+                .bind_all(e.finding_id, e.time, name_of(e.event), name_of(e.severity), e.detail)
                 .run();
         auto& schedule_upsert = impl_->prepared(sql::upsert_schedule);
         for (const schedule_row& s : batch.schedule)
@@ -343,8 +343,8 @@ std::vector<finding_event> store::events_of(const std::string& finding_id) const
         sqlite::use q{impl_->prepared(sql::events_of)};
         q->bind(1, finding_id);
         while (q->step())
-            rows.push_back({q->string(0), q->int64(1), q->string(2), severity_from(q->text(3)),
-                            q->string(4)});
+            if (auto event = read_finding_event(*q))
+                rows.push_back(std::move(*event));
         return rows;
     });
 }
@@ -412,6 +412,7 @@ std::uint64_t store::export_observations(std::int64_t from, std::int64_t to, exp
         if (format == export_format::csv)
             chunk.append(csv_preamble());
 
+        const auto zone = default_time_zone(); // one zone for the whole export, even over a reload
         const target_labels labels = read_target_labels(impl_->prepared(sql::export_targets));
         const std::pair<std::string, std::string> unregistered;
         std::uint64_t count = 0;
@@ -437,9 +438,9 @@ std::uint64_t store::export_observations(std::int64_t from, std::int64_t to, exp
                 .detail = q->text(10),
             };
             if (format == export_format::csv)
-                append_csv_row(chunk, row);
+                append_csv_row(chunk, row, *zone);
             else
-                append_jsonl_row(chunk, row);
+                append_jsonl_row(chunk, row, *zone);
             ++count;
             if (chunk.size() >= export_chunk_bytes)
                 flush();

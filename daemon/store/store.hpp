@@ -96,7 +96,7 @@ public:
     std::vector<target_row> all_targets() const;
 
     // Streams the observations with from <= time < to, oldest first, in constant memory.
-    // Times are printed in the process time zone (see time_zone.hpp). Returns the number of
+    // Times are printed in the default zone (see time_zone.hpp). Returns the number of
     // rows written.
     std::uint64_t export_observations(std::int64_t from, std::int64_t to, export_format format,
                                       std::ostream& out) const;

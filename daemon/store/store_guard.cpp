@@ -9,7 +9,8 @@ finding_severity severity_from(std::string_view stored) {
 std::optional<finding> read_finding(const sqlite::statement& q, int first) {
     const auto kind = parse_finding_kind(q.text(first + 4));
     const auto severity = parse_finding_severity(q.text(first + 6));
-    if (!kind || !severity)
+    const auto status = parse_finding_status(q.text(first + 12));
+    if (!kind || !severity || !status)
         return std::nullopt;
     finding f;
     f.id = q.string(first + 0);
@@ -24,9 +25,17 @@ std::optional<finding> read_finding(const sqlite::statement& q, int first) {
     f.detail = q.string(first + 9);
     f.first_seen = q.int64(first + 10);
     f.last_seen = q.int64(first + 11);
-    f.status = q.string(first + 12);
+    f.status = *status;
     f.resolved_at = q.optional_int64(first + 13).value_or(0);
     return f;
+}
+
+std::optional<finding_event> read_finding_event(const sqlite::statement& q, int first) {
+    const auto change = parse_finding_change(q.text(first + 2));
+    if (!change)
+        return std::nullopt;
+    return finding_event{q.string(first + 0), q.int64(first + 1), *change,
+                         severity_from(q.text(first + 3)), q.string(first + 4)};
 }
 
 } // namespace govmon

@@ -23,9 +23,13 @@ auto guarded(const std::string& path, std::string_view what, F&& f) -> decltype(
 }
 
 // A findings row from `first` on, in the column order of the findings table; nothing for a row
-// whose kind or severity this build does not know (written by a newer govmon): it is left
+// whose kind, severity or status this build does not know (written by a newer govmon): it is left
 // alone, never misread.
 std::optional<finding> read_finding(const sqlite::statement& q, int first = 0);
+
+// A finding_events row (finding_id, time, event, severity, detail) from `first` on; nothing
+// for an event this build does not know, which is left alone like an unknown finding.
+std::optional<finding_event> read_finding_event(const sqlite::statement& q, int first = 0);
 
 // A stored severity; one this build does not know reads as a warning, never as a veto.
 finding_severity severity_from(std::string_view stored);

@@ -22,4 +22,14 @@ std::string_view to_string(account_outcome o) noexcept {
     return "";
 }
 
+std::optional<account_outcome> parse_account_outcome(std::string_view name) noexcept {
+    for (const account_outcome o :
+         {account_outcome::ok, account_outcome::ok_empty, account_outcome::not_found,
+          account_outcome::blocked, account_outcome::no_timestamp, account_outcome::parse_error,
+          account_outcome::partial})
+        if (to_string(o) == name)
+            return o;
+    return std::nullopt;
+}
+
 } // namespace govmon

@@ -28,6 +28,8 @@ enum class account_outcome {
 };
 
 std::string_view to_string(account_outcome o) noexcept;
+// The outcome `to_string` names; nothing for a name this build does not know.
+std::optional<account_outcome> parse_account_outcome(std::string_view name) noexcept;
 
 struct account_result {
     account_outcome outcome = account_outcome::parse_error;

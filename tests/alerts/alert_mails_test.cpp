@@ -16,7 +16,7 @@ constexpr std::int64_t day = 86400;
 constexpr std::int64_t now = 1795406400;
 
 alert_directory directory() {
-    set_process_time_zone("Asia/Shanghai");
+    set_default_time_zone("Asia/Shanghai");
     alert_directory d;
     d.from = "govmon@example.gov.cn";
     d.ops = {"ops@example.gov.cn"};
@@ -42,14 +42,15 @@ finding make_finding(const std::string& target, const std::string& kind,
     f.severity = *parse_finding_severity(severity);
     f.url = url;
     f.first_seen = first_seen;
-    f.status = "open";
+    f.status = finding_status::open;
     return f;
 }
 
 planned_alert plan(const std::string& kind, const finding& f, std::int64_t event_id = 7) {
     finding_event_row row;
     row.event_id = event_id;
-    row.event = {f.id, now, kind == "recovery" ? "resolved" : "opened", f.severity, ""};
+    row.event = {f.id, now, kind == "recovery" ? finding_change::resolved : finding_change::opened,
+                 f.severity, ""};
     row.current = f;
     return {kind, f.unit, {row}};
 }
@@ -164,4 +165,16 @@ TEST_CASE("values from the network are escaped in the HTML part") {
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
     CHECK(html.find("&lt;b&gt;unit&lt;/b&gt;") != std::string::npos);
     CHECK(html.find("href=\"https://x/?a=1&amp;b=&quot;2&quot;\"") != std::string::npos);
+}
+
+TEST_CASE("alert mails show times in the zone of their settings, not the default zone") {
+    auto d = directory();
+    d.zone = load_time_zone("Asia/Shanghai");
+    REQUIRE(set_default_time_zone("America/New_York"));
+    const auto mail = compose_alert(
+        plan("warning", make_finding("hb-weibo", "account_stale", "warn", now)), d, now);
+    CHECK(mail.mail.subject ==
+          "【预警】湖北发布（微博）如不更新，将于 2026年11月28日 被判定为“僵尸”账号");
+    CHECK(mail.text.find("2026-11-23T12:00:00+08:00") != std::string::npos);
+    REQUIRE(set_default_time_zone("Asia/Shanghai"));
 }

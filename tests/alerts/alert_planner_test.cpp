@@ -16,7 +16,8 @@ finding_event_row row(std::int64_t id, const std::string& finding_id, const std:
                       const std::string& unit = "u-a", std::int64_t time = now) {
     finding_event_row r;
     r.event_id = id;
-    r.event = {finding_id, time, event, *parse_finding_severity(severity), ""};
+    r.event = {finding_id, time, *parse_finding_change(event), *parse_finding_severity(severity),
+               ""};
     r.current.id = finding_id;
     r.current.kind = *parse_finding_kind(kind);
     r.current.unit = unit;

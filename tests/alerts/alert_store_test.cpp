@@ -29,7 +29,7 @@ finding open_finding(const std::string& id, const std::string& kind) {
 void record_event(store& db, const std::string& id, const std::string& event, std::int64_t time) {
     write_batch b;
     b.findings.push_back(open_finding(id, "account_dormant"));
-    b.events.push_back({id, time, event, finding_severity::veto, "detail"});
+    b.events.push_back({id, time, *parse_finding_change(event), finding_severity::veto, "detail"});
     db.write(b);
 }
 

@@ -118,7 +118,7 @@ TEST_CASE("CR and LF in header values can never start a header of their own") {
 }
 
 TEST_CASE("a rendered message has the headers clients need and two base64 parts") {
-    set_process_time_zone("Asia/Shanghai");
+    set_default_time_zone("Asia/Shanghai");
     const std::string message = render_message(sample());
     const auto headers = headers_of(message);
     auto header = [&](const std::string& name) {
@@ -152,4 +152,14 @@ TEST_CASE("text parts are encoded with CRLF line ends") {
 TEST_CASE("a display name with a comma or quote is always encoded") {
     CHECK(encode_display_name("govmon") == "govmon");
     CHECK(encode_display_name("ops, \"team\"").rfind("=?UTF-8?B?", 0) == 0);
+}
+
+TEST_CASE("a message's Date is in its own zone, whatever the default zone is") {
+    REQUIRE(set_default_time_zone("UTC"));
+    mail_message m = sample();
+    m.zone = load_time_zone("Asia/Shanghai");
+    CHECK(render_message(m).find("Date: Tue, 24 Nov 2026 14:00:00 +0800\r\n") != std::string::npos);
+    CHECK(rfc5322_date(m.date, *load_time_zone("America/New_York")) ==
+          "Tue, 24 Nov 2026 01:00:00 -0500");
+    REQUIRE(set_default_time_zone("Asia/Shanghai"));
 }

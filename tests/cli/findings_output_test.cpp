@@ -30,7 +30,7 @@ finding sample() {
 } // namespace
 
 TEST_CASE("jsonl carries every field of interface.md §3 with zoned times") {
-    set_process_time_zone("Asia/Shanghai");
+    set_default_time_zone("Asia/Shanghai");
     std::ostringstream out;
     write_findings({sample()}, findings_format::jsonl, out);
     const auto row = nlohmann::json::parse(out.str());
@@ -44,7 +44,7 @@ TEST_CASE("jsonl carries every field of interface.md §3 with zoned times") {
 }
 
 TEST_CASE("csv has the fields as columns in the contract's order") {
-    set_process_time_zone("Asia/Shanghai");
+    set_default_time_zone("Asia/Shanghai");
     std::ostringstream out;
     write_findings({sample()}, findings_format::csv, out);
     CHECK(out.str() ==

@@ -11,7 +11,7 @@ std::int64_t at(const char* day) { return *parse_local_date(day) + 12 * 3600; }
 } // namespace
 
 TEST_CASE("--quarter names a quarter, the current one or the one before it") {
-    REQUIRE(set_process_time_zone("Asia/Shanghai"));
+    REQUIRE(set_default_time_zone("Asia/Shanghai"));
     const std::int64_t november = at("2026-11-23");
     CHECK(resolve_quarter("2026Q3", november) == quarter{2026, 3});
     CHECK(resolve_quarter("2025q1", november) == quarter{2025, 1});
@@ -22,7 +22,7 @@ TEST_CASE("--quarter names a quarter, the current one or the one before it") {
 }
 
 TEST_CASE("last in the first quarter is the fourth quarter of the year before") {
-    REQUIRE(set_process_time_zone("Asia/Shanghai"));
+    REQUIRE(set_default_time_zone("Asia/Shanghai"));
     CHECK(resolve_quarter("last", at("2027-02-10")) == quarter{2026, 4});
     CHECK(resolve_quarter("current", at("2027-03-31")) == quarter{2027, 1});
 }
@@ -30,15 +30,15 @@ TEST_CASE("last in the first quarter is the fourth quarter of the year before") 
 TEST_CASE("the quarter of an instant is read in the configured zone") {
     // 2026-09-30T17:00:00Z is already October 1st in Beijing.
     const std::int64_t instant = 1790787600;
-    REQUIRE(set_process_time_zone("UTC"));
+    REQUIRE(set_default_time_zone("UTC"));
     CHECK(quarter_of(instant) == quarter{2026, 3});
-    REQUIRE(set_process_time_zone("Asia/Shanghai"));
+    REQUIRE(set_default_time_zone("Asia/Shanghai"));
     CHECK(quarter_of(instant) == quarter{2026, 4});
     CHECK(resolve_quarter("last", instant) == quarter{2026, 3});
 }
 
 TEST_CASE("a resolved quarter gives its name and its range") {
-    REQUIRE(set_process_time_zone("Asia/Shanghai"));
+    REQUIRE(set_default_time_zone("Asia/Shanghai"));
     CHECK(name_of({2026, 3}) == "2026Q3");
     CHECK(name_of(previous_quarter({2026, 1})) == "2025Q4");
     const time_range q4 = range_of({2026, 4});

@@ -14,15 +14,12 @@ namespace {
 constexpr std::int64_t now = 1795305600;
 constexpr std::int64_t day = 86400;
 
-observation probe(const std::string& outcome, std::string why = "") {
-    observation o;
-    o.time = now;
-    o.target = "hb-weibo";
-    o.target_kind = "account";
-    o.probe = "account";
+account_visit probe(const std::string& outcome, std::string why = "") {
+    account_visit o;
     o.url = "https://m.weibo.cn/u/2418542712";
-    o.ok = outcome == "ok" || outcome == "ok_empty";
-    o.detail = R"({"outcome":")" + outcome + R"(","detail":")" + why + R"("})";
+    o.detail.outcome = parse_account_outcome(outcome);
+    REQUIRE(o.detail.outcome);
+    o.detail.why = std::move(why);
     return o;
 }
 

@@ -15,13 +15,9 @@ namespace {
 constexpr std::int64_t now = 1795305600;
 const std::string home = "https://www.hubei.gov.cn/";
 
-observation probe(std::int64_t time, bool ok, std::string detail = "{}",
-                  error_class error = error_class::none) {
-    observation o;
-    o.time = time;
-    o.target = "hb-portal";
-    o.target_kind = "site";
-    o.probe = "availability";
+availability_visit probe(bool ok, availability_detail detail = {},
+                         error_class error = error_class::none) {
+    availability_visit o;
     o.url = home;
     o.ok = ok;
     o.http_status = ok ? std::optional<int>(200) : std::nullopt;
@@ -30,12 +26,31 @@ observation probe(std::int64_t time, bool ok, std::string detail = "{}",
     return o;
 }
 
-std::vector<observation> hourly(int total, int failed, bool last_ok = true) {
-    std::vector<observation> window;
+availability_detail failed_because(std::string why) {
+    availability_detail d;
+    d.error_detail = std::move(why);
+    return d;
+}
+
+availability_detail certificate_until(std::int64_t not_after) {
+    availability_detail d;
+    d.cert_not_after = not_after;
+    return d;
+}
+
+availability_detail ipv6(std::optional<bool> has_aaaa, std::optional<bool> reachable = {},
+                         std::string why = "") {
+    availability_detail d;
+    d.ipv6 = {has_aaaa, reachable, std::move(why)};
+    return d;
+}
+
+std::vector<availability_visit> hourly(int total, int failed, bool last_ok = true) {
+    std::vector<availability_visit> window;
     for (int i = 0; i < total; ++i) {
         const bool is_last = i == total - 1;
         const bool ok = is_last ? last_ok : i >= failed - (last_ok ? 0 : 1);
-        window.push_back(probe(now - (total - i) * 3600, ok, "{}", error_class::timeout));
+        window.push_back(probe(ok, {}, error_class::timeout));
     }
     return window;
 }
@@ -46,8 +61,6 @@ const finding_candidate* find_kind(const rule_verdict& v, const std::string& kin
             return &c;
     return nullptr;
 }
-
-const std::string good_ipv6 = R"("ipv6":{"aaaa":true,"reachable":true})";
 
 } // namespace
 
@@ -90,53 +103,42 @@ TEST_CASE("too few samples never fail a site outright") {
 }
 
 TEST_CASE("certificates: rejected, expired, expiring soon, fine, unknown") {
-    set_process_time_zone("Asia/Shanghai");
+    set_default_time_zone("Asia/Shanghai");
     auto rejected = judge_availability(
-        {probe(now, false, R"({"error_detail":"hostname mismatch"})", error_class::tls)}, now, {});
+        {probe(false, failed_because("hostname mismatch"), error_class::tls)}, now, {});
     REQUIRE(find_kind(rejected, "tls_invalid"));
     CHECK(find_kind(rejected, "tls_invalid")->severity == "deduct");
     CHECK(find_kind(rejected, "tls_invalid")->detail.find("hostname mismatch") !=
           std::string::npos);
 
-    auto soon = judge_availability(
-        {probe(now, true, "{\"cert_not_after\":" + std::to_string(now + 3 * 86400) + "}")}, now,
-        {});
+    auto soon = judge_availability({probe(true, certificate_until(now + 3 * 86400))}, now, {});
     REQUIRE(find_kind(soon, "tls_invalid"));
     CHECK(find_kind(soon, "tls_invalid")->severity == "warn");
 
-    auto fine = judge_availability(
-        {probe(now, true, "{\"cert_not_after\":" + std::to_string(now + 90 * 86400) + "}")}, now,
-        {});
+    auto fine = judge_availability({probe(true, certificate_until(now + 90 * 86400))}, now, {});
     CHECK_FALSE(find_kind(fine, "tls_invalid"));
     CHECK(std::count(fine.judged.begin(), fine.judged.end(), "tls_invalid") == 1);
 
-    auto unreachable = judge_availability({probe(now, false, "{}", error_class::connect)}, now, {});
+    auto unreachable = judge_availability({probe(false, {}, error_class::connect)}, now, {});
     CHECK_FALSE(find_kind(unreachable, "tls_invalid"));
     CHECK(std::count(unreachable.judged.begin(), unreachable.judged.end(), "tls_invalid") == 0);
 }
 
 TEST_CASE("IPv6: no AAAA, AAAA without an answer, fine, unknown") {
-    auto none = judge_availability({probe(now, true, R"({"ipv6":{"aaaa":false}})")}, now, {});
+    auto none = judge_availability({probe(true, ipv6(false))}, now, {});
     REQUIRE(find_kind(none, "ipv6_missing"));
     CHECK(find_kind(none, "ipv6_missing")->detail == "no AAAA record");
 
-    auto silent = judge_availability(
-        {probe(now, true, R"({"ipv6":{"aaaa":true,"reachable":false,"detail":"timeout"}})")}, now,
-        {});
+    auto silent = judge_availability({probe(true, ipv6(true, false, "timeout"))}, now, {});
     REQUIRE(find_kind(silent, "ipv6_missing"));
     CHECK(find_kind(silent, "ipv6_missing")->detail.find("timeout") != std::string::npos);
 
-    auto fine = judge_availability({probe(now, true, "{" + good_ipv6 + "}")}, now, {});
+    auto fine = judge_availability({probe(true, ipv6(true, true))}, now, {});
     CHECK_FALSE(find_kind(fine, "ipv6_missing"));
     CHECK(std::count(fine.judged.begin(), fine.judged.end(), "ipv6_missing") == 1);
 
-    auto unknown = judge_availability({probe(now, true, R"({"ipv6":{"aaaa":null}})")}, now, {});
+    auto unknown = judge_availability({probe(true, ipv6(std::nullopt))}, now, {});
     CHECK(std::count(unknown.judged.begin(), unknown.judged.end(), "ipv6_missing") == 0);
-}
-
-TEST_CASE("a detail that is not JSON is read as empty, never a crash") {
-    auto verdict = judge_availability({probe(now, true, "not json {")}, now, {});
-    CHECK(verdict.candidates.empty());
 }
 
 TEST_CASE("visits a firewall challenge answered count neither as successes nor as failures") {

@@ -31,10 +31,11 @@ finding with(std::string kind, std::string source, std::string detail = "") {
 } // namespace
 
 TEST_CASE("an early warning counts as a veto only from the event that made it one") {
-    const auto h = history({{"f", 100, "opened", finding_severity::warn, ""},
-                            {"f", 200, "severity_changed", finding_severity::veto, ""},
-                            {"f", 300, "resolved", finding_severity::veto, ""},
-                            {"f", 400, "reopened", finding_severity::deduct, ""}});
+    const auto h =
+        history({{"f", 100, finding_change::opened, finding_severity::warn, ""},
+                 {"f", 200, finding_change::severity_changed, finding_severity::veto, ""},
+                 {"f", 300, finding_change::resolved, finding_severity::veto, ""},
+                 {"f", 400, finding_change::reopened, finding_severity::deduct, ""}});
     CHECK_FALSE(state_before(h, 100));
     CHECK(state_before(h, 101)->severity == "warn");
     CHECK(state_before(h, 200)->severity == "warn"); // the change happens at 200, not before
@@ -98,7 +99,7 @@ TEST_CASE("percentages have two decimals and a space; changes are in points") {
 }
 
 TEST_CASE("a quarter still running is judged at the time of the report") {
-    REQUIRE(set_process_time_zone("Asia/Shanghai"));
+    REQUIRE(set_default_time_zone("Asia/Shanghai"));
     report_context c;
     c.quarter = {*parse_local_date("2026-10-01"), *parse_local_date("2027-01-01")};
     c.generated_at = *parse_local_date("2026-11-23") + 9 * 3600;

@@ -39,7 +39,7 @@ report_context context_for(quarter q) {
 // The 2026Q3 summary of the seeded province, read back through the store.
 struct seeded_report {
     seeded_report() {
-        REQUIRE(set_process_time_zone("Asia/Shanghai"));
+        REQUIRE(set_default_time_zone("Asia/Shanghai"));
         test::province_seed seed{dir.file("govmon.db")};
         seed.targets();
         seed.observations();

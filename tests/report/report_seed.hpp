@@ -220,13 +220,14 @@ private:
         write_batch b;
         for (const event_spec& e : events) {
             const std::int64_t when = day(e.day);
-            b.events.push_back({f.id, when, e.event, *parse_finding_severity(e.severity), f.detail});
-            if (std::string{e.event} == "opened" || std::string{e.event} == "reopened") {
+            const finding_change change = *parse_finding_change(e.event);
+            b.events.push_back({f.id, when, change, *parse_finding_severity(e.severity), f.detail});
+            if (change == finding_change::opened || change == finding_change::reopened) {
                 f.first_seen = when;
-                f.status = "open";
+                f.status = finding_status::open;
                 f.resolved_at = 0;
-            } else if (std::string{e.event} == "resolved") {
-                f.status = "resolved";
+            } else if (change == finding_change::resolved) {
+                f.status = finding_status::resolved;
                 f.resolved_at = when;
             }
             f.last_seen = when;

@@ -83,7 +83,7 @@ void fill(store& s, std::int64_t first_time, int count) {
 } // namespace
 
 TEST_CASE("CSV export: exact bytes, BOM, header, RFC 4180 quoting, +08:00 times") {
-    REQUIRE(set_process_time_zone("Asia/Shanghai"));
+    REQUIRE(set_default_time_zone("Asia/Shanghai"));
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
     write_sample(*s);
@@ -108,7 +108,7 @@ TEST_CASE("CSV export: exact bytes, BOM, header, RFC 4180 quoting, +08:00 times"
 }
 
 TEST_CASE("JSONL export parses back with the same fields, typed") {
-    REQUIRE(set_process_time_zone("Asia/Shanghai"));
+    REQUIRE(set_default_time_zone("Asia/Shanghai"));
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
     write_sample(*s);
@@ -159,7 +159,7 @@ TEST_CASE("JSONL export parses back with the same fields, typed") {
 }
 
 TEST_CASE("export covers the half-open range from <= time < to, ordered by time then insertion") {
-    REQUIRE(set_process_time_zone("UTC"));
+    REQUIRE(set_default_time_zone("UTC"));
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
     auto at = [](std::int64_t time, std::int64_t latency) {
@@ -187,7 +187,7 @@ TEST_CASE("export covers the half-open range from <= time < to, ordered by time 
 }
 
 TEST_CASE("export streams 200,000 rows in constant memory") {
-    REQUIRE(set_process_time_zone("Asia/Shanghai"));
+    REQUIRE(set_default_time_zone("Asia/Shanghai"));
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
     constexpr int rows = 200000;
@@ -229,7 +229,7 @@ TEST_CASE("export streams 200,000 rows in constant memory") {
 }
 
 TEST_CASE("the daemon commits while an export streams, and the export keeps its snapshot") {
-    REQUIRE(set_process_time_zone("UTC"));
+    REQUIRE(set_default_time_zone("UTC"));
     temp_dir dir;
     const std::string path = dir.file("govmon.db");
     auto writer = store::open(path);

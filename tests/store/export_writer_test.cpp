@@ -37,7 +37,6 @@ TEST_CASE("the CSV preamble is the BOM and the header of interface.md §4") {
 }
 
 TEST_CASE("a JSONL row never throws on bad UTF-8 and keeps a bad detail as a string") {
-    REQUIRE(set_process_time_zone("UTC"));
     export_row row;
     row.time = 0;
     row.target = "t";
@@ -45,7 +44,7 @@ TEST_CASE("a JSONL row never throws on bad UTF-8 and keeps a bad detail as a str
     row.url = "https://x/\xff\xfe"; // not UTF-8: replaced, not thrown
     row.detail = "{broken";
     std::string line;
-    REQUIRE_NOTHROW(append_jsonl_row(line, row));
+    REQUIRE_NOTHROW(append_jsonl_row(line, row, zone_rules::utc()));
     REQUIRE(line.back() == '\n');
     CHECK(line.find('\n') == line.size() - 1);
     const auto j = nlohmann::json::parse(line);

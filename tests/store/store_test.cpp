@@ -91,6 +91,21 @@ TEST_CASE("observations are append-only") {
                          sqlite::error);
 }
 
+TEST_CASE("an event this build does not know is left alone, never misread") {
+    temp_dir dir;
+    const std::string path = dir.file("govmon.db");
+    auto s = store::open(path);
+    s->write(batch({}, {make_finding("f1", "hb-portal", "tls_invalid", "https://x/")},
+                   {{"f1", 1000, finding_change::opened, finding_severity::warn, ""},
+                    {"f1", 2000, finding_change::resolved, finding_severity::warn, ""}}));
+    sqlite::connection raw{path, SQLITE_OPEN_READWRITE};
+    raw.exec("UPDATE finding_events SET event = 'escalated' WHERE time = 2000");
+    const auto events = s->events_of("f1");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].time == 1000);
+    CHECK(events[0].event == "opened");
+}
+
 TEST_CASE("a finding upsert keeps one row per id and updates every field") {
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
@@ -114,7 +129,7 @@ TEST_CASE("a finding upsert keeps one row per id and updates every field") {
     CHECK(rows[0].status == "open");
     CHECK(rows[0].resolved_at == 0);
 
-    f.status = "resolved";
+    f.status = finding_status::resolved;
     f.resolved_at = 6000;
     s->write(batch({}, {f}));
     rows = s->findings_of("hb-portal");
@@ -127,7 +142,7 @@ TEST_CASE("all_findings: open ones, or all, ordered by target, kind and url") {
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
     auto resolved = make_finding("r", "a-site", "broken_link", "https://a/2");
-    resolved.status = "resolved";
+    resolved.status = finding_status::resolved;
     resolved.resolved_at = 3000;
     s->write(batch({}, {make_finding("z", "b-site", "broken_link", "https://b/1"),
                         make_finding("y", "a-site", "broken_link", "https://a/3"), resolved,
@@ -150,10 +165,11 @@ TEST_CASE("finding events are kept as a history in time order") {
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
     auto f = make_finding("f1", "hb-portal", "tls_invalid", "https://www.hubei.gov.cn/");
-    s->write(batch({}, {f},
-                   {{"f1", 3000, "severity_changed", finding_severity::deduct, "expired"},
-                    {"f1", 1000, "opened", finding_severity::warn, "expires in 10 days"}}));
-    s->write(batch({}, {}, {{"f1", 4000, "resolved", finding_severity::deduct, ""}}));
+    s->write(batch(
+        {}, {f},
+        {{"f1", 3000, finding_change::severity_changed, finding_severity::deduct, "expired"},
+         {"f1", 1000, finding_change::opened, finding_severity::warn, "expires in 10 days"}}));
+    s->write(batch({}, {}, {{"f1", 4000, finding_change::resolved, finding_severity::deduct, ""}}));
 
     const auto events = s->events_of("f1");
     REQUIRE(events.size() == 3);
@@ -229,17 +245,18 @@ TEST_CASE("a failed batch is rolled back entirely and the store stays usable") {
 
     SUBCASE("a field that violates the schema") {
         auto bad = make_finding("f1", "hb-portal", "broken_link", "https://x/");
-        bad.status = "catastrophic";
+        bad.target_kind = "catastrophic"; // the schema allows site and account only
         const auto failing = batch({make_observation(2000), make_observation(3000)}, {bad}, {},
                                    {{"hb-portal", "availability", 9, 9}});
         CHECK_THROWS_WITH_AS(s->write(failing), doctest::Contains("CHECK constraint failed"),
                              store_error);
     }
     SUBCASE("an event of a finding that does not exist (foreign keys are on)") {
-        const auto failing = batch({make_observation(2000)},
-                                   {make_finding("f1", "hb-portal", "broken_link", "https://x/")},
-                                   {{"no-such-finding", 2000, "opened", finding_severity::warn, ""}},
-                                   {{"hb-portal", "availability", 9, 9}});
+        const auto failing =
+            batch({make_observation(2000)},
+                  {make_finding("f1", "hb-portal", "broken_link", "https://x/")},
+                  {{"no-such-finding", 2000, finding_change::opened, finding_severity::warn, ""}},
+                  {{"hb-portal", "availability", 9, 9}});
         CHECK_THROWS_WITH_AS(s->write(failing), doctest::Contains("FOREIGN KEY constraint failed"),
                              store_error);
     }
@@ -353,7 +370,7 @@ TEST_CASE("open findings are counted by kind and severity") {
     auto c = make_finding("c", "hb-portal", "tls_invalid", "https://x/");
     c.severity = finding_severity::warn;
     auto d = make_finding("d", "hb-portal", "broken_link", "https://x/3");
-    d.status = "resolved";
+    d.status = finding_status::resolved;
     d.resolved_at = 500;
     s->write(batch({}, {a, b, c, d}));
     const auto counts = s->open_finding_counts();
