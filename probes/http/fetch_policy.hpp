@@ -66,6 +66,8 @@ public:
 
     // The outcome so far: after `done`, the fetch's response (elapsed is the loop's to set).
     response& result() { return resp_; }
+    // Sent on every hop of every attempt.
+    const std::vector<header_field>& headers() const { return req_.headers; }
 
 private:
     fetch_action begin_attempt();

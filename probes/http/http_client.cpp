@@ -191,7 +191,6 @@ asio::awaitable<hop_result> client::impl::gated_hop(const fetch_action& act,
 
 asio::awaitable<response> client::impl::fetch(request req) {
     auto start = steady::now();
-    auto headers = req.headers;
     fetch_policy policy{std::move(req), options_};
     std::optional<steady::time_point> deadline;
     for (auto act = policy.start(); act.next != fetch_action::type::done;) {
@@ -202,7 +201,7 @@ asio::awaitable<response> client::impl::fetch(request req) {
             act = policy.on_wait_done();
             continue;
         }
-        auto h = co_await gated_hop(act, headers, deadline);
+        auto h = co_await gated_hop(act, policy.headers(), deadline);
         act = policy.on_hop(std::move(h), std::chrono::system_clock::now());
     }
     auto resp = std::move(policy.result());
