@@ -142,11 +142,13 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
     bool failing = false;
     std::optional<std::int64_t> newest;
     try {
-        std::vector<observation> recent =
-            state.db.latest_observations(account.id, "account", history_for_rules - 1);
+        auto [recent, stored_newest] = co_await state.db.run([&](store& db) {
+            return std::pair{db.latest_observations(account.id, "account", history_for_rules - 1),
+                             db.newest_update(account.id, "account")};
+        });
         recent.push_back(o);
-        newest = newest_of(state.db.newest_update(account.id, "account"), o);
-        failing = write_with_findings(
+        newest = newest_of(stored_newest, o);
+        failing = co_await write_with_findings(
             state, {account.id, "account", account.unit},
             judge_account(recent, newest, now, thresholds_of(state.cfg, account)),
             std::move(batch), now);

@@ -114,13 +114,14 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
     double ratio = 1.0;
     bool failing = false;
     try {
-        std::vector<observation> window =
-            state.db.observations_since(site.id, "availability", now - thresholds.window);
+        std::vector<observation> window = co_await state.db.run([&](store& db) {
+            return db.observations_since(site.id, "availability", now - thresholds.window);
+        });
         window.push_back(o);
         ratio = summarize_availability(window).ratio_ok();
-        failing = write_with_findings(state, {site.id, "site", site.unit},
-                                      judge_availability(window, now, thresholds),
-                                      std::move(batch), now);
+        failing = co_await write_with_findings(state, {site.id, "site", site.unit},
+                                               judge_availability(window, now, thresholds),
+                                               std::move(batch), now);
     } catch (const store_error& e) {
         note_store_failure(state, site.id, "availability", e);
     }

@@ -148,8 +148,9 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
 
     bool failing = false;
     try {
-        const std::set<std::string> blank_before = state.db.blank_columns_of_last_crawl(site.id);
-        failing = write_with_findings(
+        const std::set<std::string> blank_before = co_await state.db.run(
+            [&](store& db) { return db.blank_columns_of_last_crawl(site.id); });
+        failing = co_await write_with_findings(
             state, {site.id, "site", site.unit},
             judge_site_content(result, site.url, now, thresholds_of(state.cfg), blank_before),
             std::move(batch), now);

@@ -223,7 +223,7 @@ bool serve_metrics(metrics& stats, const std::string& listen) {
 class daemon_runner {
 public:
     daemon_runner(config cfg, store& db, metrics& stats, bool once)
-        : state_(std::move(cfg), db, stats), once_(once) {}
+        : db_(db), store_thread_(db), state_(std::move(cfg), store_thread_, stats), once_(once) {}
 
     int run() {
         state_.client = std::make_shared<http::client>(ioc_.get_executor(),
@@ -231,22 +231,24 @@ public:
         state_.platform_gates = platform_gates_of(state_.cfg);
         state_.ad_rules = ad_rules_of(state_.cfg, state_.stats);
         state_.renderer = renderer_of(state_.cfg, state_.stats);
-        state_.db.sync_targets(targets_of(state_.cfg));
+        // Before any job: the store's thread has nothing to do yet.
+        db_.sync_targets(targets_of(state_.cfg));
         declare_metrics(state_, nullptr);
         // One cycle is over before any scrape would come, and the long-running daemon on the
         // same config already holds metrics.listen. Declared first: a scrape never sees a
         // target half-registered.
         if (!once_ && !serve_metrics(state_.stats, state_.cfg.metrics.listen))
             return exit_cycle_failed;
-        plan_probes(state_, state_.db.load_schedule(), once_);
+        plan_probes(state_, db_.load_schedule(), once_);
         if (!once_ && !start_alerts())
             return exit_cycle_failed;
         watch_signals();
         asio::co_spawn(ioc_, schedule_loop(), [this](std::exception_ptr e) { on_loop_end(e); });
         ioc_.run();
         // Running jobs are abandoned here: each writes its observation in one transaction
-        // after its probe, so nothing is half-written. A mail in transfer is aborted and stays
-        // queued.
+        // after its probe, so nothing is half-written; a write already handed to the store's
+        // thread is committed. A mail in transfer is aborted and stays queued.
+        store_thread_.drain();
         state_.client.reset();
         alerts_.reset();
         if (stopped_by_signal_)
@@ -288,7 +290,7 @@ private:
         asio::steady_timer timer(ioc_);
         for (;;) {
             launch_due_jobs(now_epoch_seconds());
-            publish_findings_counts(state_);
+            co_await publish_findings_counts(state_);
             if (once_ && state_.jobs_in_flight == 0) {
                 spdlog::info("cycle done probes={} failed_writes={}", state_.schedule.size(),
                              state_.failed_writes);
@@ -414,12 +416,7 @@ private:
         state_.platform_gates = platform_gates_of(state_.cfg);
         state_.ad_rules = ad_rules_of(state_.cfg, state_.stats);
         state_.renderer = renderer_of(state_.cfg, state_.stats);
-        try {
-            state_.db.sync_targets(targets_of(state_.cfg));
-        } catch (const store_error& e) {
-            state_.stats.count_store_error();
-            spdlog::error("reload: could not record targets: {}", e.what());
-        }
+        asio::co_spawn(ioc_, record_targets(targets_of(state_.cfg)), asio::detached);
         declare_metrics(state_, &previous);
         plan_probes(state_, {}, false);
         reload_alerts();
@@ -427,8 +424,23 @@ private:
                      state_.cfg.accounts.size());
     }
 
+    asio::awaitable<void> record_targets(std::vector<target_row> targets) {
+        try {
+            co_await store_thread_.run([&](store& db) {
+                db.sync_targets(targets);
+                return true;
+            });
+        } catch (const store_error& e) {
+            state_.stats.count_store_error();
+            spdlog::error("reload: could not record targets: {}", e.what());
+        }
+    }
+
     asio::io_context ioc_{1};
     asio::signal_set signals_{ioc_, SIGINT, SIGTERM, SIGHUP};
+    store& db_;
+    // Destroyed (drained) before ioc_: its work refers to the frames of the jobs ioc_ holds.
+    store_worker store_thread_;
     daemon_state state_;
     bool once_;
     bool stopped_by_signal_ = false;
