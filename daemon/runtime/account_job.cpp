@@ -121,7 +121,7 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
         http::host_gate::permit permit;
         if (gate)
             permit = co_await gate->acquire(account.platform);
-        result = co_await probe_account(*client, *source, started);
+        result = co_await probe_account(*client, *source, started, state.parse_on);
         url = source->url.empty() ? url : source->url;
     }
     const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -148,10 +148,11 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
         });
         recent.push_back(o);
         newest = newest_of(stored_newest, o);
-        failing = co_await write_with_findings(
-            state, {account.id, "account", account.unit},
-            judge_account(recent, newest, now, thresholds_of(state.cfg, account)),
-            std::move(batch), now);
+        // Named: GCC 12 destroys a temporary of a co_await expression twice (P7).
+        const target_identity identity{account.id, "account", account.unit};
+        const rule_verdict verdict =
+            judge_account(recent, newest, now, thresholds_of(state.cfg, account));
+        failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
         note_store_failure(state, account.id, "account", e);
     }

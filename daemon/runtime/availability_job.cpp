@@ -119,9 +119,11 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
         });
         window.push_back(o);
         ratio = summarize_availability(window).ratio_ok();
-        failing = co_await write_with_findings(state, {site.id, "site", site.unit},
-                                               judge_availability(window, now, thresholds),
-                                               std::move(batch), now);
+        // Named: GCC 12 destroys a temporary of a co_await expression twice (see the style
+        // reference, P7).
+        const target_identity identity{site.id, "site", site.unit};
+        const rule_verdict verdict = judge_availability(window, now, thresholds);
+        failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
         note_store_failure(state, site.id, "availability", e);
     }

@@ -223,7 +223,9 @@ bool serve_metrics(metrics& stats, const std::string& listen) {
 class daemon_runner {
 public:
     daemon_runner(config cfg, store& db, metrics& stats, bool once)
-        : db_(db), store_thread_(db), state_(std::move(cfg), store_thread_, stats), once_(once) {}
+        : db_(db), store_thread_(db), state_(std::move(cfg), store_thread_, stats), once_(once) {
+        state_.parse_on = parse_pool_.get_executor();
+    }
 
     int run() {
         state_.client = std::make_shared<http::client>(ioc_.get_executor(),
@@ -248,6 +250,7 @@ public:
         // Running jobs are abandoned here: each writes its observation in one transaction
         // after its probe, so nothing is half-written; a write already handed to the store's
         // thread is committed. A mail in transfer is aborted and stays queued.
+        parse_pool_.join();
         store_thread_.drain();
         state_.client.reset();
         alerts_.reset();
@@ -439,8 +442,10 @@ private:
     asio::io_context ioc_{1};
     asio::signal_set signals_{ioc_, SIGINT, SIGTERM, SIGHUP};
     store& db_;
-    // Destroyed (drained) before ioc_: its work refers to the frames of the jobs ioc_ holds.
+    // Both destroyed before ioc_ (drained in run()): their work refers to the frames of the jobs
+    // ioc_ holds.
     store_worker store_thread_;
+    asio::thread_pool parse_pool_{2};
     daemon_state state_;
     bool once_;
     bool stopped_by_signal_ = false;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -52,6 +53,8 @@ struct daemon_state {
     // Headless browser for pages with no dated item; replaced on reload, running crawls keep
     // theirs.
     std::shared_ptr<page_renderer> renderer;
+    // A small thread pool for large parses (crawled pages, feeds).
+    std::optional<asio::any_io_executor> parse_on;
     // External links are checked once per crawl round across all sites.
     external_link_cache external_links;
     std::map<schedule_key, scheduled_probe> schedule;
