@@ -30,9 +30,10 @@ asio::awaitable<std::invoke_result_t<F&>> run_off_thread(asio::any_io_executor w
             } catch (...) {
                 error = std::current_exception();
             }
-            asio::post(home, [handler = std::move(handler), error, value = std::move(value)]() mutable {
-                handler(error, value ? std::move(*value) : result{});
-            });
+            asio::post(home,
+                       [handler = std::move(handler), error, value = std::move(value)]() mutable {
+                           handler(error, value ? std::move(*value) : result{});
+                       });
         });
     };
     co_return co_await asio::async_initiate<const asio::use_awaitable_t<>,

@@ -19,8 +19,7 @@ struct recorded_verdict {
 
 // Runs on the store's thread.
 recorded_verdict record_verdict(store& db, const target_identity& target,
-                                const rule_verdict& verdict, write_batch& batch,
-                                std::int64_t now) {
+                                const rule_verdict& verdict, write_batch& batch, std::int64_t now) {
     lifecycle_changes changes = apply_verdict(target, verdict, db.findings_of(target.id), now);
     batch.findings = std::move(changes.upserts);
     batch.events = changes.events;

@@ -21,8 +21,7 @@ public:
     // `work(store&)` on the store's thread; resumes the caller on its own executor with the
     // result, or rethrows its store_error there. What `work` captures by reference must live
     // until the caller resumes (the caller's coroutine frame does).
-    template <typename F>
-    auto run(F work) {
+    template <typename F> auto run(F work) {
         return run_off_thread(pool_.get_executor(),
                               [this, work = std::move(work)]() mutable { return work(db_); });
     }

@@ -1,10 +1,9 @@
 #include "crawler.hpp"
 
 #include "probes/ads/ad_keywords.hpp"
-#include "probes/dates/calendar.hpp"
-#include "probes/site/column_discovery.hpp"
 #include "probes/ads/filter_engine.hpp"
 #include "probes/ads/host_names.hpp"
+#include "probes/dates/calendar.hpp"
 #include "probes/html/html_decode.hpp"
 #include "probes/html/html_document.hpp"
 #include "probes/html/link_extract.hpp"
@@ -12,6 +11,7 @@
 #include "probes/http/url.hpp"
 #include "probes/off_thread.hpp"
 #include "probes/site/article_date.hpp"
+#include "probes/site/column_discovery.hpp"
 #include "probes/site/hidden_links.hpp"
 #include "probes/site/illicit_page.hpp"
 #include "probes/site/node_text.hpp"
@@ -147,14 +147,14 @@ bool is_soft_404(const std::string& title, const std::string& text, const origin
 struct parsed_page {
     bool soft_404 = false;
     std::string title;
-    std::optional<page_reading> home_reading; // the home page's only
+    std::optional<page_reading> home_reading;  // the home page's only
     std::vector<discovered_column> discovered; // the home page's only
     std::vector<html::page_link> links;
     std::vector<hidden_link> hidden;
 };
 
-parsed_page parse_page(const http::response& r, const std::string& page,
-                       const origin_rules* rules, bool is_home, std::int64_t now) {
+parsed_page parse_page(const http::response& r, const std::string& page, const origin_rules* rules,
+                       bool is_home, std::int64_t now) {
     parsed_page parsed;
     const html::decoded_html decoded =
         html::decode_html(r.body, r.header("content-type").value_or(""));
@@ -393,8 +393,7 @@ private:
 
     // On options_.parse_on when the crawl has it: a 5 MB page parsed there holds no other
     // probe of the I/O thread. `work` must read nothing the crawl may change meanwhile.
-    template <typename F>
-    asio::awaitable<std::invoke_result_t<F&>> on_parse_pool(F work) {
+    template <typename F> asio::awaitable<std::invoke_result_t<F&>> on_parse_pool(F work) {
         if (!options_.parse_on)
             co_return work();
         // Started outside the co_await: GCC 12 destroys a temporary of a co_await expression

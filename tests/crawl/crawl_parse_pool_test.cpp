@@ -34,15 +34,13 @@ void serve_site(loopback_server& site) {
                     "<div style='display:none'><a href='http://casino.example.com/'>百家乐</a>"
                     "</div>");
     });
-    site.on("/a.html", [](const loopback_request&) {
-        return html("正文", "<a href='/deep.html'>更多</a>");
-    });
+    site.on("/a.html",
+            [](const loopback_request&) { return html("正文", "<a href='/deep.html'>更多</a>"); });
     site.on("/deep.html", [](const loopback_request&) {
         return html("页面不存在", "对不起，您访问的页面不存在");
     });
-    site.on("/soft.html", [](const loopback_request&) {
-        return html("错误", "对不起，您访问的页面不存在");
-    });
+    site.on("/soft.html",
+            [](const loopback_request&) { return html("错误", "对不起，您访问的页面不存在"); });
     site.on("/news/", [](const loopback_request&) {
         return html("要闻动态", "<ul><li><a href='/news/1.html'>要闻一则标题足够长</a>"
                                 "<span>2026-11-19</span></li></ul>");

@@ -22,8 +22,7 @@ namespace {
 // A guard against a hang, never a measure: the step it waits for takes microseconds.
 constexpr auto hang_guard = std::chrono::seconds(30);
 
-template <typename T>
-void run_until_done(asio::io_context& ioc, asio::awaitable<T> job) {
+template <typename T> void run_until_done(asio::io_context& ioc, asio::awaitable<T> job) {
     asio::co_spawn(ioc, std::move(job), [](std::exception_ptr e) {
         if (e)
             std::rethrow_exception(e);
@@ -68,9 +67,8 @@ TEST_CASE("store_worker: the I/O thread runs its handlers while the store's thre
         // The work waits for a handler only the I/O thread can run: were the I/O thread blocked
         // on the work, neither would finish.
         asio::post(ioc, [&] { io_ran.set_value(); });
-        unblocked = co_await worker.run([&](store&) {
-            return io_ran_seen.wait_for(hang_guard) == std::future_status::ready;
-        });
+        unblocked = co_await worker.run(
+            [&](store&) { return io_ran_seen.wait_for(hang_guard) == std::future_status::ready; });
     }());
     CHECK(unblocked);
 }
