@@ -90,11 +90,12 @@ asio::awaitable<account_result> read_weibo(http::client& client, const account_s
     co_return judge_weibo_account(parse_weibo_profile(profile.body), listing);
 }
 
-// On `parse_on` when given: a large feed parsed there holds no other probe of the I/O thread.
+// On `parse_on` when given and the body is large: a large feed parsed there holds no other
+// probe of the I/O thread.
 asio::awaitable<account_result> read_answer(const std::optional<asio::any_io_executor>& parse_on,
                                             const account_source& source, const http::response& r,
                                             std::int64_t now) {
-    if (!parse_on)
+    if (!parse_on || r.body.size() < large_parse_bytes)
         co_return read_feed_or_page(source, r, now);
     // Started outside the co_await: GCC 12 destroys a temporary of a co_await expression twice
     // (the executor copy here).

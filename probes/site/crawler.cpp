@@ -391,10 +391,12 @@ private:
         co_await read_fetched_page(item, r, rules);
     }
 
-    // On options_.parse_on when the crawl has it: a 5 MB page parsed there holds no other
-    // probe of the I/O thread. `work` must read nothing the crawl may change meanwhile.
-    template <typename F> asio::awaitable<std::invoke_result_t<F&>> on_parse_pool(F work) {
-        if (!options_.parse_on)
+    // On options_.parse_on when the crawl has it and the body is large: a 5 MB page parsed there
+    // holds no other probe of the I/O thread. `work` must read nothing the crawl may change
+    // meanwhile.
+    template <typename F>
+    asio::awaitable<std::invoke_result_t<F&>> on_parse_pool(const http::response& r, F work) {
+        if (!options_.parse_on || r.body.size() < large_parse_bytes)
             co_return work();
         // Started outside the co_await: GCC 12 destroys a temporary of a co_await expression
         // twice (the executor copy here).
@@ -410,7 +412,7 @@ private:
             record(item.url, status, is_home);
             co_return;
         }
-        parsed_page parsed = co_await on_parse_pool([&r, &item, rules, is_home, now = now_] {
+        parsed_page parsed = co_await on_parse_pool(r, [&r, &item, rules, is_home, now = now_] {
             return parse_page(r, item.url, rules, is_home, now);
         });
         if (parsed.soft_404) {
@@ -475,7 +477,7 @@ private:
         link_status status = status_of(r);
         if (status.ok && !item.resource && !item.external && is_html(r)) {
             const std::optional<std::string> not_found = co_await on_parse_pool(
-                [&r, rules, now = now_] { return soft_404_title(r, rules, now); });
+                r, [&r, rules, now = now_] { return soft_404_title(r, rules, now); });
             if (not_found) {
                 status.ok = false;
                 status.error = error_class::http;

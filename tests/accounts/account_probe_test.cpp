@@ -1,6 +1,7 @@
 #include "../http/run_coro.hpp"
 #include "../support/loopback_server.hpp"
 #include "probes/accounts/account_probe.hpp"
+#include "probes/off_thread.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,12 +15,15 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// An RSS 2.0 feed as RSSHub serves a WeChat account (two dated items).
+// An RSS 2.0 feed as RSSHub serves a WeChat account (two dated items), padded with a comment
+// past large_parse_bytes: smaller feeds are parsed inline.
 loopback_reply feed() {
     loopback_reply r;
     r.headers.emplace_back("Content-Type", "application/rss+xml; charset=utf-8");
     r.body = "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel>"
-             "<title>县政务公众号</title><link>https://mp.weixin.qq.com/</link>"
+             "<title>县政务公众号</title><link>https://mp.weixin.qq.com/</link><!--" +
+             std::string(govmon::large_parse_bytes, ' ') +
+             "-->"
              "<item><title>关于做好冬季供暖工作的通知</title>"
              "<pubDate>Fri, 20 Nov 2026 02:00:00 GMT</pubDate></item>"
              "<item><title>县政府常务会议召开</title>"

@@ -1,5 +1,6 @@
 #include "../http/run_coro.hpp"
 #include "../support/loopback_server.hpp"
+#include "probes/off_thread.hpp"
 #include "probes/site/crawler.hpp"
 
 #include <doctest/doctest.h>
@@ -16,10 +17,12 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// Padded with a comment past large_parse_bytes: smaller pages are parsed inline.
 loopback_reply html(const std::string& title, const std::string& body) {
     loopback_reply r;
     r.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
-    r.body = "<html><head><title>" + title + "</title></head><body>" + body + "</body></html>";
+    r.body = "<html><head><title>" + title + "</title></head><body>" + body + "<!--" +
+             std::string(large_parse_bytes, ' ') + "--></body></html>";
     return r;
 }
 
