@@ -290,7 +290,6 @@ private:
     }
 
     asio::awaitable<void> schedule_loop() {
-        asio::steady_timer timer(ioc_);
         for (;;) {
             launch_due_jobs(now_epoch_seconds());
             co_await publish_findings_counts(state_);
@@ -302,9 +301,9 @@ private:
             }
             // A short tick keeps reloads and restarts simple: no timer to re-arm when the plan
             // changes.
-            timer.expires_after(once_ ? std::chrono::milliseconds(50) : std::chrono::seconds(1));
+            tick_.expires_after(once_ ? std::chrono::milliseconds(50) : std::chrono::seconds(1));
             boost::system::error_code ec;
-            co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+            co_await tick_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
         }
     }
 
@@ -340,6 +339,9 @@ private:
 
     void on_job_end(const schedule_key& key, std::exception_ptr e) {
         --state_.jobs_in_flight;
+        // The cycle of `run --once` ends with its last write, not at the next tick.
+        if (once_ && state_.jobs_in_flight == 0)
+            tick_.cancel();
         if (!e)
             return;
         std::string what = "unknown exception";
@@ -441,6 +443,7 @@ private:
 
     asio::io_context ioc_{1};
     asio::signal_set signals_{ioc_, SIGINT, SIGTERM, SIGHUP};
+    asio::steady_timer tick_{ioc_};
     store& db_;
     // Both destroyed before ioc_ (drained in run()): their work refers to the frames of the jobs
     // ioc_ holds.
