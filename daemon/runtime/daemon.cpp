@@ -435,7 +435,7 @@ private:
                 db.sync_targets(targets);
                 return true;
             });
-        } catch (const store_error& e) {
+        } catch (const std::exception& e) { // store_error; anything else too: it is detached
             state_.stats.count_store_error();
             spdlog::error("reload: could not record targets: {}", e.what());
         }
