@@ -118,7 +118,7 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
         http::host_gate::permit permit;
         if (gate)
             permit = co_await gate->acquire(account.platform);
-        result = co_await probe_account(*client, *source, started);
+        result = co_await probe_account(*client, *source, started, state.parse_on);
         url = source->url.empty() ? url : source->url;
     }
     const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -139,16 +139,20 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
     bool failing = false;
     std::optional<std::int64_t> newest;
     try {
+        auto [stored, stored_newest] = co_await state.db.run([&](store& db) {
+            return std::pair{db.latest_observations(account.id, "account", history_for_rules - 1),
+                             db.newest_update(account.id, "account")};
+        });
         std::vector<account_visit> recent;
-        for (const observation& stored :
-             state.db.latest_observations(account.id, "account", history_for_rules - 1))
-            recent.push_back(account_visit_of(stored));
+        for (const observation& earlier : stored)
+            recent.push_back(account_visit_of(earlier));
         recent.push_back({o.url, detail_of(result)});
-        newest = newest_of(state.db.newest_update(account.id, "account"), o);
-        failing = write_with_findings(
-            state, {account.id, "account", account.unit},
-            judge_account(recent, newest, now, thresholds_of(state.cfg, account)),
-            std::move(batch), now);
+        newest = newest_of(stored_newest, o);
+        // Named: GCC 12 destroys a temporary of a co_await expression twice (P7).
+        const target_identity identity{account.id, "account", account.unit};
+        const rule_verdict verdict =
+            judge_account(recent, newest, now, thresholds_of(state.cfg, account));
+        failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
         note_store_failure(state, account.id, "account", e);
     }

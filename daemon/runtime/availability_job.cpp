@@ -119,13 +119,17 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
     double ratio = 1.0;
     bool failing = false;
     try {
-        std::vector<availability_visit> window = visits_of(
-            state.db.observations_since(site.id, "availability", now - thresholds.window));
+        const std::vector<observation> stored = co_await state.db.run([&](store& db) {
+            return db.observations_since(site.id, "availability", now - thresholds.window);
+        });
+        std::vector<availability_visit> window = visits_of(stored);
         window.push_back(std::move(visit));
         ratio = summarize_availability(window).ratio_ok();
-        failing = write_with_findings(state, {site.id, "site", site.unit},
-                                      judge_availability(window, now, thresholds),
-                                      std::move(batch), now);
+        // Named: GCC 12 destroys a temporary of a co_await expression twice (see the style
+        // reference, P7).
+        const target_identity identity{site.id, "site", site.unit};
+        const rule_verdict verdict = judge_availability(window, now, thresholds);
+        failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
         note_store_failure(state, site.id, "availability", e);
     }

@@ -38,6 +38,7 @@ crawl_options options_of(const daemon_state& state, const site_config& site) {
     o.ad_keywords = cfg.ads.keywords;
     o.ad_rules = state.ad_rules.get();
     o.renderer = state.renderer.get();
+    o.parse_on = state.parse_on;
     return o;
 }
 
@@ -145,11 +146,13 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
 
     bool failing = false;
     try {
-        const std::set<std::string> blank_before = state.db.blank_columns_of_last_crawl(site.id);
-        failing = write_with_findings(
-            state, {site.id, "site", site.unit},
-            judge_site_content(result, site.url, now, thresholds_of(state.cfg), blank_before),
-            std::move(batch), now);
+        const std::set<std::string> blank_before = co_await state.db.run(
+            [&](store& db) { return db.blank_columns_of_last_crawl(site.id); });
+        // Named: GCC 12 destroys a temporary of a co_await expression twice (P7).
+        const target_identity identity{site.id, "site", site.unit};
+        const rule_verdict verdict =
+            judge_site_content(result, site.url, now, thresholds_of(state.cfg), blank_before);
+        failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
         note_store_failure(state, site.id, "crawl", e);
     }

@@ -223,7 +223,9 @@ bool serve_metrics(metrics& stats, const std::string& listen) {
 class daemon_runner {
 public:
     daemon_runner(config cfg, store& db, metrics& stats, bool once)
-        : state_(std::move(cfg), db, stats), once_(once) {}
+        : db_(db), store_thread_(db), state_(std::move(cfg), store_thread_, stats), once_(once) {
+        state_.parse_on = parse_pool_.get_executor();
+    }
 
     int run() {
         state_.client = std::make_shared<http::client>(ioc_.get_executor(),
@@ -231,22 +233,25 @@ public:
         state_.platform_gates = platform_gates_of(state_.cfg);
         state_.ad_rules = ad_rules_of(state_.cfg, state_.stats);
         state_.renderer = renderer_of(state_.cfg, state_.stats);
-        state_.db.sync_targets(targets_of(state_.cfg));
+        // Before any job: the store's thread has nothing to do yet.
+        db_.sync_targets(targets_of(state_.cfg));
         declare_metrics(state_, nullptr);
         // One cycle is over before any scrape would come, and the long-running daemon on the
         // same config already holds metrics.listen. Declared first: a scrape never sees a
         // target half-registered.
         if (!once_ && !serve_metrics(state_.stats, state_.cfg.metrics.listen))
             return exit_cycle_failed;
-        plan_probes(state_, state_.db.load_schedule(), once_);
+        plan_probes(state_, db_.load_schedule(), once_);
         if (!once_ && !start_alerts())
             return exit_cycle_failed;
         watch_signals();
         asio::co_spawn(ioc_, schedule_loop(), [this](std::exception_ptr e) { on_loop_end(e); });
         ioc_.run();
         // Running jobs are abandoned here: each writes its observation in one transaction
-        // after its probe, so nothing is half-written. A mail in transfer is aborted and stays
-        // queued.
+        // after its probe, so nothing is half-written; a write already handed to the store's
+        // thread is committed. A mail in transfer is aborted and stays queued.
+        parse_pool_.join();
+        store_thread_.drain();
         state_.client.reset();
         alerts_.reset();
         if (stopped_by_signal_)
@@ -285,10 +290,9 @@ private:
     }
 
     asio::awaitable<void> schedule_loop() {
-        asio::steady_timer timer(ioc_);
         for (;;) {
             launch_due_jobs(now_epoch_seconds());
-            publish_findings_counts(state_);
+            co_await publish_findings_counts(state_);
             if (once_ && state_.jobs_in_flight == 0) {
                 spdlog::info("cycle done probes={} failed_writes={}", state_.schedule.size(),
                              state_.failed_writes);
@@ -297,9 +301,9 @@ private:
             }
             // A short tick keeps reloads and restarts simple: no timer to re-arm when the plan
             // changes.
-            timer.expires_after(once_ ? std::chrono::milliseconds(50) : std::chrono::seconds(1));
+            tick_.expires_after(once_ ? std::chrono::milliseconds(50) : std::chrono::seconds(1));
             boost::system::error_code ec;
-            co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+            co_await tick_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
         }
     }
 
@@ -335,6 +339,9 @@ private:
 
     void on_job_end(const schedule_key& key, std::exception_ptr e) {
         --state_.jobs_in_flight;
+        // The cycle of `run --once` ends with its last write, not at the next tick.
+        if (once_ && state_.jobs_in_flight == 0)
+            tick_.cancel();
         if (!e)
             return;
         std::string what = "unknown exception";
@@ -413,12 +420,7 @@ private:
         state_.platform_gates = platform_gates_of(state_.cfg);
         state_.ad_rules = ad_rules_of(state_.cfg, state_.stats);
         state_.renderer = renderer_of(state_.cfg, state_.stats);
-        try {
-            state_.db.sync_targets(targets_of(state_.cfg));
-        } catch (const store_error& e) {
-            state_.stats.count_store_error();
-            spdlog::error("reload: could not record targets: {}", e.what());
-        }
+        asio::co_spawn(ioc_, record_targets(targets_of(state_.cfg)), asio::detached);
         declare_metrics(state_, &previous);
         plan_probes(state_, {}, false);
         reload_alerts();
@@ -426,8 +428,26 @@ private:
                      state_.cfg.accounts.size());
     }
 
+    asio::awaitable<void> record_targets(std::vector<target_row> targets) {
+        try {
+            co_await store_thread_.run([&](store& db) {
+                db.sync_targets(targets);
+                return true;
+            });
+        } catch (const std::exception& e) { // store_error; anything else too: it is detached
+            state_.stats.count_store_error();
+            spdlog::error("reload: could not record targets: {}", e.what());
+        }
+    }
+
     asio::io_context ioc_{1};
     asio::signal_set signals_{ioc_, SIGINT, SIGTERM, SIGHUP};
+    asio::steady_timer tick_{ioc_};
+    store& db_;
+    // Both destroyed before ioc_ (drained in run()): their work refers to the frames of the jobs
+    // ioc_ holds.
+    store_worker store_thread_;
+    asio::thread_pool parse_pool_{2};
     daemon_state state_;
     bool once_;
     bool stopped_by_signal_ = false;

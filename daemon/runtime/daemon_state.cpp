@@ -10,13 +10,16 @@ std::string schedule_name_of(const std::string& probe) {
     return probe == "account" ? "accounts" : probe;
 }
 
-void publish_findings_counts(daemon_state& state) {
+asio::awaitable<void> publish_findings_counts(daemon_state& state) {
     if (!state.findings_changed)
-        return;
+        co_return;
+    // Cleared first: a job that changes findings while the count runs asks for the next one.
+    state.findings_changed = false;
     try {
-        state.stats.set_findings(state.db.open_finding_counts());
-        state.findings_changed = false;
+        state.stats.set_findings(
+            co_await state.db.run([](store& db) { return db.open_finding_counts(); }));
     } catch (const store_error& e) {
+        state.findings_changed = true;
         state.stats.count_store_error();
         spdlog::error("store: cannot count findings: {}", e.what());
     }

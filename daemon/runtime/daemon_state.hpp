@@ -2,12 +2,13 @@
 
 #include "daemon/config/config.hpp"
 #include "daemon/metrics/metrics.hpp"
-#include "daemon/store/store.hpp"
+#include "daemon/runtime/store_worker.hpp"
 #include "probes/site/crawl_result.hpp"
 
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -38,12 +39,12 @@ struct scheduled_probe {
 std::int64_t reschedule_after_crash(scheduled_probe& entry, std::int64_t now);
 
 // What the running daemon shares between its scheduler and its probe jobs. Touched only from
-// the one io_context thread.
+// the one io_context thread; the store only through its own thread (db).
 struct daemon_state {
-    daemon_state(config c, store& s, metrics& m) : cfg(std::move(c)), db(s), stats(m) {}
+    daemon_state(config c, store_worker& s, metrics& m) : cfg(std::move(c)), db(s), stats(m) {}
 
     config cfg;
-    store& db;
+    store_worker& db;
     metrics& stats;
     std::shared_ptr<http::client> client; // replaced on reload; running jobs keep the old one
     // Per-platform politeness (platforms.<name>); running jobs keep the gate they hold.
@@ -52,6 +53,8 @@ struct daemon_state {
     // Headless browser for pages with no dated item; replaced on reload, running crawls keep
     // theirs.
     std::shared_ptr<page_renderer> renderer;
+    // A small thread pool for large parses (crawled pages, feeds).
+    std::optional<asio::any_io_executor> parse_on;
     // External links are checked once per crawl round across all sites.
     external_link_cache external_links;
     std::map<schedule_key, scheduled_probe> schedule;
@@ -76,7 +79,7 @@ void complete_probe(daemon_state& state, const schedule_key& key, std::int64_t n
                     std::int64_t now);
 
 // Refreshes govmon_findings from the store if a job changed findings since the last call.
-void publish_findings_counts(daemon_state& state);
+asio::awaitable<void> publish_findings_counts(daemon_state& state);
 
 // Rebuilds the round of every schedule from the current plan.
 void start_rounds(daemon_state& state);

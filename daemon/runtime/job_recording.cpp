@@ -12,6 +12,21 @@ bool has_open_veto(const std::vector<finding>& findings) {
     return false;
 }
 
+struct recorded_verdict {
+    std::vector<finding_event> events;
+    bool failing = false;
+};
+
+// Runs on the store's thread.
+recorded_verdict record_verdict(store& db, const target_identity& target,
+                                const rule_verdict& verdict, write_batch& batch, std::int64_t now) {
+    lifecycle_changes changes = apply_verdict(target, verdict, db.findings_of(target.id), now);
+    batch.findings = std::move(changes.upserts);
+    batch.events = changes.events;
+    db.write(batch);
+    return {std::move(changes.events), has_open_veto(db.findings_of(target.id))};
+}
+
 } // namespace
 
 observation observation_head(const std::string& target, const std::string& target_kind,
@@ -26,17 +41,16 @@ observation observation_head(const std::string& target, const std::string& targe
     return o;
 }
 
-bool write_with_findings(daemon_state& state, const target_identity& target,
-                         const rule_verdict& verdict, write_batch batch, std::int64_t now) {
-    lifecycle_changes changes = apply_verdict(target, verdict, state.db.findings_of(target.id), now);
-    for (const finding_event& e : changes.events)
+asio::awaitable<bool> write_with_findings(daemon_state& state, const target_identity& target,
+                                          const rule_verdict& verdict, write_batch batch,
+                                          std::int64_t now) {
+    const recorded_verdict recorded = co_await state.db.run(
+        [&](store& db) { return record_verdict(db, target, verdict, batch, now); });
+    for (const finding_event& e : recorded.events)
         spdlog::info("finding target={} id={} event={} severity={} detail=\"{}\"", target.id,
                      e.finding_id, name_of(e.event), name_of(e.severity), e.detail);
-    batch.findings = std::move(changes.upserts);
-    batch.events = std::move(changes.events);
-    state.db.write(batch);
     state.findings_changed = true;
-    return has_open_veto(state.db.findings_of(target.id));
+    co_return recorded.failing;
 }
 
 void note_store_failure(daemon_state& state, const std::string& target, const std::string& probe,

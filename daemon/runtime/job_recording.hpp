@@ -14,11 +14,13 @@ observation observation_head(const std::string& target, const std::string& targe
                              const std::string& probe, const std::string& url,
                              std::int64_t started);
 
-// Adds to `batch` the finding changes the verdict implies, writes it in one transaction and
-// logs each finding event. Returns whether the target now has an open veto finding. Throws
-// store_error.
-bool write_with_findings(daemon_state& state, const target_identity& target,
-                         const rule_verdict& verdict, write_batch batch, std::int64_t now);
+// Adds to `batch` the finding changes the verdict implies, writes it in one transaction on the
+// store's thread (the target's findings are read in the same step, so no other write comes in
+// between) and logs each finding event. Returns whether the target now has an open veto
+// finding. Throws store_error.
+asio::awaitable<bool> write_with_findings(daemon_state& state, const target_identity& target,
+                                          const rule_verdict& verdict, write_batch batch,
+                                          std::int64_t now);
 
 // A degraded mode: a log line and a counter, and `run --once` exits 1.
 void note_store_failure(daemon_state& state, const std::string& target, const std::string& probe,

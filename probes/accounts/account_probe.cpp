@@ -4,6 +4,7 @@
 #include "probes/accounts/app_page.hpp"
 #include "probes/accounts/feed_parser.hpp"
 #include "probes/accounts/weibo_parser.hpp"
+#include "probes/off_thread.hpp"
 #include "text/ascii_text.hpp"
 
 #include <algorithm>
@@ -88,10 +89,25 @@ asio::awaitable<account_result> read_weibo(http::client& client, const account_s
     co_return judge_weibo_account(parse_weibo_profile(profile.body), listing);
 }
 
+// On `parse_on` when given and the body is large: a large feed parsed there holds no other
+// probe of the I/O thread.
+asio::awaitable<account_result> read_answer(const std::optional<asio::any_io_executor>& parse_on,
+                                            const account_source& source, const http::response& r,
+                                            std::int64_t now) {
+    if (!parse_on || r.body.size() < large_parse_bytes)
+        co_return read_feed_or_page(source, r, now);
+    // Started outside the co_await: GCC 12 destroys a temporary of a co_await expression twice
+    // (the executor copy here).
+    auto reading =
+        run_off_thread(*parse_on, [&source, &r, now] { return read_feed_or_page(source, r, now); });
+    co_return co_await std::move(reading);
+}
+
 } // namespace
 
 asio::awaitable<account_result> probe_account(http::client& client, account_source source,
-                                              std::int64_t now) {
+                                              std::int64_t now,
+                                              std::optional<asio::any_io_executor> parse_on) {
     if (source.how == account_source::kind::weibo_api)
         source.url = weibo_container_url(source.api_base, source.uid);
     const http::request req = request_for(source.url, source);
@@ -102,7 +118,7 @@ asio::awaitable<account_result> probe_account(http::client& client, account_sour
     if (source.how == account_source::kind::weibo_api)
         result = co_await read_weibo(client, source, r, now);
     else
-        result = read_feed_or_page(source, r, now);
+        result = co_await read_answer(parse_on, source, r, now);
     if (result.http_status == 0)
         result.http_status = r.status;
     co_return result;

@@ -8,6 +8,7 @@
 #include "probes/html/link_extract.hpp"
 #include "probes/http/robots.hpp"
 #include "probes/http/url.hpp"
+#include "probes/off_thread.hpp"
 #include "probes/site/article_date.hpp"
 #include "probes/site/column_discovery.hpp"
 #include "probes/site/hidden_links.hpp"
@@ -130,6 +131,62 @@ std::string title_of(xmlDocPtr doc) {
     return {};
 }
 
+// Whether a 200 page is the site's not-found page (软404): like the origin's answer to a URL
+// that cannot exist, or titled as an error and listing no dated rows (read only then: rare).
+bool is_soft_404(const std::string& title, const std::string& text, const origin_rules* rules,
+                 xmlDocPtr doc, const std::string& url, std::int64_t now) {
+    if (rules && rules->not_found && looks_like(signature_of(title, text), *rules->not_found))
+        return true;
+    if (!says_not_found(title, text))
+        return false;
+    return text_says_not_found(text) || read_page(doc, url, now).items.empty();
+}
+
+// What the crawl takes from a fetched HTML page; computed off the I/O thread, from nothing
+// but the response and the origin's rules (ready, so no longer written).
+struct parsed_page {
+    bool soft_404 = false;
+    std::string title;
+    std::optional<page_reading> home_reading;  // the home page's only
+    std::vector<discovered_column> discovered; // the home page's only
+    std::vector<html::page_link> links;
+    std::vector<hidden_link> hidden;
+};
+
+parsed_page parse_page(const http::response& r, const std::string& page, const origin_rules* rules,
+                       bool is_home, std::int64_t now) {
+    parsed_page parsed;
+    const html::decoded_html decoded =
+        html::decode_html(r.body, r.header("content-type").value_or(""));
+    const html::html_document doc(decoded.utf8, r.final_url);
+    const std::string text = visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated);
+    parsed.title = title_of(doc.get());
+    if (!is_home && is_soft_404(parsed.title, text, rules, doc.get(), r.final_url, now)) {
+        parsed.soft_404 = true;
+        return parsed;
+    }
+    if (is_home) {
+        parsed.home_reading = read_page(doc.get(), r.final_url, now);
+        parsed.discovered = discover_columns(doc.get(), r.final_url);
+    }
+    parsed.links = html::extract_links(doc, r.final_url, decoded.charset);
+    parsed.hidden = find_hidden_links(doc.get(), page);
+    return parsed;
+}
+
+// The title of an on-site 200 page that is the site's not-found page; none for a real page.
+std::optional<std::string> soft_404_title(const http::response& r, const origin_rules* rules,
+                                          std::int64_t now) {
+    const html::decoded_html decoded =
+        html::decode_html(r.body, r.header("content-type").value_or(""));
+    const html::html_document doc(decoded.utf8, r.final_url);
+    std::string title = title_of(doc.get());
+    if (!is_soft_404(title, visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated),
+                     rules, doc.get(), r.final_url, now))
+        return std::nullopt;
+    return title;
+}
+
 std::string what_of(std::exception_ptr e) {
     try {
         std::rethrow_exception(e);
@@ -164,7 +221,8 @@ public:
             home_rules = co_await rules_for(*parsed);
         seen_.insert(std::hash<std::string>{}(home_));
         ++pages_scheduled_;
-        read_fetched_page({home_, 0, work_kind::page, false, false}, home, home_rules);
+        const work_item home_item{home_, 0, work_kind::page, false, false};
+        co_await read_fetched_page(home_item, home, home_rules);
         co_await run_workers();
         collect_broken_links();
         collect_illicit_targets();
@@ -294,8 +352,8 @@ private:
                   false});
     }
 
-    void flag_ads_and_hidden(const html::html_document& doc,
-                             const std::vector<html::page_link>& links, const std::string& page) {
+    void flag_ads_and_hidden(const parsed_page& parsed, const std::string& page) {
+        const std::vector<html::page_link>& links = parsed.links;
         for (const html::page_link& link : links) {
             const std::string link_host = host_of(link.url);
             if (options_.ad_rules) {
@@ -311,7 +369,7 @@ private:
             if (is_ad_keyword_link(link.text, link_host, site_host_, options_.ad_keywords))
                 result_.ads.push_back({link.url, page, "ad keyword in \"" + link.text + "\""});
         }
-        for (const hidden_link& h : find_hidden_links(doc.get(), page))
+        for (const hidden_link& h : parsed.hidden)
             result_.hidden.push_back({h.url, page, h.reason});
     }
 
@@ -330,54 +388,50 @@ private:
             co_return;
         const http::request req = get(item.url);
         const http::response r = co_await client_.fetch(req);
-        read_fetched_page(item, r, rules);
+        co_await read_fetched_page(item, r, rules);
     }
 
-    void read_fetched_page(const work_item& item, const http::response& r,
-                           const origin_rules* rules) {
+    // On options_.parse_on when the crawl has it and the body is large: a 5 MB page parsed there
+    // holds no other probe of the I/O thread. `work` must read nothing the crawl may change
+    // meanwhile.
+    template <typename F>
+    asio::awaitable<std::invoke_result_t<F&>> on_parse_pool(const http::response& r, F work) {
+        if (!options_.parse_on || r.body.size() < large_parse_bytes)
+            co_return work();
+        // Started outside the co_await: GCC 12 destroys a temporary of a co_await expression
+        // twice (the executor copy here).
+        auto running = run_off_thread(*options_.parse_on, std::move(work));
+        co_return co_await std::move(running);
+    }
+
+    asio::awaitable<void> read_fetched_page(const work_item& item, const http::response& r,
+                                            const origin_rules* rules) {
         link_status status = status_of(r);
         const bool is_home = item.url == home_;
         if (!status.ok || !is_html(r)) {
             record(item.url, status, is_home);
-            return;
+            co_return;
         }
-        const html::decoded_html decoded =
-            html::decode_html(r.body, r.header("content-type").value_or(""));
-        const html::html_document doc(decoded.utf8, r.final_url);
-        const std::string text =
-            visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated);
-        const std::string title = title_of(doc.get());
-        if (!is_home && is_soft_404(title, text, rules, doc.get(), r.final_url)) {
+        parsed_page parsed = co_await on_parse_pool(r, [&r, &item, rules, is_home, now = now_] {
+            return parse_page(r, item.url, rules, is_home, now);
+        });
+        if (parsed.soft_404) {
             status.ok = false;
             status.error = error_class::http;
-            status.detail = "soft 404: HTTP " + std::to_string(r.status) + " page \"" + title + "\"";
+            status.detail =
+                "soft 404: HTTP " + std::to_string(r.status) + " page \"" + parsed.title + "\"";
             record(item.url, status, is_home);
-            return;
+            co_return;
         }
         record(item.url, status, is_home);
         ++result_.pages_crawled;
         if (is_home) {
-            result_.home_reading = read_page(doc.get(), r.final_url, now_);
-            discovered_ = discover_columns(doc.get(), r.final_url);
+            result_.home_reading = std::move(parsed.home_reading);
+            discovered_ = std::move(parsed.discovered);
         }
-        const auto links = html::extract_links(doc, r.final_url, decoded.charset);
-        flag_ads_and_hidden(doc, links, item.url);
-        for (const html::page_link& link : links)
+        flag_ads_and_hidden(parsed, item.url);
+        for (const html::page_link& link : parsed.links)
             consider_link(link, item.url, item.depth);
-    }
-
-    bool is_soft_404(const std::string& title, const std::string& text,
-                     const origin_rules* rules, xmlDocPtr doc, const std::string& url) const {
-        if (rules && rules->not_found && looks_like(signature_of(title, text), *rules->not_found))
-            return true;
-        if (!says_not_found(title, text))
-            return false;
-        return text_says_not_found(text) || !lists_dated_rows(doc, url);
-    }
-
-    // Read only for a page whose title says it is an error page, which is rare.
-    bool lists_dated_rows(xmlDocPtr doc, const std::string& url) const {
-        return !read_page(doc, url, now_).items.empty();
     }
 
     // External pages of non-government hosts, as many as the crawl may read: a government
@@ -422,16 +476,12 @@ private:
         }
         link_status status = status_of(r);
         if (status.ok && !item.resource && !item.external && is_html(r)) {
-            const html::decoded_html decoded =
-                html::decode_html(r.body, r.header("content-type").value_or(""));
-            const html::html_document doc(decoded.utf8, r.final_url);
-            const std::string title = title_of(doc.get());
-            if (is_soft_404(title,
-                            visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated),
-                            rules, doc.get(), r.final_url)) {
+            const std::optional<std::string> not_found = co_await on_parse_pool(
+                r, [&r, rules, now = now_] { return soft_404_title(r, rules, now); });
+            if (not_found) {
                 status.ok = false;
                 status.error = error_class::http;
-                status.detail = "soft 404: page \"" + title + "\"";
+                status.detail = "soft 404: page \"" + *not_found + "\"";
             }
         }
         if (status.ok && item.external && worth_reading_target(item, r))

@@ -4,6 +4,7 @@
 #include "probes/site/crawl_result.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <regex>
 #include <string>
 #include <vector>
@@ -29,6 +30,8 @@ struct crawl_options {
     // Renders the home page and column pages that show no dated item; null: pages are read
     // only as served.
     page_renderer* renderer = nullptr;
+    // Where fetched pages are parsed (a small thread pool); none: on the crawl's own thread.
+    std::optional<asio::any_io_executor> parse_on;
 };
 
 // Crawls a site breadth-first from its home page, inside its host (and its sub-hosts with
