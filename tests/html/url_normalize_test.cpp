@@ -69,6 +69,15 @@ TEST_CASE("normalize_url turns IDN hosts into punycode") {
     CHECK(norm("http://ｗｗｗ．gov.cn/") == "http://www.gov.cn/");
 }
 
+// Found by fuzz/url_fuzz (fuzz/regressions/url_fuzz): the full-width mapping made a host that
+// ends in a number, and the normalised URL no longer parsed.
+TEST_CASE("normalize_url reads a full-width host by the ASCII host rules once it is mapped") {
+    CHECK(norm("http:．2/") == "<nullopt>");
+    CHECK(norm("http://．2/") == "<nullopt>");
+    CHECK(norm("http://０x7f.１/") == "http://127.0.0.1/");
+    CHECK(resolve("https://www.example.gov.cn/a/b.html", "http:．2/") == "<nullopt>");
+}
+
 TEST_CASE("punycode_encode matches the RFC 3492 samples") {
     CHECK(punycode_encode(U"\u4ED6\u4EEC\u4E3A\u4EC0\u4E48\u4E0D\u8BF4\u4E2D\u6587") ==
           "ihqwcrb4cv8a8dqg056pqjye");
