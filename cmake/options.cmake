@@ -21,5 +21,13 @@ if(GOVMON_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(govmon_options INTERFACE -fsanitize=address,undefined)
 endif()
+if(GOVMON_FUZZ)
+    # Libraries get coverage instrumentation only; fuzz/CMakeLists.txt links libFuzzer's main
+    # into the targets themselves.
+    target_compile_options(govmon_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+        -fno-sanitize-recover=undefined)
+    target_link_options(govmon_options INTERFACE -fsanitize=address,undefined)
+endif()
 # Includes are spelled from the project root: "probes/http/client.hpp", "daemon/store/store.hpp".
 target_include_directories(govmon_options INTERFACE ${PROJECT_SOURCE_DIR})

@@ -61,6 +61,16 @@ std::string normalize_escapes(std::string_view s) {
     return out;
 }
 
+// The IDNA mapping can turn a host into one the ASCII host rules read otherwise ("．2" becomes
+// ".2", which ends in a number and so must be an IPv4 address): browsers apply those rules
+// after the mapping, so a mapped host is read once more. nullopt if they refuse it.
+std::optional<std::string> reread_mapped_host(const std::string& mapped) {
+    auto reread = parse_url("http://" + mapped + "/");
+    if (!reread)
+        return std::nullopt;
+    return std::move(reread->host);
+}
+
 // url's own parsing already lower-cased, dropped the fragment and encoded unsafe bytes.
 std::optional<std::string> finish(std::optional<url> u) {
     if (!u)
@@ -68,9 +78,16 @@ std::optional<std::string> finish(std::optional<url> u) {
     auto host = host_to_ascii(u->host);
     if (!host)
         return std::nullopt;
+    const bool mapped = *host != u->host;
     u->host = std::move(*host);
     if (!plausible_host(*u))
         return std::nullopt;
+    if (mapped) {
+        auto reread = reread_mapped_host(u->host);
+        if (!reread)
+            return std::nullopt;
+        u->host = std::move(*reread);
+    }
     const auto q = u->target.find('?');
     // Decoding %2E can make new dot segments, so they are removed once more.
     std::string target = remove_dot_segments(normalize_escapes(u->target.substr(0, q)));

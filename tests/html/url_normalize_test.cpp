@@ -68,6 +68,15 @@ TEST_CASE("normalize_url turns IDN hosts into punycode") {
     CHECK(norm("http://ｗｗｗ．gov.cn/") == "http://www.gov.cn/");
 }
 
+// Found by fuzz/url_fuzz (fuzz/regressions/url_fuzz): the full-width mapping made a host that
+// ends in a number, and the normalised URL no longer parsed.
+TEST_CASE("normalize_url reads a full-width host by the ASCII host rules once it is mapped") {
+    CHECK(norm("http:．2/") == "<nullopt>");
+    CHECK(norm("http://．2/") == "<nullopt>");
+    CHECK(norm("http://０x7f.１/") == "http://127.0.0.1/");
+    CHECK(resolve("https://www.example.gov.cn/a/b.html", "http:．2/") == "<nullopt>");
+}
+
 TEST_CASE("normalize_url strips whitespace around and tabs and newlines inside, as browsers do") {
     CHECK(norm("  \n http://www.gov.cn/a\n/b\t.html \r\n") == "http://www.gov.cn/a/b.html");
     CHECK(norm("http://www.gov.cn\\zwgk\\index.htm?a=\\") ==
