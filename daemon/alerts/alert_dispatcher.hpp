@@ -53,8 +53,8 @@ private:
                      const std::vector<finding>& open, std::int64_t now);
     void deliver(const alert_settings& s, std::int64_t now, const std::atomic<bool>& stop);
     void record_sent(const outbox_mail& mail, std::int64_t now);
-    void record_failure(const alert_settings& s, const outbox_mail& mail,
-                        const std::string& error, std::int64_t now);
+    void record_failure(const alert_settings& s, const outbox_mail& mail, const std::string& error,
+                        std::int64_t now);
 
     std::unique_ptr<store> findings_;
     std::unique_ptr<alert_store> outbox_;

@@ -83,9 +83,9 @@ mail_entry entry_for(const finding& f, const std::string& severity, const alert_
 }
 
 composed_mail finish(std::string kind, const std::string& audience,
-                   std::vector<std::string> recipients, std::string subject,
-                   const mail_body& body, const alert_directory& d, std::int64_t now,
-                   std::string_view uniqueness) {
+                     std::vector<std::string> recipients, std::string subject,
+                     const mail_body& body, const alert_directory& d, std::int64_t now,
+                     std::string_view uniqueness) {
     mail_message m;
     m.from_address = d.from;
     m.from_name = sender_name;
@@ -122,8 +122,9 @@ std::string alert_subject(const planned_alert& plan, const alert_directory& d) {
             if (auto newest = newest_post_of(first, d))
                 return "【预警】" + label_of(first, d) + "如不更新，将于 " +
                        chinese_day(*newest + d.dormant_after, *d.zone) + " 被判定为“僵尸”账号";
-        return n == 1 ? "【预警】" + label_of(first, d) + "：" + problem_name(first.kind)
-                      : "【预警】" + unit + "：" + std::to_string(n) + " 个账号即将被判定为“僵尸”账号";
+        return n == 1
+                   ? "【预警】" + label_of(first, d) + "：" + problem_name(first.kind)
+                   : "【预警】" + unit + "：" + std::to_string(n) + " 个账号即将被判定为“僵尸”账号";
     }
     return n == 1 ? "【已恢复】" + label_of(first, d) + "：" + problem_name(first.kind) + "已解除"
                   : "【已恢复】" + unit + "：" + std::to_string(n) + " 项单项否决问题已解除";
@@ -170,9 +171,7 @@ void note_blocked_freshness(mail_entry& e, const finding& f,
 }
 
 int severity_rank(finding_severity severity) {
-    return severity == finding_severity::veto   ? 0
-           : severity == finding_severity::warn ? 1
-                                                : 2;
+    return severity == finding_severity::veto ? 0 : severity == finding_severity::warn ? 1 : 2;
 }
 
 // Sections per target: targets with a veto first, then by name; findings newest first.
@@ -208,7 +207,8 @@ std::vector<mail_section> digest_sections(std::vector<finding> findings,
         std::size_t deductions = 0;
         std::size_t unlisted = 0;
         for (const finding& f : fs) {
-            if (f.severity == finding_severity::deduct && ++deductions > deductions_listed_per_target) {
+            if (f.severity == finding_severity::deduct &&
+                ++deductions > deductions_listed_per_target) {
                 ++unlisted;
                 continue;
             }
@@ -216,7 +216,8 @@ std::vector<mail_section> digest_sections(std::vector<finding> findings,
             note_blocked_freshness(s.entries.back(), f, blocked_accounts);
         }
         if (unlisted > 0)
-            s.note = "另有 " + std::to_string(unlisted) + " 项扣分问题未列出，请用 govmon findings 查看全部。";
+            s.note = "另有 " + std::to_string(unlisted) +
+                     " 项扣分问题未列出，请用 govmon findings 查看全部。";
         sections.push_back(std::move(s));
     }
     return sections;
@@ -240,10 +241,10 @@ composed_mail compose_alert(const planned_alert& plan, const alert_directory& d,
                                                : "已解除的问题";
     std::string uniqueness;
     for (const finding_event_row& row : plan.items) {
-        section.entries.push_back(plan.kind == "recovery"
-                                      ? recovery_entry(row, d)
-                                      : entry_for(row.current, severity_name(row.event.severity),
-                                                  d, now));
+        section.entries.push_back(
+            plan.kind == "recovery"
+                ? recovery_entry(row, d)
+                : entry_for(row.current, severity_name(row.event.severity), d, now));
         uniqueness += std::to_string(row.event_id) + ",";
     }
     body.sections.push_back(std::move(section));
@@ -253,8 +254,8 @@ composed_mail compose_alert(const planned_alert& plan, const alert_directory& d,
 }
 
 std::optional<composed_mail> compose_digest(const std::string& audience,
-                                          const std::vector<finding>& open,
-                                          const alert_directory& d, std::int64_t now) {
+                                            const std::vector<finding>& open,
+                                            const alert_directory& d, std::int64_t now) {
     std::vector<finding> mine;
     for (const finding& f : open) {
         if (f.status != finding_status::open || !is_probed(f.target, d))
@@ -300,7 +301,8 @@ composed_mail compose_sample(const std::string& to, const alert_directory& d, st
     sample.targets[f.target] = {f.target, "account", "示例账号", "weibo", "", f.url, true};
     sample.newest_posts[f.target] = now - 8 * 86400;
     mail_body body;
-    body.opening = "这是 govmon 发出的测试邮件：如果您能正常阅读这段中文，说明告警邮件的发送和编码均已正常。";
+    body.opening =
+        "这是 govmon 发出的测试邮件：如果您能正常阅读这段中文，说明告警邮件的发送和编码均已正常。";
     body.sections.push_back({"告警示例", {entry_for(f, "预警", sample, now)}, ""});
     body.closing = closing;
     return finish("warning", "*", {to}, "【测试】govmon 告警邮件测试", body, sample, now, to);

@@ -3,9 +3,13 @@
 #include "daemon/common/time_zone.hpp"
 
 namespace govmon {
-std::string problem_name(finding_kind kind) { return std::string(info_of(kind).problem); }
+std::string problem_name(finding_kind kind) {
+    return std::string(info_of(kind).problem);
+}
 
-std::string advice_for(finding_kind kind) { return std::string(info_of(kind).advice); }
+std::string advice_for(finding_kind kind) {
+    return std::string(info_of(kind).advice);
+}
 
 std::string target_label(const std::string& name, const std::string& kind,
                          const std::string& platform) {

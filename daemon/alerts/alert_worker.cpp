@@ -14,8 +14,7 @@ constexpr auto poll_every = std::chrono::seconds(1);
 
 } // namespace
 
-alert_worker::alert_worker(const std::string& database, alert_settings settings,
-                           metrics& stats)
+alert_worker::alert_worker(const std::string& database, alert_settings settings, metrics& stats)
     : dispatcher_(database, stats), stats_(stats), settings_(std::move(settings)) {
     thread_ = std::thread([this] { loop(); });
 }

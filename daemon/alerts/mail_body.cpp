@@ -78,8 +78,8 @@ std::string render_html(const mail_body& body, const std::string& title) {
         "SC',sans-serif;font-size:14px;line-height:1.6;color:#1f2328;max-width:760px\">";
     out += "<p>" + escape_html(body.opening) + "</p>";
     for (const mail_section& s : body.sections) {
-        out += "<h3 style=\"margin:18px 0 8px 0;font-size:16px\">" + escape_html(s.heading) +
-               "</h3>";
+        out +=
+            "<h3 style=\"margin:18px 0 8px 0;font-size:16px\">" + escape_html(s.heading) + "</h3>";
         for (const mail_entry& e : s.entries)
             append_entry_html(out, e);
         if (!s.note.empty())

@@ -9,8 +9,8 @@ namespace govmon {
 // What an alert mail says, before it is written out as text and as HTML: both parts of a
 // mail come from the same structure, so they never disagree.
 struct mail_entry {
-    std::string title;                                      // 湖北发布（微博）：超过 14 天未更新
-    std::string severity;                                   // 单项否决 / 预警 / 扣分 / 已恢复
+    std::string title;    // 湖北发布（微博）：超过 14 天未更新
+    std::string severity; // 单项否决 / 预警 / 扣分 / 已恢复
     std::vector<std::pair<std::string, std::string>> facts; // 链接 → https://…
     std::string advice;                                     // what to do
     bool links_clickable = true; // false: URLs shown as text (gambling, ads)

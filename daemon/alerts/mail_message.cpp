@@ -155,8 +155,7 @@ std::string render_message(const mail_message& m) {
     add_header(out, "Date", rfc5322_date(m.date, m.zone ? *m.zone : *default_time_zone()));
     const std::string from = without_controls(m.from_address);
     add_header(out, "From",
-               m.from_name.empty() ? from
-                                   : encode_display_name(m.from_name) + " <" + from + ">");
+               m.from_name.empty() ? from : encode_display_name(m.from_name) + " <" + from + ">");
     add_header(out, "To", address_list(m.to));
     add_header(out, "Subject", encode_header_text(m.subject, 7));
     add_header(out, "Message-ID", "<" + without_controls(m.message_id) + ">");
@@ -170,7 +169,9 @@ std::string render_message(const mail_message& m) {
     return out;
 }
 
-std::string message_id_domain(std::string_view from_address) { return domain_of(from_address); }
+std::string message_id_domain(std::string_view from_address) {
+    return domain_of(from_address);
+}
 
 std::string encode_display_name(std::string_view utf8) {
     for (char c : utf8)

@@ -15,7 +15,7 @@ struct mail_message {
     std::string from_address; // govmon@example.gov.cn
     std::string from_name;    // any UTF-8 text
     std::vector<std::string> to;
-    std::string subject; // any UTF-8 text
+    std::string subject;   // any UTF-8 text
     std::int64_t date = 0; // UTC epoch seconds, shown in `zone` (the default zone without one)
     std::shared_ptr<const zone_rules> zone;
     std::string message_id; // without the angle brackets: id@domain

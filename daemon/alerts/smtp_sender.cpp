@@ -81,7 +81,8 @@ smtp_result send_mail(const smtp_settings& settings, const std::string& from,
         curl_easy_setopt(c, CURLOPT_USERNAME, settings.user.c_str());
         curl_easy_setopt(c, CURLOPT_PASSWORD, settings.password.c_str());
     }
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, static_cast<long>(settings.connect_timeout.count()));
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
+                     static_cast<long>(settings.connect_timeout.count()));
     curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(settings.timeout.count()));
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);

@@ -8,10 +8,10 @@
 namespace govmon {
 
 struct smtp_settings {
-    std::string url;      // smtp://host:port (STARTTLS when offered) or smtps://host:port
-    std::string user;     // empty: no AUTH
+    std::string url;  // smtp://host:port (STARTTLS when offered) or smtps://host:port
+    std::string user; // empty: no AUTH
     std::string password;
-    std::string ca_file;  // empty: the system trust store
+    std::string ca_file; // empty: the system trust store
     std::chrono::seconds connect_timeout{10};
     std::chrono::seconds timeout{60};
 };

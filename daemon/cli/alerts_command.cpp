@@ -1,9 +1,8 @@
-#include "daemon/cli/commands.hpp"
-
 #include "daemon/alerts/alert_dispatcher.hpp"
 #include "daemon/alerts/alert_mails.hpp"
 #include "daemon/alerts/smtp_credentials.hpp"
 #include "daemon/alerts/smtp_sender.hpp"
+#include "daemon/cli/commands.hpp"
 #include "daemon/common/time_zone.hpp"
 #include "daemon/runtime/daemon.hpp"
 #include "daemon/store/store.hpp"

@@ -1,12 +1,11 @@
 #include "findings_output.hpp"
 
-#include "daemon/common/time_zone.hpp"
 #include "daemon/common/csv_field.hpp"
-
-#include <nlohmann/json.hpp>
+#include "daemon/common/time_zone.hpp"
 
 #include <algorithm>
 #include <array>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 namespace govmon {
@@ -14,7 +13,9 @@ namespace {
 
 using json = nlohmann::ordered_json; // keys in the order of interface.md §3
 
-std::string shown_time(std::int64_t t) { return t == 0 ? std::string{} : format_iso8601(t); }
+std::string shown_time(std::int64_t t) {
+    return t == 0 ? std::string{} : format_iso8601(t);
+}
 
 std::array<std::string, 13> fields_of(const finding& f) {
     return {f.id,
@@ -33,8 +34,8 @@ std::array<std::string, 13> fields_of(const finding& f) {
 }
 
 constexpr std::array<const char*, 13> field_names{
-    "id",     "target", "target_kind", "unit",       "kind",      "indicator", "severity",
-    "url",    "source", "detail",      "first_seen", "last_seen", "status"};
+    "id",  "target", "target_kind", "unit",       "kind",      "indicator", "severity",
+    "url", "source", "detail",      "first_seen", "last_seen", "status"};
 
 void write_jsonl(const std::vector<finding>& findings, std::ostream& out) {
     for (const finding& f : findings) {
@@ -77,8 +78,8 @@ std::size_t display_width(const std::string& s) {
 }
 
 void write_table(const std::vector<finding>& findings, std::ostream& out) {
-    const std::array<const char*, 6> headers{"SEVERITY", "KIND", "TARGET", "SINCE", "URL",
-                                             "DETAIL"};
+    const std::array<const char*, 6> headers{"SEVERITY", "KIND", "TARGET",
+                                             "SINCE",    "URL",  "DETAIL"};
     std::vector<std::array<std::string, 6>> rows;
     for (const finding& f : findings)
         rows.push_back({std::string(name_of(f.severity)) +

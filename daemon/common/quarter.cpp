@@ -23,7 +23,9 @@ quarter previous_quarter(quarter q) {
     return q.number == 1 ? quarter{q.year - 1, 4} : quarter{q.year, q.number - 1};
 }
 
-time_range range_of(quarter q) { return *parse_quarter(name_of(q)); }
+time_range range_of(quarter q) {
+    return *parse_quarter(name_of(q));
+}
 
 std::string name_of(quarter q) {
     std::string year = std::to_string(q.year);

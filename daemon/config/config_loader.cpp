@@ -386,8 +386,7 @@ private:
                      [&](auto& v) {
                          reader_.read_optional_duration(v, platform.per_host_delay, true);
                      }},
-                    {"concurrency",
-                     [&](auto& v) { reader_.read_int(v, platform.concurrency, 1); }},
+                    {"concurrency", [&](auto& v) { reader_.read_int(v, platform.concurrency, 1); }},
                 },
                 value.path);
             cfg_.platforms[name] = std::move(platform);

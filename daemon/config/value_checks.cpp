@@ -110,7 +110,9 @@ bool is_known_content(std::string_view name) {
 bool is_column_category(std::string_view name) {
     return contains(column_categories(), name);
 }
-bool is_site_level(std::string_view name) { return contains(site_levels(), name); }
+bool is_site_level(std::string_view name) {
+    return contains(site_levels(), name);
+}
 
 bool is_absolute_url(std::string_view url, const std::vector<std::string_view>& schemes) {
     if (has_space_or_control(url))

@@ -36,25 +36,26 @@ void judge_reachability(const std::vector<availability_visit>& window,
         verdict.candidates.push_back(
             {finding_kind::site_unreachable, finding_severity::warn, last.url, "",
              "availability unknown: the last visit was refused by the site's firewall or rate "
-             "limit (" + failure_text(last) + "); " + std::to_string(summary.blocked) +
+             "limit (" +
+                 failure_text(last) + "); " + std::to_string(summary.blocked) +
                  " such visits in 7 days are counted neither way"});
         return;
     }
     if (summary.probes == 0)
         return;
     const double failed_share = double(summary.failed) / summary.probes;
-    const bool veto = failed_share >= thresholds.veto_ratio &&
-                      summary.probes >= thresholds.min_samples_for_veto;
+    const bool veto =
+        failed_share >= thresholds.veto_ratio && summary.probes >= thresholds.min_samples_for_veto;
     const bool warn = failed_share >= thresholds.warn_ratio || !last.ok;
     if (!veto && !warn)
         return;
-    std::string detail = std::to_string(summary.failed) + " of " +
-                         std::to_string(summary.probes) + " home-page probes failed in 7 days (" +
-                         percent(failed_share) + ")";
+    std::string detail = std::to_string(summary.failed) + " of " + std::to_string(summary.probes) +
+                         " home-page probes failed in 7 days (" + percent(failed_share) + ")";
     if (!last.ok)
         detail += "; last probe failed: " + failure_text(last);
-    verdict.candidates.push_back({finding_kind::site_unreachable, veto ? finding_severity::veto : finding_severity::warn,
-                                  last.url, "", std::move(detail)});
+    verdict.candidates.push_back({finding_kind::site_unreachable,
+                                  veto ? finding_severity::veto : finding_severity::warn, last.url,
+                                  "", std::move(detail)});
 }
 
 void judge_certificate(const availability_visit& last, std::int64_t now,
@@ -66,8 +67,8 @@ void judge_certificate(const availability_visit& last, std::int64_t now,
     }
     if (last.error == error_class::tls) {
         verdict.judged.push_back(finding_kind::tls_invalid);
-        verdict.candidates.push_back({finding_kind::tls_invalid, finding_severity::deduct, last.url, "",
-                                      "certificate rejected: " + failure_text(last)});
+        verdict.candidates.push_back({finding_kind::tls_invalid, finding_severity::deduct, last.url,
+                                      "", "certificate rejected: " + failure_text(last)});
         return;
     }
     if (!last.detail.cert_not_after)
@@ -75,11 +76,11 @@ void judge_certificate(const availability_visit& last, std::int64_t now,
     verdict.judged.push_back(finding_kind::tls_invalid);
     const std::int64_t expiry = *last.detail.cert_not_after;
     if (expiry <= now) {
-        verdict.candidates.push_back({finding_kind::tls_invalid, finding_severity::deduct, last.url, "",
-                                      "certificate expired " + format_iso8601(expiry)});
+        verdict.candidates.push_back({finding_kind::tls_invalid, finding_severity::deduct, last.url,
+                                      "", "certificate expired " + format_iso8601(expiry)});
     } else if (expiry - now < thresholds.tls_expiry_warning) {
-        verdict.candidates.push_back({finding_kind::tls_invalid, finding_severity::warn, last.url, "",
-                                      "certificate expires " + format_iso8601(expiry)});
+        verdict.candidates.push_back({finding_kind::tls_invalid, finding_severity::warn, last.url,
+                                      "", "certificate expires " + format_iso8601(expiry)});
     }
 }
 
@@ -95,9 +96,9 @@ void judge_ipv6(const availability_visit& last, rule_verdict& verdict) {
     }
     if (last.detail.ipv6.reachable == false) {
         const std::string& why = last.detail.ipv6.detail;
-        verdict.candidates.push_back({finding_kind::ipv6_missing, finding_severity::deduct, last.url, "",
-                                      "AAAA record but no answer over IPv6" +
-                                          (why.empty() ? std::string{} : ": " + why)});
+        verdict.candidates.push_back(
+            {finding_kind::ipv6_missing, finding_severity::deduct, last.url, "",
+             "AAAA record but no answer over IPv6" + (why.empty() ? std::string{} : ": " + why)});
     }
 }
 

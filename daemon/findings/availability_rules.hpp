@@ -10,8 +10,8 @@ namespace govmon {
 
 // spec/indicators.md, 站点无法访问 / 证书 / IPv6.
 struct availability_thresholds {
-    double veto_ratio = 0.05;      // failed share over the window that fails the site
-    double warn_ratio = 0.03;      // early warning
+    double veto_ratio = 0.05; // failed share over the window that fails the site
+    double warn_ratio = 0.03; // early warning
     std::int64_t window = 7 * 86400;
     // The rule samples >= 20 times a day; fewer samples than that are too few to fail a site
     // on, so they give at most an early warning.
@@ -20,7 +20,7 @@ struct availability_thresholds {
 };
 
 struct availability_summary {
-    int probes = 0;  // visits that say whether the home page opened
+    int probes = 0; // visits that say whether the home page opened
     int failed = 0;
     int blocked = 0; // visits a firewall challenge or rate limit answered: counted neither way
     double ratio_ok() const { return probes == 0 ? 1.0 : double(probes - failed) / probes; }

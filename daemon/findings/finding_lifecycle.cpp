@@ -72,8 +72,8 @@ lifecycle_changes apply_verdict(const target_identity& target, const rule_verdic
     }
 
     for (const finding& f : stored) {
-        const bool judged = std::find(verdict.judged.begin(), verdict.judged.end(), f.kind) !=
-                            verdict.judged.end();
+        const bool judged =
+            std::find(verdict.judged.begin(), verdict.judged.end(), f.kind) != verdict.judged.end();
         if (f.status != finding_status::open || !judged || seen_ids.count(f.id))
             continue;
         finding resolved = f;

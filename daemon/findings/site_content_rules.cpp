@@ -14,22 +14,25 @@ std::string days_ago(std::int64_t when, std::int64_t now) {
 }
 
 std::string broken_detail(const broken_link& b) {
-    std::string what = b.status.detail.empty() ? "HTTP " + std::to_string(b.status.http_status)
-                                               : b.status.detail;
+    std::string what =
+        b.status.detail.empty() ? "HTTP " + std::to_string(b.status.http_status) : b.status.detail;
     return what + " (on " + std::to_string(b.page_count) +
            (b.page_count == 1 ? " page)" : " pages)");
 }
 
 void judge_links(const crawl_result& crawl, const std::string& home_url, rule_verdict& v) {
-    v.judged.insert(v.judged.end(), {finding_kind::broken_link, finding_kind::ad_link, finding_kind::hidden_link});
+    v.judged.insert(v.judged.end(),
+                    {finding_kind::broken_link, finding_kind::ad_link, finding_kind::hidden_link});
     for (const broken_link& b : crawl.broken)
         v.candidates.push_back({finding_kind::broken_link, finding_severity::deduct, b.url,
                                 b.on_home ? home_url : (b.pages.empty() ? "" : b.pages.front()),
                                 broken_detail(b)});
     for (const flagged_link& ad : crawl.ads)
-        v.candidates.push_back({finding_kind::ad_link, finding_severity::deduct, ad.url, ad.page, ad.reason});
+        v.candidates.push_back(
+            {finding_kind::ad_link, finding_severity::deduct, ad.url, ad.page, ad.reason});
     for (const flagged_link& h : crawl.hidden)
-        v.candidates.push_back({finding_kind::hidden_link, finding_severity::veto, h.url, h.page, h.reason});
+        v.candidates.push_back(
+            {finding_kind::hidden_link, finding_severity::veto, h.url, h.page, h.reason});
 }
 
 std::vector<dated_item> homepage_items(const crawl_result& crawl) {
@@ -41,10 +44,10 @@ std::vector<dated_item> homepage_items(const crawl_result& crawl) {
 }
 
 const dated_item* newest_of(const std::vector<dated_item>& items) {
-    const auto it = std::max_element(items.begin(), items.end(),
-                                      [](const dated_item& a, const dated_item& b) {
-                                          return a.published < b.published;
-                                      });
+    const auto it =
+        std::max_element(items.begin(), items.end(), [](const dated_item& a, const dated_item& b) {
+            return a.published < b.published;
+        });
     return it == items.end() ? nullptr : &*it;
 }
 
@@ -66,9 +69,9 @@ std::string article_detail(std::int64_t published, std::int64_t now) {
 // Nothing on the page gives a date: the inspection counts undated items as no update, but
 // govmon may simply not have found where the site shows its dates, so it says what it tried.
 std::string undatable_detail(const page_reading& reading, std::string_view subject) {
-    std::string detail = "更新时间无法判定: no dated item on " + std::string(subject) + "; tried: " +
-                         "list rows (" + std::to_string(reading.items.size()) + " dated, " +
-                         std::to_string(reading.undated_items) + " undated titles)";
+    std::string detail = "更新时间无法判定: no dated item on " + std::string(subject) +
+                         "; tried: " + "list rows (" + std::to_string(reading.items.size()) +
+                         " dated, " + std::to_string(reading.undated_items) + " undated titles)";
     for (const std::string& attempt : reading.attempts)
         detail += ", " + attempt;
     return detail;
@@ -76,7 +79,8 @@ std::string undatable_detail(const page_reading& reading, std::string_view subje
 
 void judge_homepage(const crawl_result& crawl, const std::string& home_url, std::int64_t now,
                     const site_content_thresholds& t, rule_verdict& v) {
-    v.judged.insert(v.judged.end(), {finding_kind::homepage_stale, finding_kind::homepage_low_volume});
+    v.judged.insert(v.judged.end(),
+                    {finding_kind::homepage_stale, finding_kind::homepage_low_volume});
     const auto items = homepage_items(crawl);
     const dated_item* latest = newest_of(items);
     if (!latest) {
@@ -86,15 +90,18 @@ void judge_homepage(const crawl_result& crawl, const std::string& home_url, std:
     }
     const std::int64_t age = now - latest->published;
     if (age > t.homepage_stale || age > t.homepage_warn)
-        v.candidates.push_back({finding_kind::homepage_stale, age > t.homepage_stale ? finding_severity::veto : finding_severity::warn, home_url, "",
-                                newest_detail(*latest, now)});
+        v.candidates.push_back(
+            {finding_kind::homepage_stale,
+             age > t.homepage_stale ? finding_severity::veto : finding_severity::warn, home_url, "",
+             newest_detail(*latest, now)});
     const auto recent = std::count_if(items.begin(), items.end(), [&](const dated_item& i) {
         return i.published >= now - t.homepage_stale;
     });
     if (recent < t.homepage_min_items)
-        v.candidates.push_back({finding_kind::homepage_low_volume, finding_severity::deduct, home_url, "",
-                                std::to_string(recent) + " new dated items in 14 days (fewer than " +
-                                    std::to_string(t.homepage_min_items) + ")"});
+        v.candidates.push_back(
+            {finding_kind::homepage_low_volume, finding_severity::deduct, home_url, "",
+             std::to_string(recent) + " new dated items in 14 days (fewer than " +
+                 std::to_string(t.homepage_min_items) + ")"});
 }
 
 std::int64_t threshold_of(const std::string& category, const site_content_thresholds& t) {
@@ -153,18 +160,19 @@ void judge_columns(const crawl_result& crawl, std::int64_t now, const site_conte
     const bool stale_veto =
         dated_news_notice >= t.stale_news_notice_veto || dated_all >= t.stale_all_veto;
     for (const stale_column& s : stale)
-        v.candidates.push_back({finding_kind::column_stale, !s.dated     ? finding_severity::warn
-                                : stale_veto ? finding_severity::veto
-                                             : finding_severity::deduct,
-                                s.column->column.url, "",
-                                s.column->column.name + " (" + s.column->column.category +
-                                    "): " + s.why});
+        v.candidates.push_back(
+            {finding_kind::column_stale,
+             !s.dated     ? finding_severity::warn
+             : stale_veto ? finding_severity::veto
+                          : finding_severity::deduct,
+             s.column->column.url, "",
+             s.column->column.name + " (" + s.column->column.category + "): " + s.why});
     const bool blank_veto = static_cast<int>(blank.size()) >= t.blank_veto;
     for (const column_reading* c : blank)
-        v.candidates.push_back({finding_kind::blank_column, blank_veto ? finding_severity::veto : finding_severity::deduct,
-                                c->column.url, "",
-                                c->column.name +
-                                    ": no items at all, on this crawl and the one before"});
+        v.candidates.push_back(
+            {finding_kind::blank_column,
+             blank_veto ? finding_severity::veto : finding_severity::deduct, c->column.url, "",
+             c->column.name + ": no items at all, on this crawl and the one before"});
 }
 
 } // namespace

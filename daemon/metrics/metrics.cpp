@@ -185,8 +185,9 @@ void metrics::declare_account(const std::string& target, const std::string& plat
     families_->own(target, families_->probe_duration, probe);
     families_->own(target, families_->target_failing,
                    {{"target", target}, {"kind", "account"}, {"unit", unit}});
-    families_->own(target, families_->last_update,
-                   {{"target", target}, {"kind", "account"}, {"platform", platform}, {"unit", unit}});
+    families_->own(
+        target, families_->last_update,
+        {{"target", target}, {"kind", "account"}, {"platform", platform}, {"unit", unit}});
 }
 
 void metrics::forget_target(const std::string& target) {
@@ -223,13 +224,14 @@ void metrics::set_http_phase(const std::string& target, std::string_view phase, 
 void metrics::set_last_update(const std::string& target, const std::string& kind,
                               const std::string& platform, const std::string& unit,
                               std::int64_t when) {
-    families_->own(target, families_->last_update,
-                   {{"target", target}, {"kind", kind}, {"platform", platform}, {"unit", unit}})
+    families_
+        ->own(target, families_->last_update,
+              {{"target", target}, {"kind", kind}, {"platform", platform}, {"unit", unit}})
         .Set(static_cast<double>(when));
 }
 
-void metrics::set_site_links(const std::string& target, int broken_on_home,
-                             int broken_elsewhere, int ad_links) {
+void metrics::set_site_links(const std::string& target, int broken_on_home, int broken_elsewhere,
+                             int ad_links) {
     families_->own(target, families_->broken_links, {{"target", target}, {"page", "home"}})
         .Set(broken_on_home);
     families_->own(target, families_->broken_links, {{"target", target}, {"page", "other"}})
@@ -253,8 +255,9 @@ void metrics::set_tls_expiry(const std::string& target, std::int64_t not_after) 
 
 void metrics::set_target_failing(const std::string& target, const std::string& kind,
                                  const std::string& unit, bool failing) {
-    families_->own(target, families_->target_failing,
-                   {{"target", target}, {"kind", kind}, {"unit", unit}})
+    families_
+        ->own(target, families_->target_failing,
+              {{"target", target}, {"kind", kind}, {"unit", unit}})
         .Set(failing ? 1 : 0);
 }
 
@@ -273,7 +276,9 @@ void metrics::count_http_request(std::string_view outcome) {
     families_->http_requests.Add({{"result", std::string(outcome)}}).Increment();
 }
 
-void metrics::count_store_error() { families_->store_errors.Add({}).Increment(); }
+void metrics::count_store_error() {
+    families_->store_errors.Add({}).Increment();
+}
 
 void metrics::count_degraded(degraded_mode mode) {
     families_->degraded.Add({{"mode", std::string(name_of(mode))}}).Increment();

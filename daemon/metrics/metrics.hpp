@@ -63,8 +63,7 @@ public:
     void set_http_phase(const std::string& target, std::string_view phase, double seconds);
     // Newest content seen (home page or account), UTC epoch seconds.
     void set_last_update(const std::string& target, const std::string& kind,
-                         const std::string& platform, const std::string& unit,
-                         std::int64_t when);
+                         const std::string& platform, const std::string& unit, std::int64_t when);
     void set_tls_expiry(const std::string& target, std::int64_t not_after);
     void set_site_links(const std::string& target, int broken_on_home, int broken_elsewhere,
                         int ad_links);

@@ -48,9 +48,15 @@ struct html_cell {
     const char* css = nullptr;
 };
 
-html_cell text(std::string_view value) { return {escape_html(value), nullptr}; }
-html_cell number(const std::string& value) { return {escape_html(value), "n"}; }
-html_cell link(std::string_view url) { return {escape_html(url), "url"}; }
+html_cell text(std::string_view value) {
+    return {escape_html(value), nullptr};
+}
+html_cell number(const std::string& value) {
+    return {escape_html(value), "n"};
+}
+html_cell link(std::string_view url) {
+    return {escape_html(url), "url"};
+}
 
 void table(std::ostream& out, const std::vector<std::string>& headers,
            const std::vector<std::vector<html_cell>>& rows) {
@@ -80,10 +86,11 @@ std::string bar_chart(const std::string& title, const std::vector<bar>& bars,
                       const std::string& colour) {
     const int width = 330, label_width = 130, bar_width = 130, row = 22, top = 26;
     const int height = top + row * static_cast<int>(bars.size()) + 6;
-    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
-                      std::to_string(width) + "\" height=\"" + std::to_string(height) +
-                      "\" font-family=\"Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, SimSun, "
-                      "sans-serif\" font-size=\"11\">";
+    std::string svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) +
+        "\" height=\"" + std::to_string(height) +
+        "\" font-family=\"Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, SimSun, "
+        "sans-serif\" font-size=\"11\">";
     svg += "<text x=\"0\" y=\"14\" font-size=\"12\" font-weight=\"bold\">" + escape_html(title) +
            "</text>";
     for (std::size_t i = 0; i < bars.size(); ++i) {
@@ -93,8 +100,7 @@ std::string bar_chart(const std::string& title, const std::vector<bar>& bars,
         svg += "<text x=\"0\" y=\"" + std::to_string(y + 13) + "\">" + escape_html(bars[i].label) +
                "</text>";
         svg += "<rect x=\"" + std::to_string(label_width) + "\" y=\"" + std::to_string(y + 2) +
-               "\" width=\"" + std::to_string(bar_width) +
-               "\" height=\"14\" fill=\"#eeeeee\"/>";
+               "\" width=\"" + std::to_string(bar_width) + "\" height=\"14\" fill=\"#eeeeee\"/>";
         svg += "<rect x=\"" + std::to_string(label_width) + "\" y=\"" + std::to_string(y + 2) +
                "\" width=\"" + std::to_string(filled) + "\" height=\"14\" fill=\"" + colour +
                "\"/>";
@@ -102,12 +108,14 @@ std::string bar_chart(const std::string& title, const std::vector<bar>& bars,
                std::to_string(y + 13) + "\">" + escape_html(bars[i].value_text) + "</text>";
     }
     svg += "</svg>";
-    return "<img class=\"chart\" alt=\"" + escape_html(title) + "\" width=\"" + std::to_string(width) +
-           "\" height=\"" + std::to_string(height) + "\" src=\"data:image/svg+xml;base64," +
-           base64_encode(svg) + "\">";
+    return "<img class=\"chart\" alt=\"" + escape_html(title) + "\" width=\"" +
+           std::to_string(width) + "\" height=\"" + std::to_string(height) +
+           "\" src=\"data:image/svg+xml;base64," + base64_encode(svg) + "\">";
 }
 
-std::string shown_group(const std::string& group) { return platform_name(group); }
+std::string shown_group(const std::string& group) {
+    return platform_name(group);
+}
 
 void overview(std::ostream& out, const quarter_summary& s) {
     out << "<h2>一、总体情况</h2>\n";
@@ -121,8 +129,9 @@ void overview(std::ostream& out, const quarter_summary& s) {
                         number(percent_text(side->verdicts.pass_rate())),
                         number(percent_text(side->previous.pass_rate())),
                         number(points_text(side->change_points))});
-    table(out, {"类别", "总数", "已检查", "检查比例", "合格", "不合格", "合格率",
-                s.context.previous_name + " 合格率", "环比"},
+    table(out,
+          {"类别", "总数", "已检查", "检查比例", "合格", "不合格", "合格率",
+           s.context.previous_name + " 合格率", "环比"},
           rows);
 
     std::vector<bar> bars;
@@ -194,9 +203,11 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
         return;
     }
     for (const failing_target& f : side.failing) {
-        out << "<h3>" << escape_html(f.target.name) << "（" << escape_html(f.target.id) << "）</h3>\n";
-        out << "<p>主办单位：" << escape_html(f.target.unit) << "；" << escape_html(shown_group(f.target.group))
-            << "；<span class=\"url\">" << escape_html(f.target.url) << "</span>";
+        out << "<h3>" << escape_html(f.target.name) << "（" << escape_html(f.target.id)
+            << "）</h3>\n";
+        out << "<p>主办单位：" << escape_html(f.target.unit) << "；"
+            << escape_html(shown_group(f.target.group)) << "；<span class=\"url\">"
+            << escape_html(f.target.url) << "</span>";
         if (f.score_tenths)
             out << "；得分 "
                 << (*f.score_tenths < passing_score_tenths ? "<span class=\"fail\">" : "<span>")
@@ -215,7 +226,8 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
         table(out, {"问题", "性质", "链接", "证据", "发现时间"}, rows);
         if (f.problems.size() > problems_shown_per_target)
             out << "<p class=\"more\">"
-                << escape_html(more_text(f.problems.size() - problems_shown_per_target)) << "</p>\n";
+                << escape_html(more_text(f.problems.size() - problems_shown_per_target))
+                << "</p>\n";
     }
 }
 
@@ -235,8 +247,11 @@ void recheck(std::ostream& out, const quarter_summary& s) {
         const std::string result =
             r.fixed ? "已整改" + (r.fixed_at ? "（" + day_text(r.fixed_at) + "）" : "")
                     : std::string{"仍未整改"};
-        rows.push_back({text(r.target.name + "（" + r.target.id + "）"), text(kind_label(r.was.kind)),
-                        link(r.was.url), {evidence(r.was), "url"}, text(minute_text(r.was.since)),
+        rows.push_back({text(r.target.name + "（" + r.target.id + "）"),
+                        text(kind_label(r.was.kind)),
+                        link(r.was.url),
+                        {evidence(r.was), "url"},
+                        text(minute_text(r.was.since)),
                         {escape_html(result), r.fixed ? "pass" : "fail"}});
     }
     table(out, {"对象", "问题", "链接", "证据", "发现时间", "复核结果"}, rows);
@@ -248,16 +263,21 @@ void site_table(std::ostream& out, const quarter_summary& s) {
     out << "<h2>六、网站明细</h2>\n";
     std::vector<std::vector<html_cell>> rows;
     for (const site_figures& r : s.site_rows)
-        rows.push_back({text(r.target.name + "（" + r.target.id + "）"), text(r.target.group),
-                        number(percent_text(r.availability)), number(day_text(r.newest_update)),
+        rows.push_back({text(r.target.name + "（" + r.target.id + "）"),
+                        text(r.target.group),
+                        number(percent_text(r.availability)),
+                        number(day_text(r.newest_update)),
                         number(span_text(r.longest_gap_seconds)),
                         number(std::to_string(r.broken_home)),
                         number(std::to_string(r.broken_elsewhere)),
                         number(score_text(r.score_tenths)),
-                        {escape_html(!r.checked ? "未检查" : r.passed ? "合格" : "不合格"),
+                        {escape_html(!r.checked ? "未检查"
+                                     : r.passed ? "合格"
+                                                : "不合格"),
                          r.checked && !r.passed ? "fail" : nullptr}});
-    table(out, {"网站", "级别", "可用率", "最近更新", "最长未更新", "首页错链", "其他错链", "得分",
-                "结论"},
+    table(out,
+          {"网站", "级别", "可用率", "最近更新", "最长未更新", "首页错链", "其他错链", "得分",
+           "结论"},
           rows);
 }
 
@@ -270,8 +290,7 @@ void write_html_report(const quarter_summary& s, std::ostream& out) {
     out << "<h1>" << escape_html(title) << "</h1>\n";
     out << "<p class=\"meta\">检查期间 " << day_text(s.context.quarter.from) << " 至 "
         << day_text(s.context.quarter.to - 1) << "；" << escape_html(checkpoint_text(s.context))
-        << "；生成于 "
-        << minute_text(s.context.generated_at) << "</p>\n";
+        << "；生成于 " << minute_text(s.context.generated_at) << "</p>\n";
     overview(out, s);
     problem_types(out, s);
     failing_list(out, "三、不合格政府网站", s.sites);

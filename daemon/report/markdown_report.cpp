@@ -52,10 +52,11 @@ void overview(std::ostream& out, const quarter_summary& s) {
                   percent_text(side->verdicts.pass_rate()),
                   percent_text(side->previous.pass_rate()), points_text(side->change_points)});
     for (const auto& [kind, side] : sides_of(s)) {
-        out << '\n' << "### " << side_name(kind) << (kind == "site" ? "（按级别）" : "（按平台）")
+        out << '\n'
+            << "### " << side_name(kind) << (kind == "site" ? "（按级别）" : "（按平台）")
             << "\n\n";
-        header(out, {kind == "site" ? "级别" : "平台", "总数", "已检查", "合格",
-                     "不合格", "合格率"});
+        header(out,
+               {kind == "site" ? "级别" : "平台", "总数", "已检查", "合格", "不合格", "合格率"});
         for (const group_row& g : side->groups)
             row(out, {cell(platform_name(g.name)), std::to_string(g.population),
                       std::to_string(g.verdicts.checked), std::to_string(g.verdicts.passed),
@@ -118,9 +119,9 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
 void recheck(std::ostream& out, const quarter_summary& s) {
     out << "## 五、" << s.context.previous_name << " 问题复核\n\n";
     const std::int64_t all = static_cast<std::int64_t>(s.recheck.size());
-    out << s.context.previous_name << " 季度末未整改问题 " << all << " 项：已整改 " << s.recheck_fixed
-        << " 项（" << percent_text({s.recheck_fixed, all}) << "），仍未整改 " << all - s.recheck_fixed
-        << " 项。\n\n";
+    out << s.context.previous_name << " 季度末未整改问题 " << all << " 项：已整改 "
+        << s.recheck_fixed << " 项（" << percent_text({s.recheck_fixed, all}) << "），仍未整改 "
+        << all - s.recheck_fixed << " 项。\n\n";
     if (s.recheck.empty())
         return;
     header(out, {"对象", "问题", "链接", "证据", "发现时间", "复核结果"});
@@ -147,7 +148,9 @@ void site_table(std::ostream& out, const quarter_summary& s) {
                   percent_text(r.availability), day_text(r.newest_update),
                   span_text(r.longest_gap_seconds), std::to_string(r.broken_home),
                   std::to_string(r.broken_elsewhere), score_text(r.score_tenths),
-                  !r.checked ? "未检查" : r.passed ? "合格" : "不合格"});
+                  !r.checked ? "未检查"
+                  : r.passed ? "合格"
+                             : "不合格"});
     out << '\n';
 }
 

@@ -49,8 +49,8 @@ bool counts_as_problem(finding_severity severity) {
 }
 
 problem problem_of(const finding& f, const finding_state& state) {
-    return {f.kind, state.severity, f.url, f.source, f.detail, state.open_since,
-            state.severity_since};
+    return {f.kind,           state.severity,      f.url, f.source, f.detail,
+            state.open_since, state.severity_since};
 }
 
 judgement judge(const report_target& target, const std::map<std::string, observation_tally>& tally,
@@ -95,8 +95,8 @@ std::string group_of(const report_target& t, const report_context& context) {
 // Levels from the top down, platforms in the contract's order; anything else after them.
 int group_rank(const std::string& name) {
     static constexpr std::array<const char*, 15> order{
-        "省级", "市级", "县级", "其他", "web", "weibo", "wechat", "douyin", "toutiao",
-        "kuaishou", "bilibili", "baijiahao", "app", "feed", "未分级"};
+        "省级",    "市级",     "县级",     "其他",      "web", "weibo", "wechat", "douyin",
+        "toutiao", "kuaishou", "bilibili", "baijiahao", "app", "feed",  "未分级"};
     const auto it = std::find(order.begin(), order.end(), name);
     return static_cast<int>(it - order.begin());
 }
@@ -164,8 +164,7 @@ private:
             count_problem_kinds(side, j);
         if (j.checked && !j.passed(t.kind))
             side.failing.push_back({heading, j.vetoed,
-                                    t.kind == "site" ? std::optional{j.score_tenths}
-                                                     : std::nullopt,
+                                    t.kind == "site" ? std::optional{j.score_tenths} : std::nullopt,
                                     j.problems});
         if (t.kind == "site")
             s.site_rows.push_back(site_row(t, heading, j));
@@ -219,8 +218,9 @@ private:
             p.share.whole = side.problem_targets;
         std::stable_sort(side.problem_types.begin(), side.problem_types.end(),
                          [](const problem_share& a, const problem_share& b) {
-                             return a.share.part != b.share.part ? a.share.part > b.share.part
-                                                                 : name_of(a.kind) < name_of(b.kind);
+                             return a.share.part != b.share.part
+                                        ? a.share.part > b.share.part
+                                        : name_of(a.kind) < name_of(b.kind);
                          });
         std::stable_sort(side.groups.begin(), side.groups.end(),
                          [](const group_row& a, const group_row& b) {
@@ -245,9 +245,9 @@ private:
             const finding& f = h.current;
             const auto known = targets.find(f.target);
             const report_target fallback{f.target, f.target_kind, f.target, "", f.unit, "", false};
-            recheck_item item{heading_of(known == targets.end() ? fallback : *known->second,
-                                         context_),
-                              problem_of(f, *then), false, std::nullopt};
+            recheck_item item{
+                heading_of(known == targets.end() ? fallback : *known->second, context_),
+                problem_of(f, *then), false, std::nullopt};
             if (!state_before(h, context_.quarter.to)) {
                 item.fixed = true;
                 item.fixed_at = resolved_between(h, context_.previous.to, context_.quarter.to);

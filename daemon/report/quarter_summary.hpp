@@ -48,7 +48,7 @@ struct target_heading {
     std::string id;
     std::string kind;
     std::string name;
-    std::string unit; // the unit's name when the config has it, else its id
+    std::string unit;  // the unit's name when the config has it, else its id
     std::string group; // level or platform
     std::string url;
 };
@@ -67,7 +67,7 @@ struct problem_share {
 };
 
 struct side_summary {
-    fraction checked;  // targets with an observation in the quarter / population
+    fraction checked; // targets with an observation in the quarter / population
     verdict_counts verdicts;
     verdict_counts previous;
     // 合格率 now minus 合格率 in the previous quarter, in percentage points.

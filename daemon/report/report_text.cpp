@@ -62,7 +62,9 @@ std::string span_text(const std::optional<std::int64_t>& seconds) {
     return std::to_string(*seconds / 86400) + " 天";
 }
 
-std::string kind_label(finding_kind kind) { return std::string(info_of(kind).label); }
+std::string kind_label(finding_kind kind) {
+    return std::string(info_of(kind).label);
+}
 
 std::string target_kind_label(const std::string& kind) {
     return kind == "site" ? "网站" : kind == "account" ? "账号" : kind;

@@ -37,8 +37,8 @@ std::string minute_text(std::int64_t epoch_seconds);
 // "23 天" / "5 小时".
 std::string span_text(const std::optional<std::int64_t>& seconds);
 
-std::string kind_label(finding_kind kind);               // account_dormant -> 内容不更新（两周无更新）
-std::string target_kind_label(const std::string& kind);  // site -> 网站
+std::string kind_label(finding_kind kind); // account_dormant -> 内容不更新（两周无更新）
+std::string target_kind_label(const std::string& kind); // site -> 网站
 
 // "5 of 18 problem accounts (27.78 %) ..." in the report's language.
 std::string share_sentence(const problem_share& p, const std::string& target_kind);

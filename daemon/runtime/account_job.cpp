@@ -58,8 +58,7 @@ account_detail detail_of(const account_result& r) {
 }
 
 observation to_observation(const account_config& account, const std::string& url,
-                           const account_result& r, std::int64_t started,
-                           std::int64_t latency_ms) {
+                           const account_result& r, std::int64_t started, std::int64_t latency_ms) {
     observation o = observation_head(account.id, "account", "account", url, started);
     o.ok = r.outcome == account_outcome::ok || r.outcome == account_outcome::ok_empty;
     if (r.http_status > 0)
@@ -160,8 +159,7 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
     state.stats.record_probe(account.id, "account", "account", o.ok,
                              std::chrono::duration<double>(latency).count());
     if (newest)
-        state.stats.set_last_update(account.id, "account", account.platform, account.unit,
-                                    *newest);
+        state.stats.set_last_update(account.id, "account", account.platform, account.unit, *newest);
     state.stats.set_target_failing(account.id, "account", account.unit, failing);
     complete_probe(state, {account.id, "account"}, next.next_due, now);
 }

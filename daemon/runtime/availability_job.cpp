@@ -18,7 +18,9 @@
 namespace govmon {
 namespace {
 
-double seconds_of(std::chrono::microseconds d) { return static_cast<double>(d.count()) / 1e6; }
+double seconds_of(std::chrono::microseconds d) {
+    return static_cast<double>(d.count()) / 1e6;
+}
 
 // The visit's phases in seconds, in the order of metrics' http_phases.
 std::vector<std::pair<std::string_view, double>> phase_seconds(const availability_result& r) {

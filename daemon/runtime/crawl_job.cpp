@@ -21,7 +21,9 @@ namespace {
 using std::chrono::duration_cast;
 using std::chrono::seconds;
 
-std::int64_t seconds_of(duration d) { return duration_cast<seconds>(d).count(); }
+std::int64_t seconds_of(duration d) {
+    return duration_cast<seconds>(d).count();
+}
 
 crawl_options options_of(const daemon_state& state, const site_config& site) {
     const config& cfg = state.cfg;
@@ -83,8 +85,8 @@ crawl_detail crawl_detail_of(const crawl_result& r) {
     return d;
 }
 
-observation crawl_observation(const site_config& site, const crawl_result& r,
-                              std::int64_t started, std::int64_t latency_ms) {
+observation crawl_observation(const site_config& site, const crawl_result& r, std::int64_t started,
+                              std::int64_t latency_ms) {
     observation o = observation_head(site.id, "site", "crawl", site.url, started);
     o.ok = r.home.ok;
     if (r.home.http_status > 0)
@@ -119,9 +121,9 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
     // options_of hands the crawl a plain pointer to these rules: a reload must not free them.
     const std::shared_ptr<const filter_engine> ad_rules = state.ad_rules;
     const std::shared_ptr<page_renderer> renderer = state.renderer;
-    const crawl_result result = co_await crawl_site(*client, site.url, options_of(state, site),
-                                                    columns_of(site), state.external_links,
-                                                    started);
+    const crawl_result result =
+        co_await crawl_site(*client, site.url, options_of(state, site), columns_of(site),
+                            state.external_links, started);
     const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - clock_start);
     const std::int64_t now = now_epoch_seconds();

@@ -21,10 +21,10 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <exception>
 #include <optional>
 
 namespace govmon {

@@ -6,9 +6,13 @@
 namespace govmon {
 namespace {
 
-double seconds_of(std::chrono::milliseconds d) { return static_cast<double>(d.count()) / 1000.0; }
+double seconds_of(std::chrono::milliseconds d) {
+    return static_cast<double>(d.count()) / 1000.0;
+}
 
-double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
+double clamp01(double x) {
+    return std::clamp(x, 0.0, 1.0);
+}
 
 } // namespace
 

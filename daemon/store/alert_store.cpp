@@ -5,7 +5,6 @@
 
 #include <sqlite3.h>
 
-
 namespace govmon {
 namespace {
 
@@ -164,8 +163,8 @@ std::vector<finding_event_row> alert_store::events_after(std::int64_t cursor, in
     });
 }
 
-bool alert_store::queue_planned(const std::vector<outbox_mail>& mails,
-                                std::int64_t expected_cursor, std::int64_t new_cursor) {
+bool alert_store::queue_planned(const std::vector<outbox_mail>& mails, std::int64_t expected_cursor,
+                                std::int64_t new_cursor) {
     return impl_->guarded("queue alert mails", [&] {
         sqlite::transaction tx{impl_->db};
         sqlite::statement current{impl_->db, sql::read_cursor};
@@ -198,8 +197,8 @@ std::optional<std::int64_t> alert_store::digest_last_run(const std::string& audi
     });
 }
 
-void alert_store::queue_digest(const std::optional<outbox_mail>& mail,
-                               const std::string& audience, std::int64_t now) {
+void alert_store::queue_digest(const std::optional<outbox_mail>& mail, const std::string& audience,
+                               std::int64_t now) {
     impl_->guarded("queue a digest", [&] {
         sqlite::transaction tx{impl_->db};
         if (mail)
@@ -226,8 +225,9 @@ std::vector<outbox_mail> alert_store::mails_in_state(const std::string& state) c
 }
 
 void alert_store::mark_sent(std::int64_t id, std::int64_t now) {
-    impl_->guarded("record a sent mail",
-                   [&] { sqlite::statement{impl_->db, sql::mark_sent}.bind_all(id, now).run(); });
+    impl_->guarded("record a sent mail", [&] {
+        sqlite::statement{impl_->db, sql::mark_sent}.bind_all(id, now).run();
+    });
 }
 
 void alert_store::mark_retry(std::int64_t id, int attempts, std::int64_t next_attempt,

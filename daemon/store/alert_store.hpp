@@ -20,8 +20,8 @@ struct finding_event_row {
 // A mail as queued in the outbox (schema/0002_alert_outbox.sql). Queued, it becomes one row per
 // recipient; read back, `recipients` holds that row's one address.
 struct outbox_mail {
-    std::int64_t id = 0; // assigned by the store
-    std::string kind;    // veto, warning, recovery, digest
+    std::int64_t id = 0;  // assigned by the store
+    std::string kind;     // veto, warning, recovery, digest
     std::string audience; // a unit id, or "*" for alerts.to
     std::string message_id;
     std::vector<std::string> recipients;

@@ -3,9 +3,8 @@
 #include "daemon/common/csv_field.hpp"
 #include "daemon/common/time_zone.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 namespace govmon {
 

@@ -104,8 +104,7 @@ std::vector<finding_history> read_findings(sqlite::connection& db, std::int64_t 
 
 } // namespace
 
-report_rows read_report_rows(const std::string& database, time_range quarter,
-                             time_range previous) {
+report_rows read_report_rows(const std::string& database, time_range quarter, time_range previous) {
     try {
         // Without SQLITE_OPEN_CREATE a missing file fails here instead of appearing empty.
         sqlite::connection db{database, SQLITE_OPEN_READONLY};

@@ -10,9 +10,9 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <unordered_map>
 #include <utility>
 
 namespace govmon {

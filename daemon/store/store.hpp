@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <iosfwd>
 #include <map>
-#include <set>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -72,8 +72,7 @@ public:
     void write(const write_batch& batch);
 
     // Observations of one target's probe with time >= since, oldest first.
-    std::vector<observation> observations_since(const std::string& target,
-                                                const std::string& probe,
+    std::vector<observation> observations_since(const std::string& target, const std::string& probe,
                                                 std::int64_t since) const;
     // The `count` newest observations of one target's probe, oldest first.
     std::vector<observation> latest_observations(const std::string& target,

@@ -8,8 +8,7 @@ namespace govmon::account_json {
 
 using nlohmann::json;
 
-const json* member(const json& object, std::string_view key) noexcept
-{
+const json* member(const json& object, std::string_view key) noexcept {
     if (!object.is_object()) {
         return nullptr;
     }
@@ -17,8 +16,7 @@ const json* member(const json& object, std::string_view key) noexcept
     return it == object.end() ? nullptr : &*it;
 }
 
-std::optional<std::int64_t> int_at(const json& object, std::string_view key) noexcept
-{
+std::optional<std::int64_t> int_at(const json& object, std::string_view key) noexcept {
     const json* value = member(object, key);
     if (value == nullptr) {
         return std::nullopt;
@@ -37,8 +35,7 @@ std::optional<std::int64_t> int_at(const json& object, std::string_view key) noe
     return std::nullopt;
 }
 
-std::optional<std::string> text_at(const json& object, std::string_view key)
-{
+std::optional<std::string> text_at(const json& object, std::string_view key) {
     const json* value = member(object, key);
     if (value == nullptr) {
         return std::nullopt;
@@ -55,8 +52,7 @@ std::optional<std::string> text_at(const json& object, std::string_view key)
     return std::nullopt;
 }
 
-json parse_quietly(std::string_view body) noexcept
-{
+json parse_quietly(std::string_view body) noexcept {
     try {
         return json::parse(body, nullptr, false);
     } catch (...) {

@@ -11,14 +11,13 @@
 namespace govmon {
 namespace {
 
-using nlohmann::json;
 using account_json::int_at;
 using account_json::member;
 using account_text::contains_icase;
+using nlohmann::json;
 
 account_result refusal(int status, std::string detail, error_class error = error_class::blocked,
-                       account_outcome outcome = account_outcome::blocked)
-{
+                       account_outcome outcome = account_outcome::blocked) {
     account_result r;
     r.outcome = outcome;
     r.http_status = status;
@@ -27,13 +26,11 @@ account_result refusal(int status, std::string detail, error_class error = error
     return r;
 }
 
-bool is_own_page(std::string_view source) noexcept
-{
+bool is_own_page(std::string_view source) noexcept {
     return source == "app" || source == "web";
 }
 
-std::string_view html_title(std::string_view body) noexcept
-{
+std::string_view html_title(std::string_view body) noexcept {
     auto open = account_text::find_icase(body, "<title");
     auto open_end = body.find('>', open == std::string_view::npos ? body.size() : open);
     if (open_end == std::string_view::npos) {
@@ -48,8 +45,7 @@ std::string_view html_title(std::string_view body) noexcept
 
 // The `"is_need_foe": true` flag of Baijiahao's verification gate, in JSON or in the
 // `window.dynamicData=` script of its HTML.
-bool baijiahao_needs_verification(std::string_view body) noexcept
-{
+bool baijiahao_needs_verification(std::string_view body) noexcept {
     constexpr std::string_view key = "is_need_foe";
     for (auto pos = body.find(key); pos != std::string_view::npos; pos = body.find(key, pos + 1)) {
         auto rest = body.substr(pos + key.size());
@@ -62,8 +58,7 @@ bool baijiahao_needs_verification(std::string_view body) noexcept
     return false;
 }
 
-std::optional<std::string> bridge_signature(std::string_view body, bool html)
-{
+std::optional<std::string> bridge_signature(std::string_view body, bool html) {
     if (contains_icase(body, "need check")) {
         return "Wechat2RSS: need check (rate-limited by WeChat)";
     }
@@ -77,11 +72,10 @@ std::optional<std::string> bridge_signature(std::string_view body, bool html)
 }
 
 std::optional<std::string> platform_page_signature(std::string_view body, std::string_view source,
-                                                   bool html)
-{
+                                                   bool html) {
     if (source == "wechat" && html) {
-        if (body.find("环境异常") != std::string_view::npos
-            || body.find("wappoc_appmsgcaptcha") != std::string_view::npos) {
+        if (body.find("环境异常") != std::string_view::npos ||
+            body.find("wappoc_appmsgcaptcha") != std::string_view::npos) {
             return "WeChat 环境异常 / captcha page";
         }
         if (body.find("已被发布者删除") != std::string_view::npos) {
@@ -102,8 +96,7 @@ std::optional<std::string> platform_page_signature(std::string_view body, std::s
 // document is never one, and post texts inside JSON may quote anything, so the page markers are
 // only looked for in other bodies.
 std::optional<std::string> page_signature(std::string_view content_type, std::string_view body,
-                                          std::string_view source)
-{
+                                          std::string_view source) {
     if (account_text::looks_like_feed(body)) {
         return std::nullopt;
     }
@@ -112,15 +105,15 @@ std::optional<std::string> page_signature(std::string_view content_type, std::st
         if (contains_icase(body, "Sina Visitor System")) {
             return "Sina Visitor System page (no visitor cookies)";
         }
-        if (contains_icase(body, "passport.weibo.com/visitor")
-            || contains_icase(body, "visitor.passport.weibo.cn")) {
+        if (contains_icase(body, "passport.weibo.com/visitor") ||
+            contains_icase(body, "visitor.passport.weibo.cn")) {
             return "Weibo visitor/passport page";
         }
         if (contains_icase(body, "antispider")) {
             return "Sogou antispider captcha";
         }
-        if (html && !is_own_page(source)
-            && html_title(body).find("验证") != std::string_view::npos) {
+        if (html && !is_own_page(source) &&
+            html_title(body).find("验证") != std::string_view::npos) {
             return "captcha page (title contains 验证)";
         }
     }
@@ -136,8 +129,7 @@ std::optional<std::string> page_signature(std::string_view content_type, std::st
     return std::nullopt;
 }
 
-std::optional<std::string> weibo_refusal(const json& doc)
-{
+std::optional<std::string> weibo_refusal(const json& doc) {
     if (int_at(doc, "ok") == -100) {
         return "ok:-100 login wall (session invalid)";
     }
@@ -149,23 +141,21 @@ std::optional<std::string> weibo_refusal(const json& doc)
     return std::nullopt;
 }
 
-std::optional<std::string> bilibili_refusal(const json& doc)
-{
+std::optional<std::string> bilibili_refusal(const json& doc) {
     auto code = int_at(doc, "code");
     if (code == -352 || code == -412 || code == -799 || code == -401 || code == -403) {
         return "Bilibili code " + std::to_string(*code) + " (risk control)";
     }
     const json* data = member(doc, "data");
-    bool voucher_only = data && member(*data, "v_voucher") && !member(*data, "list")
-        && !member(*data, "items");
+    bool voucher_only =
+        data && member(*data, "v_voucher") && !member(*data, "list") && !member(*data, "items");
     if (code == 0 && voucher_only) {
         return "Bilibili v_voucher without data (WBI/risk control)";
     }
     return std::nullopt;
 }
 
-std::optional<std::string> kuaishou_refusal(const json& doc)
-{
+std::optional<std::string> kuaishou_refusal(const json& doc) {
     const json* data = member(doc, "data");
     auto result = data ? int_at(*data, "result") : std::nullopt;
     if (!result) {
@@ -177,8 +167,7 @@ std::optional<std::string> kuaishou_refusal(const json& doc)
     return std::nullopt;
 }
 
-std::optional<std::string> wechat_refusal(const json& doc)
-{
+std::optional<std::string> wechat_refusal(const json& doc) {
     const json* base = member(doc, "base_resp");
     auto ret = base ? int_at(*base, "ret") : int_at(doc, "ret");
     if (ret == 200013 || ret == 200003 || ret == -3 || ret == -6) {
@@ -187,8 +176,7 @@ std::optional<std::string> wechat_refusal(const json& doc)
     return std::nullopt;
 }
 
-std::optional<std::string> douyin_refusal(const json& doc)
-{
+std::optional<std::string> douyin_refusal(const json& doc) {
     auto status = int_at(doc, "status_code");
     if (status && *status != 0) {
         return "Douyin status_code " + std::to_string(*status);
@@ -201,8 +189,7 @@ std::optional<std::string> douyin_refusal(const json& doc)
     return std::nullopt;
 }
 
-std::optional<std::string> json_refusal(std::string_view body, std::string_view source)
-{
+std::optional<std::string> json_refusal(std::string_view body, std::string_view source) {
     if (!account_text::looks_like_json(body)) {
         return std::nullopt;
     }
@@ -228,8 +215,7 @@ std::optional<std::string> json_refusal(std::string_view body, std::string_view 
     return std::nullopt;
 }
 
-std::string status_text(int status, std::string_view source)
-{
+std::string status_text(int status, std::string_view source) {
     std::string text = "HTTP " + std::to_string(status);
     if (is_bridge_source(source)) {
         text += " from bridge";
@@ -237,8 +223,7 @@ std::string status_text(int status, std::string_view source)
     return text;
 }
 
-account_result not_found_answer(int status, std::string_view body, std::string_view source)
-{
+account_result not_found_answer(int status, std::string_view body, std::string_view source) {
     if (is_own_page(source)) {
         return refusal(status, "HTTP " + std::to_string(status) + " for the account's page",
                        error_class::not_found, account_outcome::not_found);
@@ -252,16 +237,15 @@ account_result not_found_answer(int status, std::string_view body, std::string_v
     return refusal(status, status_text(status, source) + " (route or endpoint, not the account)");
 }
 
-account_result error_status(int status, std::string_view body, std::string_view source)
-{
+account_result error_status(int status, std::string_view body, std::string_view source) {
     if (status == 404 || status == 410) {
         return not_found_answer(status, body, source);
     }
     if (status == 429) {
         return refusal(status, status_text(status, source) + " rate limited");
     }
-    bool refused = status == 401 || status == 403 || status == 407 || status == 412
-        || status == 418 || status == 432 || status == 451;
+    bool refused = status == 401 || status == 403 || status == 407 || status == 412 ||
+                   status == 418 || status == 432 || status == 451;
     if (refused || (status >= 500 && is_bridge_source(source))) {
         return refusal(status, status_text(status, source));
     }
@@ -270,15 +254,13 @@ account_result error_status(int status, std::string_view body, std::string_view 
 
 } // namespace
 
-bool is_bridge_source(std::string_view source) noexcept
-{
-    return source == "rsshub" || source == "wewe" || source == "werss" || source == "wechat2rss"
-        || source == "feed";
+bool is_bridge_source(std::string_view source) noexcept {
+    return source == "rsshub" || source == "wewe" || source == "werss" || source == "wechat2rss" ||
+           source == "feed";
 }
 
 std::optional<account_result> classify_refusal(int http_status, std::string_view content_type,
-                                               std::string_view body, std::string_view source)
-{
+                                               std::string_view body, std::string_view source) {
     if (http_status < 100 || http_status > 599) {
         return std::nullopt;
     }

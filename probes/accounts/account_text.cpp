@@ -30,8 +30,7 @@ bool is_unreserved(unsigned char c) noexcept {
 } // namespace
 
 std::size_t find_icase(std::string_view haystack, std::string_view needle,
-                       std::size_t from) noexcept
-{
+                       std::size_t from) noexcept {
     if (from > haystack.size()) {
         return std::string_view::npos;
     }
@@ -44,13 +43,11 @@ std::size_t find_icase(std::string_view haystack, std::string_view needle,
     return static_cast<std::size_t>(it - haystack.begin());
 }
 
-bool contains_icase(std::string_view haystack, std::string_view needle) noexcept
-{
+bool contains_icase(std::string_view haystack, std::string_view needle) noexcept {
     return find_icase(haystack, needle) != std::string_view::npos;
 }
 
-std::string_view trim(std::string_view text) noexcept
-{
+std::string_view trim(std::string_view text) noexcept {
     constexpr std::string_view bom = "\xEF\xBB\xBF";
     if (text.starts_with(bom)) {
         text.remove_prefix(bom.size());
@@ -64,8 +61,7 @@ std::string_view trim(std::string_view text) noexcept
     return text;
 }
 
-bool looks_like_html(std::string_view content_type, std::string_view body) noexcept
-{
+bool looks_like_html(std::string_view content_type, std::string_view body) noexcept {
     auto head = trim(body);
     if (starts_with_nocase(head, "<!doctype html") || starts_with_nocase(head, "<html")) {
         return true;
@@ -75,30 +71,26 @@ bool looks_like_html(std::string_view content_type, std::string_view body) noexc
     return !xml_or_json && contains_icase(content_type, "text/html") && head.starts_with('<');
 }
 
-bool looks_like_feed(std::string_view body) noexcept
-{
+bool looks_like_feed(std::string_view body) noexcept {
     auto head = trim(body);
-    return head.starts_with("<?xml") || starts_with_nocase(head, "<rss")
-        || starts_with_nocase(head, "<feed") || starts_with_nocase(head, "<rdf");
+    return head.starts_with("<?xml") || starts_with_nocase(head, "<rss") ||
+           starts_with_nocase(head, "<feed") || starts_with_nocase(head, "<rdf");
 }
 
-bool looks_like_json(std::string_view body) noexcept
-{
+bool looks_like_json(std::string_view body) noexcept {
     auto head = trim(body);
     return head.starts_with('{') || head.starts_with('[');
 }
 
-bool says_account_missing(std::string_view text) noexcept
-{
+bool says_account_missing(std::string_view text) noexcept {
     static constexpr std::array<std::string_view, 8> phrases = {
-        "用户不存在", "账号不存在", "帐号不存在", "用户已注销",
+        "用户不存在", "账号不存在", "帐号不存在",     "用户已注销",
         "账号已注销", "帐号已注销", "user not found", "user does not exist"};
     return std::any_of(phrases.begin(), phrases.end(),
                        [&](std::string_view p) { return contains_icase(text, p); });
 }
 
-std::string percent_encode(std::string_view text)
-{
+std::string percent_encode(std::string_view text) {
     static constexpr std::array<char, 16> digits = {'0', '1', '2', '3', '4', '5', '6', '7',
                                                     '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
     std::string out;
@@ -116,8 +108,7 @@ std::string percent_encode(std::string_view text)
     return out;
 }
 
-std::string percent_decode(std::string_view text)
-{
+std::string percent_decode(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {

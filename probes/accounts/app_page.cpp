@@ -31,14 +31,12 @@ constexpr std::array<std::string_view, 20> date_keys = {
 constexpr std::array<std::string_view, 6> html_labels = {"更新时间", "更新日期", "发布时间",
                                                          "发布日期", "上线时间", "上线日期"};
 
-bool is_date_key(std::string_view key)
-{
+bool is_date_key(std::string_view key) {
     auto lowered = lower_ascii(key);
     return std::find(date_keys.begin(), date_keys.end(), lowered) != date_keys.end();
 }
 
-std::optional<std::int64_t> json_date(const json& value, std::int64_t now)
-{
+std::optional<std::int64_t> json_date(const json& value, std::int64_t now) {
     if (value.is_number_integer()) {
         return post_instant_from_unix(value.get<std::int64_t>(), now);
     }
@@ -57,8 +55,7 @@ std::optional<std::int64_t> json_date(const json& value, std::int64_t now)
     return std::nullopt;
 }
 
-void walk_json(const json& node, int depth, std::int64_t now, std::vector<std::int64_t>& dates)
-{
+void walk_json(const json& node, int depth, std::int64_t now, std::vector<std::int64_t>& dates) {
     if (depth > max_json_depth) {
         return;
     }
@@ -80,8 +77,7 @@ void walk_json(const json& node, int depth, std::int64_t now, std::vector<std::i
 
 // Skips what sits between a label and its value: colons (ASCII and full-width), spaces,
 // &nbsp; and tags (<span>更新时间：</span><span>2026-11-02</span>).
-std::string_view skip_separators(std::string_view text)
-{
+std::string_view skip_separators(std::string_view text) {
     constexpr std::array<std::string_view, 6> separators = {":",  "：",     " ",
                                                             "\t", "&nbsp;", "\xC2\xA0"};
     for (std::size_t guard = 0; guard < 64 && !text.empty(); ++guard) {
@@ -105,8 +101,7 @@ std::string_view skip_separators(std::string_view text)
 }
 
 // The date written right after a label, if any.
-std::optional<std::int64_t> date_after(std::string_view rest, std::int64_t now)
-{
+std::optional<std::int64_t> date_after(std::string_view rest, std::int64_t now) {
     auto value = skip_separators(rest);
     auto found = find_dates(value.substr(0, std::min(value.size(), label_window)), now);
     if (found.empty() || found.front().offset != 0) {
@@ -115,8 +110,7 @@ std::optional<std::int64_t> date_after(std::string_view rest, std::int64_t now)
     return std::min(latest_instant(found.front().date), now);
 }
 
-void labelled_dates(std::string_view body, std::int64_t now, std::vector<std::int64_t>& dates)
-{
+void labelled_dates(std::string_view body, std::int64_t now, std::vector<std::int64_t>& dates) {
     for (auto label : html_labels) {
         for (auto pos = body.find(label); pos != std::string_view::npos;
              pos = body.find(label, pos + label.size())) {
@@ -129,8 +123,7 @@ void labelled_dates(std::string_view body, std::int64_t now, std::vector<std::in
 
 // The page's visible text: tags, scripts and styles become spaces, so dates inside URLs and
 // code do not count.
-std::string visible_text(std::string_view html)
-{
+std::string visible_text(std::string_view html) {
     std::string text;
     text.reserve(html.size());
     std::size_t pos = 0;
@@ -155,8 +148,7 @@ std::string visible_text(std::string_view html)
 
 // Labelled dates when the page has them; otherwise every date of the visible text (an H5 news
 // list shows bare dates next to its items).
-void html_dates(std::string_view body, std::int64_t now, std::vector<std::int64_t>& dates)
-{
+void html_dates(std::string_view body, std::int64_t now, std::vector<std::int64_t>& dates) {
     labelled_dates(body, now, dates);
     if (!dates.empty()) {
         return;
@@ -166,8 +158,7 @@ void html_dates(std::string_view body, std::int64_t now, std::vector<std::int64_
     }
 }
 
-account_result reachable(int http_status, const std::vector<std::int64_t>& dates)
-{
+account_result reachable(int http_status, const std::vector<std::int64_t>& dates) {
     account_result r;
     r.outcome = account_outcome::ok;
     r.http_status = http_status;
@@ -184,9 +175,8 @@ account_result reachable(int http_status, const std::vector<std::int64_t>& dates
 
 } // namespace
 
-account_result judge_app_page(int http_status, std::string_view content_type,
-                              std::string_view body, std::int64_t now)
-{
+account_result judge_app_page(int http_status, std::string_view content_type, std::string_view body,
+                              std::int64_t now) {
     if (auto refused = classify_refusal(http_status, content_type, body, "app")) {
         return *refused;
     }

@@ -18,7 +18,7 @@ namespace govmon {
 //     freshness is not judged.
 // Caution for the rule layer: a download page's date is usually a release date, which
 // platforms.md §8 says must not drive the 14-day rule for content.
-account_result judge_app_page(int http_status, std::string_view content_type,
-                              std::string_view body, std::int64_t now);
+account_result judge_app_page(int http_status, std::string_view content_type, std::string_view body,
+                              std::int64_t now);
 
 } // namespace govmon

@@ -25,8 +25,7 @@ constexpr std::array<route_doc, 7> routes = {{
      "no route keyed by an account id: configure feed: (Wechat2RSS, WeWe RSS, WeRSS, RSSHub)"},
 }};
 
-std::string_view trim_trailing_slashes(std::string_view base) noexcept
-{
+std::string_view trim_trailing_slashes(std::string_view base) noexcept {
     while (base.ends_with('/')) {
         base.remove_suffix(1);
     }
@@ -36,8 +35,7 @@ std::string_view trim_trailing_slashes(std::string_view base) noexcept
 } // namespace
 
 std::optional<std::string> bridge_feed_url(std::string_view rsshub_base, std::string_view platform,
-                                           std::string_view uid)
-{
+                                           std::string_view uid) {
     auto base = trim_trailing_slashes(rsshub_base);
     if (base.empty() || uid.empty()) {
         return std::nullopt;
@@ -55,8 +53,7 @@ std::optional<std::string> bridge_feed_url(std::string_view rsshub_base, std::st
     return std::nullopt;
 }
 
-std::vector<route_doc> documented_routes()
-{
+std::vector<route_doc> documented_routes() {
     return {routes.begin(), routes.end()};
 }
 

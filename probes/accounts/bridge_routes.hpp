@@ -18,9 +18,9 @@ std::optional<std::string> bridge_feed_url(std::string_view rsshub_base, std::st
 // One row of the route table, for docs/accounts.md and `govmon help`.
 struct route_doc {
     std::string_view platform;
-    std::string_view route;   // RSSHub path with its parameter, or "" when there is none
-    std::string_view uid_is;  // what the account's `uid` must hold
-    std::string_view caveat;  // what the feed can and cannot tell
+    std::string_view route;  // RSSHub path with its parameter, or "" when there is none
+    std::string_view uid_is; // what the account's `uid` must hold
+    std::string_view caveat; // what the feed can and cannot tell
 };
 
 std::vector<route_doc> documented_routes();

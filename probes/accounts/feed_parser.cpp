@@ -171,7 +171,7 @@ std::vector<std::string_view> html_urls(std::string_view html) {
             continue;
         const std::size_t name = starts_with_nocase(html.substr(i), "href")  ? 4
                                  : starts_with_nocase(html.substr(i), "src") ? 3
-                                                                                    : 0;
+                                                                             : 0;
         if (name == 0)
             continue;
         if (const std::string_view value = attribute_value(html, i + name); !value.empty())
@@ -485,8 +485,7 @@ int count_start_tags(std::string_view text, std::string_view name) {
 // an undeclared &nbsp; costs a character, not a post), it is read as it is; otherwise what it
 // shows can prove an account fresh and nothing else.
 account_result read_repaired_feed(const xmlDoc* doc, std::string_view text, std::int64_t now) {
-    account_result r = doc ? read_xml_feed(doc, now)
-                           : parse_error("not a feed: no XML document");
+    account_result r = doc ? read_xml_feed(doc, now) : parse_error("not a feed: no XML document");
     const int started = count_start_tags(text, "item") + count_start_tags(text, "entry");
     if (r.outcome == account_outcome::parse_error) {
         r.detail = "malformed XML: " + r.detail;

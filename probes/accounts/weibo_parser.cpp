@@ -19,8 +19,7 @@ constexpr int max_card_depth = 16;
 constexpr std::string_view default_api = "https://m.weibo.cn";
 constexpr std::string_view no_content = "这里还没有内容";
 
-account_result make_result(account_outcome outcome, error_class error, std::string detail)
-{
+account_result make_result(account_outcome outcome, error_class error, std::string detail) {
     account_result r;
     r.outcome = outcome;
     r.error = error;
@@ -28,18 +27,15 @@ account_result make_result(account_outcome outcome, error_class error, std::stri
     return r;
 }
 
-account_result blocked(std::string detail)
-{
+account_result blocked(std::string detail) {
     return make_result(account_outcome::blocked, error_class::blocked, std::move(detail));
 }
 
-account_result parse_error(std::string detail)
-{
+account_result parse_error(std::string detail) {
     return make_result(account_outcome::parse_error, error_class::parse, std::move(detail));
 }
 
-account_result not_ok_answer(const json& doc, bool& no_content_message)
-{
+account_result not_ok_answer(const json& doc, bool& no_content_message) {
     auto ok = int_at(doc, "ok");
     if (ok == -100) {
         return blocked("ok:-100 login wall (session invalid)");
@@ -66,8 +62,7 @@ account_result not_ok_answer(const json& doc, bool& no_content_message)
 
 // nullopt when `doc` holds an ok:1 answer; otherwise what the answer amounts to.
 std::optional<account_result> read_envelope(std::string_view body, json& doc,
-                                            bool& no_content_message)
-{
+                                            bool& no_content_message) {
     auto text = account_text::trim(body);
     if (text.empty()) {
         return blocked("empty body");
@@ -87,16 +82,14 @@ std::optional<account_result> read_envelope(std::string_view body, json& doc,
     return not_ok_answer(doc, no_content_message);
 }
 
-bool is_http_url(std::string_view url) noexcept
-{
-    return account_text::find_icase(url, "http://") == 0
-        || account_text::find_icase(url, "https://") == 0;
+bool is_http_url(std::string_view url) noexcept {
+    return account_text::find_icase(url, "http://") == 0 ||
+           account_text::find_icase(url, "https://") == 0;
 }
 
 // Weibo wraps outside links as weibo.cn/sinaurl?...&u=<encoded target>; the ad rules need the
 // target.
-std::string unwrap_sinaurl(std::string url)
-{
+std::string unwrap_sinaurl(std::string url) {
     if (url.find("weibo.cn/sinaurl?") == std::string::npos) {
         return url;
     }
@@ -112,8 +105,7 @@ std::string unwrap_sinaurl(std::string url)
     return is_http_url(target) ? target : url;
 }
 
-void add_link(std::string url, std::vector<std::string>& links)
-{
+void add_link(std::string url, std::vector<std::string>& links) {
     for (auto pos = url.find("&amp;"); pos != std::string::npos; pos = url.find("&amp;", pos + 1)) {
         url.replace(pos, 5, "&");
     }
@@ -129,8 +121,7 @@ void add_link(std::string url, std::vector<std::string>& links)
     }
 }
 
-void collect_hrefs(std::string_view html, std::vector<std::string>& links)
-{
+void collect_hrefs(std::string_view html, std::vector<std::string>& links) {
     constexpr std::string_view attr = "href=";
     for (auto pos = html.find(attr); pos != std::string_view::npos; pos = html.find(attr, pos)) {
         pos += attr.size();
@@ -148,8 +139,7 @@ void collect_hrefs(std::string_view html, std::vector<std::string>& links)
 
 // Post text hrefs and the link card (page_info.page_url) of a post and of what it retweets:
 // a retweeted ad is still shown by the account.
-void collect_post_links(const json& mblog, std::vector<std::string>& links)
-{
+void collect_post_links(const json& mblog, std::vector<std::string>& links) {
     if (auto text = text_at(mblog, "text")) {
         collect_hrefs(*text, links);
     }
@@ -160,13 +150,12 @@ void collect_post_links(const json& mblog, std::vector<std::string>& links)
     }
 }
 
-bool is_pinned(const json& card, const json& mblog)
-{
+bool is_pinned(const json& card, const json& mblog) {
     auto type_id = text_at(card, "profile_type_id").value_or("");
     const json* title = member(mblog, "title");
     bool titled = title && text_at(*title, "text") == "置顶";
-    return type_id.starts_with("proweibotop") || int_at(mblog, "isTop") == 1 || titled
-        || int_at(mblog, "mblogtype") == 2;
+    return type_id.starts_with("proweibotop") || int_at(mblog, "isTop") == 1 || titled ||
+           int_at(mblog, "mblogtype") == 2;
 }
 
 struct card_walk {
@@ -177,8 +166,7 @@ struct card_walk {
     bool too_deep = false;
 };
 
-void read_post(const json& card, const json& mblog, card_walk& walk)
-{
+void read_post(const json& card, const json& mblog, card_walk& walk) {
     weibo_post post;
     post.id = text_at(mblog, "idstr").value_or(text_at(mblog, "id").value_or(""));
     post.pinned = is_pinned(card, mblog);
@@ -187,8 +175,8 @@ void read_post(const json& card, const json& mblog, card_walk& walk)
     auto created_at = text_at(mblog, "created_at");
     post.created = created_at ? post_instant(*created_at, walk.now) : std::nullopt;
     if (!post.created && walk.first_unreadable.empty()) {
-        walk.first_unreadable = "post " + post.id + ": created_at '"
-            + created_at.value_or("(missing)") + "' unreadable";
+        walk.first_unreadable = "post " + post.id + ": created_at '" +
+                                created_at.value_or("(missing)") + "' unreadable";
     }
     collect_post_links(mblog, walk.links);
     if (post.retweet) {
@@ -197,8 +185,7 @@ void read_post(const json& card, const json& mblog, card_walk& walk)
     walk.posts.push_back(std::move(post));
 }
 
-void walk_cards(const json& cards, int depth, card_walk& walk)
-{
+void walk_cards(const json& cards, int depth, card_walk& walk) {
     if (depth > max_card_depth) {
         walk.too_deep = true;
         return;
@@ -216,8 +203,7 @@ void walk_cards(const json& cards, int depth, card_walk& walk)
 }
 
 // The answer's own post count: cardlistInfo.total, else userInfo.statuses_count.
-std::optional<std::int64_t> listed_count(const json& data)
-{
+std::optional<std::int64_t> listed_count(const json& data) {
     if (const json* info = member(data, "cardlistInfo")) {
         if (auto total = int_at(*info, "total")) {
             return total;
@@ -229,20 +215,18 @@ std::optional<std::int64_t> listed_count(const json& data)
     return std::nullopt;
 }
 
-account_result empty_list(const json& data)
-{
+account_result empty_list(const json& data) {
     auto count = listed_count(data);
     if (count == 0) {
         return make_result(account_outcome::ok_empty, error_class::none,
                            "ok:1, no posts, the answer counts 0 posts");
     }
     std::string counted = count ? std::to_string(*count) : std::string("unknown");
-    return blocked("ok:1 but no posts listed (count " + counted
-                   + "): visibility-restricted or filtered");
+    return blocked("ok:1 but no posts listed (count " + counted +
+                   "): visibility-restricted or filtered");
 }
 
-account_result dated_list(card_walk& walk)
-{
+account_result dated_list(card_walk& walk) {
     account_result r;
     r.items_seen = static_cast<int>(walk.posts.size());
     int pinned = 0;
@@ -267,8 +251,7 @@ account_result dated_list(card_walk& walk)
     return r;
 }
 
-std::string trimmed_base(std::string_view api_base)
-{
+std::string trimmed_base(std::string_view api_base) {
     while (api_base.ends_with('/')) {
         api_base.remove_suffix(1);
     }
@@ -277,8 +260,7 @@ std::string trimmed_base(std::string_view api_base)
 
 } // namespace
 
-weibo_listing parse_weibo_listing(std::string_view body, std::int64_t now)
-{
+weibo_listing parse_weibo_listing(std::string_view body, std::int64_t now) {
     weibo_listing out;
     json doc;
     if (auto answer = read_envelope(body, doc, out.no_content_message)) {
@@ -306,13 +288,11 @@ weibo_listing parse_weibo_listing(std::string_view body, std::int64_t now)
     return out;
 }
 
-account_result parse_weibo_container(std::string_view body, std::int64_t now)
-{
+account_result parse_weibo_container(std::string_view body, std::int64_t now) {
     return parse_weibo_listing(body, now).result;
 }
 
-weibo_profile parse_weibo_profile(std::string_view body)
-{
+weibo_profile parse_weibo_profile(std::string_view body) {
     weibo_profile profile;
     json doc;
     if (auto answer = read_envelope(body, doc, profile.no_content_message)) {
@@ -338,13 +318,13 @@ weibo_profile parse_weibo_profile(std::string_view body)
     }
     profile.status.outcome = account_outcome::ok;
     profile.status.error = error_class::none;
-    profile.status.detail = "profile: statuses_count "
-        + (profile.statuses_count ? std::to_string(*profile.statuses_count) : "unknown");
+    profile.status.detail =
+        "profile: statuses_count " +
+        (profile.statuses_count ? std::to_string(*profile.statuses_count) : "unknown");
     return profile;
 }
 
-account_result judge_weibo_account(const weibo_profile& profile, const weibo_listing& listing)
-{
+account_result judge_weibo_account(const weibo_profile& profile, const weibo_listing& listing) {
     const auto& list = listing.result;
     if (list.outcome == account_outcome::ok) {
         return list;
@@ -353,8 +333,9 @@ account_result judge_weibo_account(const weibo_profile& profile, const weibo_lis
         return make_result(account_outcome::not_found, error_class::not_found,
                            "profile and post list both answer ok:0 这里还没有内容");
     }
-    bool list_without_posts = listing.answered_ok && listing.posts.empty()
-        && (list.outcome == account_outcome::ok_empty || list.outcome == account_outcome::blocked);
+    bool list_without_posts =
+        listing.answered_ok && listing.posts.empty() &&
+        (list.outcome == account_outcome::ok_empty || list.outcome == account_outcome::blocked);
     if (list_without_posts && profile.status.outcome == account_outcome::ok) {
         if (profile.statuses_count == 0) {
             return make_result(account_outcome::ok_empty, error_class::none,
@@ -367,21 +348,18 @@ account_result judge_weibo_account(const weibo_profile& profile, const weibo_lis
     return list;
 }
 
-std::string weibo_container_url(std::string_view api_base, std::string_view uid)
-{
+std::string weibo_container_url(std::string_view api_base, std::string_view uid) {
     auto id = account_text::percent_encode(uid);
-    return trimmed_base(api_base) + "/api/container/getIndex?type=uid&value=" + id
-        + "&containerid=107603" + id;
+    return trimmed_base(api_base) + "/api/container/getIndex?type=uid&value=" + id +
+           "&containerid=107603" + id;
 }
 
-std::string weibo_profile_url(std::string_view api_base, std::string_view uid)
-{
-    return trimmed_base(api_base) + "/api/container/getIndex?type=uid&value="
-        + account_text::percent_encode(uid);
+std::string weibo_profile_url(std::string_view api_base, std::string_view uid) {
+    return trimmed_base(api_base) +
+           "/api/container/getIndex?type=uid&value=" + account_text::percent_encode(uid);
 }
 
-std::vector<std::pair<std::string, std::string>> weibo_request_headers(std::string_view uid)
-{
+std::vector<std::pair<std::string, std::string>> weibo_request_headers(std::string_view uid) {
     return {
         {"Accept", "application/json, text/plain, */*"},
         {"MWeibo-Pwa", "1"},

@@ -18,14 +18,14 @@ namespace govmon {
 struct weibo_post {
     std::string id;
     std::optional<std::int64_t> created; // latest instant of created_at, capped at `now`
-    bool pinned = false;  // proweibotop card, isTop 1, title.text 置顶, or mblogtype 2
+    bool pinned = false; // proweibotop card, isTop 1, title.text 置顶, or mblogtype 2
     bool retweet = false;
 };
 
 struct weibo_listing {
     account_result result;
     std::vector<weibo_post> posts; // in page order; pinned ones included
-    bool answered_ok = false;        // an ok:1 answer with data.cards
+    bool answered_ok = false;      // an ok:1 answer with data.cards
     bool no_content_message = false; // ok:0 "这里还没有内容": deleted, or a transient empty box
 };
 
@@ -49,9 +49,9 @@ account_result parse_weibo_container(std::string_view body, std::int64_t now);
 
 // Step 1, the profile container `type=uid&value={uid}`.
 struct weibo_profile {
-    account_result status;                     // ok, blocked, not_found or parse_error; no dates
+    account_result status;                      // ok, blocked, not_found or parse_error; no dates
     std::optional<std::int64_t> statuses_count; // userInfo.statuses_count
-    std::string posts_containerid;             // tabsInfo.tabs[tab_type == "weibo"].containerid
+    std::string posts_containerid;              // tabsInfo.tabs[tab_type == "weibo"].containerid
     bool no_content_message = false;
 };
 

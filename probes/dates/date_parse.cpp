@@ -1,9 +1,9 @@
 #include "probes/dates/date_parse.hpp"
-#include "text/ascii_text.hpp"
 
 #include "probes/dates/date_grammar.hpp"
 #include "probes/dates/relative_date.hpp"
 #include "probes/dates/text_normalize.hpp"
+#include "text/ascii_text.hpp"
 
 #include <array>
 

@@ -1,4 +1,5 @@
 #include "probes/html/html_decode.hpp"
+
 #include "text/ascii_text.hpp"
 #include "text/charset_names.hpp"
 #include "text/iconv_converter.hpp"

@@ -302,8 +302,7 @@ std::optional<http::url> document_base_url(const html_document& doc, std::string
     if (!href)
         return page;
     // A base that does not resolve to http(s) is ignored, as a browser falls back to the page.
-    const auto base =
-        http::resolve_and_normalize(*page, encode_query_for_document(*href, charset));
+    const auto base = http::resolve_and_normalize(*page, encode_query_for_document(*href, charset));
     return base ? http::parse_url(*base) : page;
 }
 

@@ -5,12 +5,9 @@
 namespace govmon::http {
 
 host_gate::permit::permit(permit&& other) noexcept
-    : gate_(std::exchange(other.gate_, nullptr)), key_(std::move(other.key_))
-{
-}
+    : gate_(std::exchange(other.gate_, nullptr)), key_(std::move(other.key_)) {}
 
-host_gate::permit& host_gate::permit::operator=(permit&& other) noexcept
-{
+host_gate::permit& host_gate::permit::operator=(permit&& other) noexcept {
     if (this != &other) {
         release();
         gate_ = std::exchange(other.gate_, nullptr);
@@ -19,30 +16,28 @@ host_gate::permit& host_gate::permit::operator=(permit&& other) noexcept
     return *this;
 }
 
-host_gate::permit::~permit() { release(); }
+host_gate::permit::~permit() {
+    release();
+}
 
-void host_gate::permit::release() noexcept
-{
+void host_gate::permit::release() noexcept {
     if (auto* gate = std::exchange(gate_, nullptr))
         gate->release(key_);
 }
 
 host_gate::host_gate(int limit, std::chrono::milliseconds delay) : limit_(limit), delay_(delay) {}
 
-int host_gate::in_flight(const std::string& key) const
-{
+int host_gate::in_flight(const std::string& key) const {
     auto it = states_.find(key);
     return it == states_.end() ? 0 : it->second.in_flight;
 }
 
-int host_gate::waiting(const std::string& key) const
-{
+int host_gate::waiting(const std::string& key) const {
     auto it = states_.find(key);
     return it == states_.end() ? 0 : static_cast<int>(it->second.waiters.size());
 }
 
-asio::awaitable<host_gate::permit> host_gate::acquire(std::string key)
-{
+asio::awaitable<host_gate::permit> host_gate::acquire(std::string key) {
     auto executor = co_await asio::this_coro::executor;
     if (states_.size() > 4096)
         prune();
@@ -60,8 +55,7 @@ asio::awaitable<host_gate::permit> host_gate::acquire(std::string key)
             const std::string* key;
             waiter* w;
             bool armed = true;
-            ~guard()
-            {
+            ~guard() {
                 if (!armed)
                     return;
                 if (w->granted) {
@@ -93,8 +87,7 @@ asio::awaitable<host_gate::permit> host_gate::acquire(std::string key)
     co_return p;
 }
 
-void host_gate::release(const std::string& key) noexcept
-{
+void host_gate::release(const std::string& key) noexcept {
     auto it = states_.find(key);
     if (it == states_.end())
         return;
@@ -112,8 +105,7 @@ void host_gate::release(const std::string& key) noexcept
         --st.in_flight;
 }
 
-void host_gate::prune() noexcept
-{
+void host_gate::prune() noexcept {
     auto now = std::chrono::steady_clock::now();
     for (auto it = states_.begin(); it != states_.end();) {
         if (it->second.in_flight == 0 && it->second.waiters.empty() &&

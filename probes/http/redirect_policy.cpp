@@ -4,16 +4,14 @@
 
 namespace govmon::http {
 
-bool is_redirect_status(int status) noexcept
-{
+bool is_redirect_status(int status) noexcept {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
 redirect_decision decide_redirect(const url& current, std::string_view method, int status,
                                   std::optional<std::string_view> location,
                                   const std::vector<std::string>& visited, int redirects_done,
-                                  int max_redirects)
-{
+                                  int max_redirects) {
     redirect_decision d;
     if (!is_redirect_status(status))
         return d;

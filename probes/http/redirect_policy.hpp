@@ -13,8 +13,8 @@ namespace govmon::http {
 struct redirect_decision {
     enum class action { done, follow, fail };
     action next = action::done;
-    url target;          // follow: where to go
-    std::string method;  // follow: the method for the next hop (303 turns into GET)
+    url target;             // follow: where to go
+    std::string method;     // follow: the method for the next hop (303 turns into GET)
     bool downgrade = false; // follow: https -> http
     std::string error;      // fail: "too many redirects", "redirect loop", ...
 };

@@ -2,8 +2,7 @@
 
 namespace govmon::http {
 
-std::string_view request_outcome(error_class error, int status) noexcept
-{
+std::string_view request_outcome(error_class error, int status) noexcept {
     switch (error) {
     case error_class::none:
     case error_class::http:
@@ -12,14 +11,21 @@ std::string_view request_outcome(error_class error, int status) noexcept
         if (status >= 400)
             return "http_4xx";
         return "ok";
-    case error_class::dns: return "dns";
-    case error_class::connect: return "connect";
-    case error_class::tls: return "tls";
-    case error_class::timeout: return "timeout";
-    case error_class::too_large: return "too_large";
-    case error_class::blocked: return "blocked";
+    case error_class::dns:
+        return "dns";
+    case error_class::connect:
+        return "connect";
+    case error_class::tls:
+        return "tls";
+    case error_class::timeout:
+        return "timeout";
+    case error_class::too_large:
+        return "too_large";
+    case error_class::blocked:
+        return "blocked";
     case error_class::parse:
-    case error_class::not_found: break;
+    case error_class::not_found:
+        break;
     }
     return "http_5xx";
 }

@@ -14,8 +14,7 @@ namespace {
 
 using std::chrono::milliseconds;
 
-std::optional<int> month_index(std::string_view m)
-{
+std::optional<int> month_index(std::string_view m) {
     static constexpr std::array<std::string_view, 12> names{
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     for (std::size_t i = 0; i < names.size(); ++i)
@@ -24,8 +23,7 @@ std::optional<int> month_index(std::string_view m)
     return std::nullopt;
 }
 
-std::optional<int> number(std::string_view s)
-{
+std::optional<int> number(std::string_view s) {
     int v = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc{} || end != s.data() + s.size())
@@ -34,8 +32,7 @@ std::optional<int> number(std::string_view s)
 }
 
 // "08:49:37"
-bool parse_clock(std::string_view s, std::tm& tm)
-{
+bool parse_clock(std::string_view s, std::tm& tm) {
     if (s.size() != 8 || s[2] != ':' || s[5] != ':')
         return false;
     auto h = number(s.substr(0, 2)), m = number(s.substr(3, 2)), sec = number(s.substr(6, 2));
@@ -47,8 +44,7 @@ bool parse_clock(std::string_view s, std::tm& tm)
     return true;
 }
 
-std::vector<std::string_view> split_words(std::string_view s)
-{
+std::vector<std::string_view> split_words(std::string_view s) {
     std::vector<std::string_view> words;
     std::size_t i = 0;
     while (i < s.size()) {
@@ -65,8 +61,7 @@ std::vector<std::string_view> split_words(std::string_view s)
 
 } // namespace
 
-std::optional<std::int64_t> parse_http_date(std::string_view value)
-{
+std::optional<std::int64_t> parse_http_date(std::string_view value) {
     auto w = split_words(value);
     std::tm tm{};
     std::optional<int> day, month, year;
@@ -105,8 +100,7 @@ std::optional<std::int64_t> parse_http_date(std::string_view value)
 }
 
 std::optional<milliseconds> parse_retry_after(std::string_view value,
-                                              std::chrono::system_clock::time_point now)
-{
+                                              std::chrono::system_clock::time_point now) {
     while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front())))
         value.remove_prefix(1);
     while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back())))
@@ -132,8 +126,7 @@ std::optional<milliseconds> parse_retry_after(std::string_view value,
     return milliseconds{diff > 0 ? diff : 0};
 }
 
-std::optional<milliseconds> next_retry_delay(const retry_input& in)
-{
+std::optional<milliseconds> next_retry_delay(const retry_input& in) {
     bool retryable = in.error == error_class::timeout || in.status == 429 ||
                      (in.status >= 500 && in.status <= 599);
     if (!retryable || in.attempts_done > in.max_retries)

@@ -45,8 +45,7 @@ struct reference_parts {
     std::optional<std::string_view> query;
 };
 
-std::optional<std::string_view> scheme_of(std::string_view s)
-{
+std::optional<std::string_view> scheme_of(std::string_view s) {
     auto colon = s.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > s.find_first_of("/?"))
         return std::nullopt;
@@ -59,8 +58,7 @@ std::optional<std::string_view> scheme_of(std::string_view s)
 }
 
 // "special authority ignore slashes state": every '/' before the host is skipped.
-void take_authority(std::string_view& s, reference_parts& parts)
-{
+void take_authority(std::string_view& s, reference_parts& parts) {
     while (s.starts_with('/'))
         s.remove_prefix(1);
     auto end = s.find_first_of("/?");
@@ -70,8 +68,7 @@ void take_authority(std::string_view& s, reference_parts& parts)
 
 // `base_scheme` is the scheme relative references resolve against ("" for none): "http:x" is
 // relative to an http page (a path) but names the host x anywhere else, as in browsers.
-reference_parts split_reference(std::string_view s, std::string_view base_scheme)
-{
+reference_parts split_reference(std::string_view s, std::string_view base_scheme) {
     reference_parts parts;
     if (auto hash = s.find('#'); hash != std::string_view::npos)
         s = s.substr(0, hash);
@@ -95,14 +92,13 @@ reference_parts split_reference(std::string_view s, std::string_view base_scheme
 }
 
 // Servers send raw spaces and UTF-8 in Location; a request line must not contain them.
-std::string encode_target(std::string_view raw)
-{
+std::string encode_target(std::string_view raw) {
     static constexpr char hex[] = "0123456789ABCDEF";
     std::string out;
     out.reserve(raw.size());
     for (unsigned char c : raw) {
-        if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' ||
-            c == '^' || c == '`' || c == '{' || c == '|' || c == '}') {
+        if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
+            c == '`' || c == '{' || c == '|' || c == '}') {
             out += '%';
             out += hex[c >> 4];
             out += hex[c & 15];
@@ -115,8 +111,7 @@ std::string encode_target(std::string_view raw)
 
 // WHATWG "IPv6 serializer": lower-case hex pieces, the first longest run of two or more zero
 // pieces compressed to "::", an embedded IPv4 written as hex like the rest.
-std::optional<std::string> canonical_ipv6(std::string_view text)
-{
+std::optional<std::string> canonical_ipv6(std::string_view text) {
     std::array<unsigned char, 16> bytes{};
     if (inet_pton(AF_INET6, std::string{text}.c_str(), bytes.data()) != 1)
         return std::nullopt;
@@ -153,8 +148,7 @@ std::optional<std::string> canonical_ipv6(std::string_view text)
 }
 
 // One part of a WHATWG IPv4 host: decimal, 0x hex or 0-led octal.
-std::optional<std::uint64_t> ipv4_number(std::string_view part)
-{
+std::optional<std::uint64_t> ipv4_number(std::string_view part) {
     int base = 10;
     if (part.size() >= 2 && part[0] == '0' && (part[1] == 'x' || part[1] == 'X')) {
         base = 16;
@@ -172,8 +166,7 @@ std::optional<std::uint64_t> ipv4_number(std::string_view part)
     return value;
 }
 
-std::vector<std::string_view> host_labels(std::string_view host)
-{
+std::vector<std::string_view> host_labels(std::string_view host) {
     std::vector<std::string_view> labels;
     for (;;) {
         auto dot = host.find('.');
@@ -185,14 +178,13 @@ std::vector<std::string_view> host_labels(std::string_view host)
 }
 
 // WHATWG "ends in a number": such a host is an IPv4 address or nothing.
-bool ends_in_number(std::string_view host)
-{
+bool ends_in_number(std::string_view host) {
     auto labels = host_labels(host);
     if (labels.size() > 1 && labels.back().empty())
         labels.pop_back();
     auto last = labels.back();
-    if (!last.empty() && std::all_of(last.begin(), last.end(),
-                                     [](unsigned char c) { return std::isdigit(c) != 0; }))
+    if (!last.empty() &&
+        std::all_of(last.begin(), last.end(), [](unsigned char c) { return std::isdigit(c) != 0; }))
         return true;
     return last.size() >= 2 && last[0] == '0' && (last[1] == 'x' || last[1] == 'X') &&
            std::all_of(last.begin() + 2, last.end(),
@@ -200,8 +192,7 @@ bool ends_in_number(std::string_view host)
 }
 
 // WHATWG "IPv4 parser": "0x7f.1" and "2130706433" are 127.0.0.1, browsers connect there.
-std::optional<std::string> canonical_ipv4(std::string_view host)
-{
+std::optional<std::string> canonical_ipv4(std::string_view host) {
     auto labels = host_labels(host);
     if (labels.size() > 1 && labels.back().empty())
         labels.pop_back();
@@ -226,16 +217,14 @@ std::optional<std::string> canonical_ipv4(std::string_view host)
            std::to_string((address >> 8) & 255) + "." + std::to_string(address & 255);
 }
 
-int hex_digit(char c)
-{
+int hex_digit(char c) {
     if (c >= '0' && c <= '9')
         return c - '0';
     c = static_cast<char>(c | 0x20);
     return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-std::string percent_decode(std::string_view s)
-{
+std::string percent_decode(std::string_view s) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         int high = s[i] == '%' && i + 2 < s.size() ? hex_digit(s[i + 1]) : -1;
@@ -251,8 +240,7 @@ std::string percent_decode(std::string_view s)
 }
 
 // WHATWG forbidden domain code points: no browser looks such a host up.
-bool forbidden_in_host(std::string_view host)
-{
+bool forbidden_in_host(std::string_view host) {
     return std::any_of(host.begin(), host.end(), [](unsigned char c) {
         return c <= 0x20 || c == 0x7f ||
                std::string_view{"#%/:<>?@[\\]^|"}.find(static_cast<char>(c)) !=
@@ -262,8 +250,7 @@ bool forbidden_in_host(std::string_view host)
 
 // The host of an authority as browsers read it: percent-decoded, lower-case, numeric IPv4
 // forms written dotted; nullopt for a host no browser accepts.
-std::optional<std::string> domain_host(std::string_view raw)
-{
+std::optional<std::string> domain_host(std::string_view raw) {
     auto host = lower_ascii(percent_decode(raw));
     if (host.empty() || forbidden_in_host(host))
         return std::nullopt;
@@ -273,8 +260,7 @@ std::optional<std::string> domain_host(std::string_view raw)
 }
 
 std::optional<url> build(std::string_view scheme_raw, std::string_view authority,
-                         std::string_view path, std::optional<std::string_view> query)
-{
+                         std::string_view path, std::optional<std::string_view> query) {
     url u;
     u.scheme = lower_ascii(scheme_raw);
     if (u.scheme != "http" && u.scheme != "https")
@@ -330,18 +316,18 @@ std::optional<url> build(std::string_view scheme_raw, std::string_view authority
 
 } // namespace
 
-std::string url::authority() const
-{
+std::string url::authority() const {
     std::string out = ipv6_literal ? "[" + host + "]" : host;
     if (!default_port())
         out += ":" + std::to_string(port);
     return out;
 }
 
-std::string url::str() const { return scheme + "://" + authority() + target; }
+std::string url::str() const {
+    return scheme + "://" + authority() + target;
+}
 
-std::string remove_dot_segments(std::string_view in)
-{
+std::string remove_dot_segments(std::string_view in) {
     std::string out;
     while (!in.empty()) {
         if (in.starts_with("../")) {
@@ -367,8 +353,7 @@ std::string remove_dot_segments(std::string_view in)
     return out;
 }
 
-std::optional<url> parse_url(std::string_view raw)
-{
+std::optional<url> parse_url(std::string_view raw) {
     auto text = clean_reference(raw);
     auto parts = split_reference(text, "");
     if (!parts.scheme || !parts.authority)
@@ -376,8 +361,7 @@ std::optional<url> parse_url(std::string_view raw)
     return build(*parts.scheme, *parts.authority, remove_dot_segments(parts.path), parts.query);
 }
 
-std::optional<url> resolve_url(const url& base, std::string_view raw)
-{
+std::optional<url> resolve_url(const url& base, std::string_view raw) {
     auto reference = clean_reference(raw);
     auto r = split_reference(reference, base.scheme);
     if (r.scheme) {

@@ -2,8 +2,7 @@
 
 namespace govmon {
 
-asio::awaitable<availability_result> probe_availability(http::client& client, std::string url)
-{
+asio::awaitable<availability_result> probe_availability(http::client& client, std::string url) {
     // A named request: g++ 12 mishandles a braced temporary inside a co_await expression.
     http::request req;
     req.url = url;

@@ -50,7 +50,7 @@ bool is_article_url(std::string_view url) {
 // items: by its path's extension, or by the file type its text names.
 bool is_attachment(std::string_view url, std::string_view name) {
     static constexpr std::array<std::string_view, 18> file_types{
-        "xls", "xlsx", "doc", "docx", "pdf", "wps", "et",  "ofd", "csv",
+        "xls", "xlsx", "doc", "docx", "pdf",  "wps", "et",  "ofd", "csv",
         "zip", "rar",  "7z",  "ppt",  "pptx", "txt", "jpg", "png", "xml"};
     const auto path = url.substr(0, std::min(url.find_first_of("?#"), url.size()));
     const auto last_segment = path.substr(path.rfind('/') + 1);

@@ -56,7 +56,9 @@ struct origin_rules {
     std::optional<page_signature> not_found;
 };
 
-std::string origin_of(const http::url& u) { return u.scheme + "://" + u.authority(); }
+std::string origin_of(const http::url& u) {
+    return u.scheme + "://" + u.authority();
+}
 
 struct link_use {
     std::vector<std::string> pages;
@@ -77,9 +79,9 @@ bool has_resource_extension(std::string_view url) {
         return false;
     const std::string ext = lower_ascii(path.substr(dot + 1));
     static const std::set<std::string, std::less<>> resources{
-        "jpg", "jpeg", "png", "gif", "bmp", "webp", "svg", "ico", "css", "js", "pdf",
-        "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip", "rar", "7z", "mp3", "mp4",
-        "avi", "flv", "wmv", "wps", "txt", "xml", "swf", "ofd", "tif", "tiff", "csv"};
+        "jpg", "jpeg", "png", "gif",  "bmp", "webp", "svg", "ico", "css", "js",   "pdf",
+        "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip", "rar", "7z",  "mp3",  "mp4",
+        "avi", "flv",  "wmv", "wps",  "txt", "xml",  "swf", "ofd", "tif", "tiff", "csv"};
     return resources.count(ext) > 0;
 }
 
@@ -346,10 +348,10 @@ private:
         // site asked us not to do.
         if (known_disallowed(*parsed))
             return;
-        const bool crawlable = !resource && depth + 1 <= options_.max_depth &&
-                               pages_scheduled_ < options_.max_pages;
-        schedule({link.url, depth + 1, crawlable ? work_kind::page : work_kind::check, resource,
-                  false});
+        const bool crawlable =
+            !resource && depth + 1 <= options_.max_depth && pages_scheduled_ < options_.max_pages;
+        schedule(
+            {link.url, depth + 1, crawlable ? work_kind::page : work_kind::check, resource, false});
     }
 
     void flag_ads_and_hidden(const parsed_page& parsed, const std::string& page) {
@@ -576,10 +578,9 @@ private:
     }
 
     void flag_hidden(const std::string& url, const std::string& page, const std::string& reason) {
-        const auto same = std::find_if(result_.hidden.begin(), result_.hidden.end(),
-                                       [&](const flagged_link& h) {
-                                           return h.url == url && h.page == page;
-                                       });
+        const auto same =
+            std::find_if(result_.hidden.begin(), result_.hidden.end(),
+                         [&](const flagged_link& h) { return h.url == url && h.page == page; });
         if (same != result_.hidden.end())
             same->reason += "; " + reason;
         else
@@ -647,8 +648,8 @@ private:
             co_return std::nullopt;
         const http::request req = get(url);
         const http::response r = co_await client_.fetch(req);
-        const bool xml = lower_ascii(r.header("content-type").value_or("")).find("xml") !=
-                         std::string::npos;
+        const bool xml =
+            lower_ascii(r.header("content-type").value_or("")).find("xml") != std::string::npos;
         if (!r.ok() || !(is_html(r) || (xml_too && xml)))
             co_return std::nullopt;
         html::decoded_html decoded =

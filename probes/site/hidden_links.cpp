@@ -71,8 +71,8 @@ std::string collapsed_text(xmlNodePtr node) {
 // The properties that can hide a link; the cascade keeps only these.
 const std::vector<std::string>& hiding_properties() {
     static const std::vector<std::string> properties{
-        "display", "visibility", "opacity", "font-size", "overflow", "width", "height",
-        "line-height", "position", "left", "top", "text-indent"};
+        "display", "visibility",  "opacity",  "font-size", "overflow", "width",
+        "height",  "line-height", "position", "left",      "top",      "text-indent"};
     return properties;
 }
 
@@ -156,7 +156,8 @@ std::optional<hiding> off_screen_position(const cascaded_style& style) {
         }
     }
     if (is_far_negative(value_of(style, "text-indent"))) {
-        return hiding_by(style, "text-indent", shown("text-indent", value_of(style, "text-indent")));
+        return hiding_by(style, "text-indent",
+                         shown("text-indent", value_of(style, "text-indent")));
     }
     return std::nullopt;
 }
@@ -292,12 +293,11 @@ std::optional<std::string> absolute_href(std::string_view href, const page_site&
 // national 找错 channel (zfwzzc.www.gov.cn, pucha.kaipuyun.cn) and 12377 reporting.
 bool is_registration_host(std::string_view host) {
     static constexpr std::array<std::string_view, 7> hosts{
-        "beian.miit.gov.cn", "miitbeian.gov.cn", "beian.gov.cn",     "conac.cn",
+        "beian.miit.gov.cn", "miitbeian.gov.cn",  "beian.gov.cn", "conac.cn",
         "zfwzzc.www.gov.cn", "pucha.kaipuyun.cn", "12377.cn"};
     return std::any_of(hosts.begin(), hosts.end(), [&](std::string_view known) {
-        return host == known ||
-               (host.size() > known.size() && host.ends_with(known) &&
-                host[host.size() - known.size() - 1] == '.');
+        return host == known || (host.size() > known.size() && host.ends_with(known) &&
+                                 host[host.size() - known.size() - 1] == '.');
     });
 }
 

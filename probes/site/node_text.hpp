@@ -16,15 +16,14 @@ namespace govmon {
 inline constexpr std::size_t menu_label_max_chars = 8;
 
 enum class element_gaps {
-    joined,    // inline reading: "国务院<em>常务</em>会议" → "国务院常务会议" (titles)
+    joined, // inline reading: "国务院<em>常务</em>会议" → "国务院常务会议" (titles)
     separated, // a space at every element boundary, so "<td>35428</td><td>2026-11-02</td>"
                // does not glue digits together (date search)
 };
 
 // The visible text under `node`: no script, style or comments; runs of ASCII whitespace
 // collapsed to one space and trimmed. `skip` (and everything under it) is left out.
-std::string visible_text(const xmlNode* node, element_gaps gaps,
-                         const xmlNode* skip = nullptr);
+std::string visible_text(const xmlNode* node, element_gaps gaps, const xmlNode* skip = nullptr);
 
 bool is_element(const xmlNode* node, std::string_view name) noexcept;
 std::optional<std::string> attribute(const xmlNode* node, const char* name);

@@ -100,9 +100,9 @@ std::optional<std::string> resolve_link(std::string_view href, std::string_view 
         if (origin.size() <= scheme->size() + 3)
             return std::nullopt; // "http://" without a host
         const auto rest = path_of(href);
-        return std::string(origin) +
-               remove_dot_segments(rest.starts_with('/') ? std::string(rest)
-                                                         : "/" + std::string(rest));
+        return std::string(origin) + remove_dot_segments(rest.starts_with('/')
+                                                             ? std::string(rest)
+                                                             : "/" + std::string(rest));
     }
     const auto page_origin = origin_of(page_url);
     if (page_origin.empty())

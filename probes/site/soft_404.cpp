@@ -10,12 +10,12 @@ namespace {
 // Phrases of error pages. In a title only the unambiguous ones count: a notice titled
 // "关于解决群众办事找不到窗口问题的通知" is not an error page.
 constexpr std::array<std::string_view, 8> title_phrases{
-    "页面不存在", "页面未找到", "页面没有找到", "访问的页面不存在", "Not Found", "not found",
-    "404错误", "错误404"};
+    "页面不存在", "页面未找到", "页面没有找到", "访问的页面不存在",
+    "Not Found",  "not found",  "404错误",      "错误404"};
 // A bare "404" in the text is not one: a list page may show "关于第404项工作的通知".
-constexpr std::array<std::string_view, 8> text_phrases{
-    "页面不存在", "页面未找到", "无法找到", "找不到", "信息不存在", "已被删除", "不存在或已",
-    "404 Not Found"};
+constexpr std::array<std::string_view, 8> text_phrases{"页面不存在", "页面未找到",   "无法找到",
+                                                       "找不到",     "信息不存在",   "已被删除",
+                                                       "不存在或已", "404 Not Found"};
 
 // A page this long is an article that may mention "找不到"; error pages are short.
 constexpr std::size_t short_page_bytes = 1500;

@@ -230,17 +230,18 @@ TEST_CASE("an <rss> root without a channel is a parse error, not an empty accoun
 
 TEST_CASE("a repair that keeps every item is read as it is; one that loses items is partial") {
     // An undeclared &nbsp; and a bare '&' cost a character each, no post.
-    const auto kept = parse_feed(rss("<item><title>a&nbsp;b</title><link>https://x.gov.cn/?a=1&b=2"
-                                     "</link><pubDate>Fri, 20 Nov 2026 09:00:00 GMT</pubDate></item>" +
-                                     rss_item("Wed, 18 Nov 2026 08:30:00 GMT")),
-                                 "", probe_time);
+    const auto kept =
+        parse_feed(rss("<item><title>a&nbsp;b</title><link>https://x.gov.cn/?a=1&b=2"
+                       "</link><pubDate>Fri, 20 Nov 2026 09:00:00 GMT</pubDate></item>" +
+                       rss_item("Wed, 18 Nov 2026 08:30:00 GMT")),
+                   "", probe_time);
     CHECK(kept.outcome == account_outcome::ok);
     CHECK(kept.items_seen == 2);
     CHECK(kept.detail.find("repaired") != std::string::npos);
     // A body cut off inside its newest item: what was read is a lower bound.
-    const std::string cut = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>" +
-                            rss_item("Wed, 18 Nov 2026 08:30:00 GMT") +
-                            "<item><title>newest</title><pubDa";
+    const std::string cut =
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>" +
+        rss_item("Wed, 18 Nov 2026 08:30:00 GMT") + "<item><title>newest</title><pubDa";
     const auto lost = parse_feed(cut, "", probe_time);
     CHECK(lost.outcome == account_outcome::partial);
     REQUIRE(lost.newest_post);

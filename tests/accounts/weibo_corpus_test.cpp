@@ -13,18 +13,17 @@ using namespace govmon;
 
 namespace {
 
-std::string corpus(std::string_view name)
-{
-    std::ifstream in(std::string(GOVMON_SHARED_DIR) + "/corpora/realworld/weibo/"
-                     + std::string(name), std::ios::binary);
+std::string corpus(std::string_view name) {
+    std::ifstream in(std::string(GOVMON_SHARED_DIR) + "/corpora/realworld/weibo/" +
+                         std::string(name),
+                     std::ios::binary);
     REQUIRE_MESSAGE(in, "missing corpus file " << name);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
 }
 
-std::vector<std::string> pinned_ids(const weibo_listing& l)
-{
+std::vector<std::string> pinned_ids(const weibo_listing& l) {
     std::vector<std::string> ids;
     for (const auto& p : l.posts) {
         if (p.pinned) {
@@ -34,8 +33,7 @@ std::vector<std::string> pinned_ids(const weibo_listing& l)
     return ids;
 }
 
-int retweets(const weibo_listing& l)
-{
+int retweets(const weibo_listing& l) {
     return static_cast<int>(std::count_if(l.posts.begin(), l.posts.end(),
                                           [](const weibo_post& p) { return p.retweet; }));
 }
@@ -46,8 +44,7 @@ constexpr std::int64_t after_2026_capture = 1782878400;  // 2026-07-01 12:00 +08
 
 } // namespace
 
-TEST_CASE("corpus rwweibo01: pinned Jun 08 post first and newest is Jun 17 16:00:11")
-{
+TEST_CASE("corpus rwweibo01: pinned Jun 08 post first and newest is Jun 17 16:00:11") {
     auto l = parse_weibo_listing(corpus("rwweibo01_list.json"), after_2021_captures);
     REQUIRE(l.result.outcome == account_outcome::ok);
     CHECK(l.result.items_seen == 11);
@@ -60,8 +57,7 @@ TEST_CASE("corpus rwweibo01: pinned Jun 08 post first and newest is Jun 17 16:00
     CHECK_FALSE(l.result.links.empty());
 }
 
-TEST_CASE("corpus rwweibo02: newest post is a retweet at Jul 06 00:31:15")
-{
+TEST_CASE("corpus rwweibo02: newest post is a retweet at Jul 06 00:31:15") {
     auto l = parse_weibo_listing(corpus("rwweibo02_list.json"), after_2021_captures);
     REQUIRE(l.result.outcome == account_outcome::ok);
     CHECK(l.result.items_seen == 11);
@@ -74,21 +70,18 @@ TEST_CASE("corpus rwweibo02: newest post is a retweet at Jul 06 00:31:15")
     CHECK(l.posts.front().created == 1621824246);
 }
 
-TEST_CASE("corpus rwweibo03: two pinned posts by profile_type_id and newest Jun 25 2026")
-{
+TEST_CASE("corpus rwweibo03: two pinned posts by profile_type_id and newest Jun 25 2026") {
     auto l = parse_weibo_listing(corpus("rwweibo03_list.json"), after_2026_capture);
     REQUIRE(l.result.outcome == account_outcome::ok);
     CHECK(l.result.items_seen == 12);
     // Thu Jun 25 13:12:42 +0800 2026, the third card; the two pinned cards are May 20 and May 15.
     CHECK(l.result.newest_post == 1782364362);
-    CHECK(pinned_ids(l)
-          == std::vector<std::string>{"5300589171054063", "5298870305166871"});
+    CHECK(pinned_ids(l) == std::vector<std::string>{"5300589171054063", "5298870305166871"});
     CHECK(l.posts.front().created == 1779242401); // Wed May 20 10:00:01
     CHECK(retweets(l) == 2);
 }
 
-TEST_CASE("corpus rwweibo04: MM-DD display strings and newest 06-14 of 2019")
-{
+TEST_CASE("corpus rwweibo04: MM-DD display strings and newest 06-14 of 2019") {
     // Only "MM-DD" strings: the year is the capture's. The mids give it: (mid >> 22) +
     // 515483463 reproduces every full created_at of rwweibo01-03 to the second, and gives
     // 2019-06-14 20:38:03 +08:00 for the newest card here. Weibo shows 今天/昨天 for the last
@@ -105,8 +98,7 @@ TEST_CASE("corpus rwweibo04: MM-DD display strings and newest 06-14 of 2019")
     CHECK(retweets(l) == 1);
 }
 
-TEST_CASE("corpus rwweibo05: ok:0 这里还没有内容 is blocked alone and not_found when confirmed")
-{
+TEST_CASE("corpus rwweibo05: ok:0 这里还没有内容 is blocked alone and not_found when confirmed") {
     auto body = corpus("rwweibo05_error.json");
     auto l = parse_weibo_listing(body, after_2026_capture);
     CHECK(l.result.outcome == account_outcome::blocked);
@@ -117,8 +109,7 @@ TEST_CASE("corpus rwweibo05: ok:0 这里还没有内容 is blocked alone and not
     CHECK(judge_weibo_account(profile, l).outcome == account_outcome::not_found);
 }
 
-TEST_CASE("corpus profiles: statuses_count and posts containerid")
-{
+TEST_CASE("corpus profiles: statuses_count and posts containerid") {
     auto p1 = parse_weibo_profile(corpus("rwweibo01_profile.json"));
     CHECK(p1.status.outcome == account_outcome::ok);
     CHECK(p1.statuses_count == 1553);
@@ -132,13 +123,12 @@ TEST_CASE("corpus profiles: statuses_count and posts containerid")
     CHECK_FALSE(r.newest_post);
 }
 
-TEST_CASE("corpus captures cut short never give a date and bit flips never crash")
-{
+TEST_CASE("corpus captures cut short never give a date and bit flips never crash") {
     for (auto name : {"rwweibo01_list.json", "rwweibo03_list.json", "rwweibo04_list.json"}) {
         auto body = corpus(name);
         for (std::size_t cut = 0; cut < body.size(); cut += 97) {
-            auto r = parse_weibo_container(std::string_view(body).substr(0, cut),
-                                           after_2026_capture);
+            auto r =
+                parse_weibo_container(std::string_view(body).substr(0, cut), after_2026_capture);
             CHECK(r.outcome != account_outcome::ok);
             CHECK_FALSE(r.newest_post);
         }

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -15,12 +14,15 @@ inline constexpr std::int64_t day = 86400;
 
 enum class pin { none, profile_type_id, is_top, title, mblogtype };
 
-inline nlohmann::json mblog(std::string_view id, std::string_view created_at, pin p = pin::none)
-{
-    nlohmann::json m = {{"id", std::string(id)},     {"idstr", std::string(id)},
-                        {"mid", std::string(id)},    {"bid", "PzX9qA1bc"},
-                        {"created_at", created_at},  {"text", "政务信息发布"},
-                        {"mblogtype", 0},            {"isLongText", false},
+inline nlohmann::json mblog(std::string_view id, std::string_view created_at, pin p = pin::none) {
+    nlohmann::json m = {{"id", std::string(id)},
+                        {"idstr", std::string(id)},
+                        {"mid", std::string(id)},
+                        {"bid", "PzX9qA1bc"},
+                        {"created_at", created_at},
+                        {"text", "政务信息发布"},
+                        {"mblogtype", 0},
+                        {"isLongText", false},
                         {"user", {{"id", 2418542712}, {"screen_name", "湖北发布"}}}};
     if (p == pin::is_top) {
         m["isTop"] = 1;
@@ -32,8 +34,7 @@ inline nlohmann::json mblog(std::string_view id, std::string_view created_at, pi
     return m;
 }
 
-inline nlohmann::json card(nlohmann::json m, pin p = pin::none)
-{
+inline nlohmann::json card(nlohmann::json m, pin p = pin::none) {
     std::string id = m["id"].get<std::string>();
     std::string type_id = p == pin::profile_type_id ? "proweibotop_" : "proweibo_" + id;
     return {{"card_type", 9},
@@ -44,14 +45,14 @@ inline nlohmann::json card(nlohmann::json m, pin p = pin::none)
 }
 
 inline nlohmann::json post_card(std::string_view id, std::string_view created_at,
-                                pin p = pin::none)
-{
+                                pin p = pin::none) {
     return card(mblog(id, created_at, p), p);
 }
 
-inline std::string listing(nlohmann::json cards, nlohmann::json total = 1200)
-{
-    nlohmann::json info = {{"containerid", "1076032418542712"}, {"v_p", 42}, {"show_style", 1},
+inline std::string listing(nlohmann::json cards, nlohmann::json total = 1200) {
+    nlohmann::json info = {{"containerid", "1076032418542712"},
+                           {"v_p", 42},
+                           {"show_style", 1},
                            {"since_id", 4646131823281332}};
     if (!total.is_null()) {
         info["total"] = std::move(total);

@@ -237,9 +237,10 @@ TEST_CASE("an inline style shown by the page wins over the style sheet that hid 
         "<a href=\"http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=1\">京公网安备</a>"
         "<a href=\"https://bszs.conac.cn/sitename?method=show&id=1\">党政机关</a>" +
         spam_link() + "</div>";
-    CHECK(scan("<div class=\"content\" style=\"display: block;\">" + spam_link() + "</div>" + footer,
-               head)
-              .empty());
+    CHECK(
+        scan("<div class=\"content\" style=\"display: block;\">" + spam_link() + "</div>" + footer,
+             head)
+            .empty());
 }
 
 TEST_CASE("the cascade ranks !important, inline style, specificity and order as browsers do") {
@@ -272,9 +273,9 @@ TEST_CASE("the cascade ranks !important, inline style, specificity and order as 
 
 TEST_CASE("inherited visibility and font size are undone by a descendant that sets its own") {
     // font-size:0 on a list removes the gaps between inline blocks; its items set their size.
-    CHECK(scan("<ul style=\"font-size:0\"><li style=\"font-size:14px\">" + spam_link() +
-               "</li></ul>")
-              .empty());
+    CHECK(
+        scan("<ul style=\"font-size:0\"><li style=\"font-size:14px\">" + spam_link() + "</li></ul>")
+            .empty());
     CHECK(scan("<div style=\"visibility:hidden\"><p style=\"visibility:visible\">" + spam_link() +
                "</p></div>")
               .empty());
@@ -285,9 +286,9 @@ TEST_CASE("inherited visibility and font size are undone by a descendant that se
                "</p></div>")
               .size() == 1);
     // display:none cannot be undone below.
-    CHECK(scan("<div style=\"display:none\"><p style=\"display:block\">" + spam_link() +
-               "</p></div>")
-              .size() == 1);
+    CHECK(
+        scan("<div style=\"display:none\"><p style=\"display:block\">" + spam_link() + "</p></div>")
+            .size() == 1);
 }
 
 TEST_CASE("registration badges of a footer are never hidden links on style alone") {
@@ -295,7 +296,8 @@ TEST_CASE("registration badges of a footer are never hidden links on style alone
     CHECK(scan(hidden + "<a href=\"https://beian.miit.gov.cn/\">京ICP备1号</a></div>").empty());
     CHECK(scan(hidden + "<a href=\"http://www.beian.gov.cn/portal\">京公网安备</a></div>").empty());
     CHECK(scan(hidden + "<a href=\"https://bszs.conac.cn/x\">党政机关</a></div>").empty());
-    CHECK(scan(hidden + "<a href=\"https://notbeian.gov.cn.example.com/\">x</a></div>").size() == 1);
+    CHECK(scan(hidden + "<a href=\"https://notbeian.gov.cn.example.com/\">x</a></div>").size() ==
+          1);
     // Illicit anchor text still counts, whatever the host.
     CHECK(scan("<a href=\"https://beian.miit.gov.cn/\">澳门百家乐</a>").size() == 1);
 }

@@ -130,8 +130,7 @@ TEST_CASE("EasyList from the Debian package loads when it is installed") {
 }
 
 TEST_CASE("the compiled-in list is the shipped file") {
-    std::ifstream in(std::filesystem::path(GOVMON_SOURCE_DIR) / shipped_ad_rules,
-                     std::ios::binary);
+    std::ifstream in(std::filesystem::path(GOVMON_SOURCE_DIR) / shipped_ad_rules, std::ios::binary);
     const std::string file{std::istreambuf_iterator<char>(in), {}};
     CHECK(shipped_ad_rule_text() == file);
 }

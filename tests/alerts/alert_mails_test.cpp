@@ -1,8 +1,6 @@
 #include "daemon/alerts/alert_mails.hpp"
 #include "daemon/alerts/mail_body.hpp"
-
 #include "daemon/common/time_zone.hpp"
-
 #include "tests/support/finding_vocabulary.hpp"
 
 #include <doctest/doctest.h>
@@ -22,10 +20,11 @@ alert_directory directory() {
     d.ops = {"ops@example.gov.cn"};
     d.units["u-a"] = {"u-a", "湖北省人民政府办公厅", {"web@hubei.gov.cn"}, {}};
     d.units["u-silent"] = {"u-silent", "无联系人单位", {}, {}};
-    d.targets["hb-weibo"] = {"hb-weibo", "account", "湖北发布", "weibo", "u-a",
-                             "https://weibo.com/u/1", true};
-    d.targets["hb-portal"] = {"hb-portal", "site", "湖北省人民政府门户网站", "web", "u-a",
-                              "https://www.hubei.gov.cn/", true};
+    d.targets["hb-weibo"] = {
+        "hb-weibo", "account", "湖北发布", "weibo", "u-a", "https://weibo.com/u/1", true};
+    d.targets["hb-portal"] = {"hb-portal", "site", "湖北省人民政府门户网站",
+                              "web",       "u-a",  "https://www.hubei.gov.cn/",
+                              true};
     d.newest_posts["hb-weibo"] = now - 9 * day;
     return d;
 }
@@ -62,7 +61,8 @@ TEST_CASE("an account_stale warning names the day the account turns dormant") {
     const auto mail = compose_alert(
         plan("warning", make_finding("hb-weibo", "account_stale", "warn", now)), d, now);
     // newest post 2026-11-14 + 14 days = 2026-11-28.
-    CHECK(mail.mail.subject == "【预警】湖北发布（微博）如不更新，将于 2026年11月28日 被判定为“僵尸”账号");
+    CHECK(mail.mail.subject ==
+          "【预警】湖北发布（微博）如不更新，将于 2026年11月28日 被判定为“僵尸”账号");
     CHECK(mail.text.find("2026年11月14日（距今 9 天）") != std::string::npos);
     CHECK(mail.mail.recipients == std::vector<std::string>{"web@hubei.gov.cn"});
     CHECK(mail.mail.kind == "warning");
@@ -123,10 +123,10 @@ TEST_CASE("a dormant verdict of an account now refused says it rests on an older
 
 TEST_CASE("gambling and ad links are shown as text, never as links") {
     const auto d = directory();
-    const auto mail = compose_alert(
-        plan("veto", make_finding("hb-portal", "hidden_link", "veto", now, "u-a",
-                                  "https://casino.example/")),
-        d, now);
+    const auto mail =
+        compose_alert(plan("veto", make_finding("hb-portal", "hidden_link", "veto", now, "u-a",
+                                                "https://casino.example/")),
+                      d, now);
     CHECK(mail.text.find("链接（请勿点击）：https://casino.example/") != std::string::npos);
 }
 
@@ -158,8 +158,9 @@ TEST_CASE("a digest lists at most 20 deductions per target and says how many it 
 TEST_CASE("values from the network are escaped in the HTML part") {
     mail_body body;
     body.opening = "<b>unit</b>";
-    body.sections.push_back(
-        {"<script>alert(1)</script>", {{"a\"b", "单项否决", {{"链接", "https://x/?a=1&b=\"2\""}}, ""}}, ""});
+    body.sections.push_back({"<script>alert(1)</script>",
+                             {{"a\"b", "单项否决", {{"链接", "https://x/?a=1&b=\"2\""}}, ""}},
+                             ""});
     const std::string html = render_html(body, "t");
     CHECK(html.find("<script>") == std::string::npos);
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);

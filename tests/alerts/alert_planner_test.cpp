@@ -1,5 +1,4 @@
 #include "daemon/alerts/alert_planner.hpp"
-
 #include "tests/support/finding_vocabulary.hpp"
 
 #include <doctest/doctest.h>

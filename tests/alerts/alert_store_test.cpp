@@ -1,7 +1,5 @@
 #include "daemon/store/alert_store.hpp"
-
 #include "store_fixture.hpp"
-
 #include "tests/support/finding_vocabulary.hpp"
 
 #include <doctest/doctest.h>
@@ -127,9 +125,9 @@ TEST_CASE("pruning deletes old delivered and failed mails, never queued ones") {
     REQUIRE(outbox->queue_planned({mail("old@x", 100), mail("new@x", 900)}, 0, 0));
     const auto rows = outbox->due_mails(1000, 10);
     REQUIRE(rows.size() == 4);
-    outbox->mark_sent(rows[0].id, 100);        // old, sent
-    outbox->mark_failed(rows[1].id, 9, "x");   // old, failed
-    outbox->mark_sent(rows[2].id, 900);        // new, sent
+    outbox->mark_sent(rows[0].id, 100);      // old, sent
+    outbox->mark_failed(rows[1].id, 9, "x"); // old, failed
+    outbox->mark_sent(rows[2].id, 900);      // new, sent
     CHECK(outbox->prune(500) == 2);
     CHECK(outbox->mails_in_state("sent").size() == 1);
     CHECK(outbox->mails_in_state("failed").empty());

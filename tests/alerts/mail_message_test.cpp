@@ -1,7 +1,5 @@
 #include "daemon/alerts/mail_message.hpp"
-
 #include "daemon/common/base64.hpp"
-
 #include "daemon/common/time_zone.hpp"
 
 #include <doctest/doctest.h>

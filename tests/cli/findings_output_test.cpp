@@ -2,8 +2,8 @@
 #include "daemon/common/time_zone.hpp"
 
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 using namespace govmon;
@@ -47,12 +47,13 @@ TEST_CASE("csv has the fields as columns in the contract's order") {
     set_default_time_zone("Asia/Shanghai");
     std::ostringstream out;
     write_findings({sample()}, findings_format::csv, out);
-    CHECK(out.str() ==
-          "id,target,target_kind,unit,kind,indicator,severity,url,source,detail,first_seen,"
-          "last_seen,status\r\n"
-          "9f2c,hb-portal,site,hb-gov-office,broken_link,site.links,deduct,"
-          "https://www.hubei.gov.cn/a/b.html,https://www.hubei.gov.cn/,"
-          "\"HTTP 404, \"\"要闻\"\"\",2026-11-20T03:00:00+08:00,2026-11-22T03:00:00+08:00,open\r\n");
+    CHECK(
+        out.str() ==
+        "id,target,target_kind,unit,kind,indicator,severity,url,source,detail,first_seen,"
+        "last_seen,status\r\n"
+        "9f2c,hb-portal,site,hb-gov-office,broken_link,site.links,deduct,"
+        "https://www.hubei.gov.cn/a/b.html,https://www.hubei.gov.cn/,"
+        "\"HTTP 404, \"\"要闻\"\"\",2026-11-20T03:00:00+08:00,2026-11-22T03:00:00+08:00,open\r\n");
 }
 
 TEST_CASE("the table lines up and counts") {

@@ -6,7 +6,9 @@ using namespace govmon;
 
 namespace {
 
-std::int64_t at(const char* day) { return *parse_local_date(day) + 12 * 3600; }
+std::int64_t at(const char* day) {
+    return *parse_local_date(day) + 12 * 3600;
+}
 
 } // namespace
 

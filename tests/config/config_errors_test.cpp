@@ -245,13 +245,13 @@ TEST_CASE("a site level is one of the four the report groups by") {
 TEST_CASE("the sub-host and target-page crawl keys are checked like the others") {
     test::temp_dir dir;
     const auto result = load_text(dir, "crawl:\n"
-                                       "  subhost: true\n"          // 2
-                                       "  target_pages_read: -1\n"  // 3
+                                       "  subhost: true\n"         // 2
+                                       "  target_pages_read: -1\n" // 3
                                        "sites:\n"
                                        "  - id: s1\n"
                                        "    name: Site One\n"
                                        "    url: https://www.hubei.gov.cn/\n"
-                                       "    crawl_subhosts: maybe\n"  // 8
+                                       "    crawl_subhosts: maybe\n" // 8
                                        "    crawl_subhost: true\n"); // 9
     INFO(test::all_errors(result));
     CHECK(test::has_error(result, 2, "unknown key 'subhost' in crawl (did you mean 'subhosts'?)"));

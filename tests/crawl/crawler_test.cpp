@@ -61,29 +61,33 @@ TEST_CASE("a crawl finds broken, soft-404, external and resource links, ads and 
     const std::string e = "http://ext.example.com:" + std::to_string(ext.port());
     const std::string s = "http://www.site.gov.cn:" + std::to_string(site.port());
     site.on("/", [e](const loopback_request&) {
-        return html("<ul class=nav><li><a href='/news/'>要闻动态</a></li></ul>"
-                    "<ul><li><a href='/a.html'>省政府召开常务会议研究部署工作</a>"
-                    "<span>2026-11-20</span></li>"
-                    "<li><a href='/missing.html'>关于印发实施方案的通知全文</a>"
-                    "<span>2026-11-18</span></li></ul>"
-                    "<img src='/img/logo.png'><img src='/img/broken.png'>"
-                    "<a href='/soft.html'>旧栏目</a> <a href='javascript:void(0)'>打印</a>"
-                    "<a href='/private/secret.html'>内部</a>"
-                    "<a href='" + e + "/ok'>外链</a><a href='" + e + "/gone'>失效外链</a>"
-                    "<a href='http://shop.example.com/buy'>广告</a>"
-                    "<div style='display:none'><a href='http://casino.example.com/'>百家乐</a></div>");
+        return html(
+            "<ul class=nav><li><a href='/news/'>要闻动态</a></li></ul>"
+            "<ul><li><a href='/a.html'>省政府召开常务会议研究部署工作</a>"
+            "<span>2026-11-20</span></li>"
+            "<li><a href='/missing.html'>关于印发实施方案的通知全文</a>"
+            "<span>2026-11-18</span></li></ul>"
+            "<img src='/img/logo.png'><img src='/img/broken.png'>"
+            "<a href='/soft.html'>旧栏目</a> <a href='javascript:void(0)'>打印</a>"
+            "<a href='/private/secret.html'>内部</a>"
+            "<a href='" +
+            e + "/ok'>外链</a><a href='" + e +
+            "/gone'>失效外链</a>"
+            "<a href='http://shop.example.com/buy'>广告</a>"
+            "<div style='display:none'><a href='http://casino.example.com/'>百家乐</a></div>");
     });
     site.on("/a.html", [](const loopback_request&) {
-        return html("<a href='/'>首页</a><a href='/b.html'>下一篇</a><a href='/missing.html'>附件</a>");
+        return html(
+            "<a href='/'>首页</a><a href='/b.html'>下一篇</a><a href='/missing.html'>附件</a>");
     });
     site.on("/b.html", [](const loopback_request&) { return html("正文"); });
     site.on("/news/", [](const loopback_request&) {
-        return html("<ul><li><a href='/news/1.html'>要闻一则标题足够长</a><span>2026-11-19</span></li></ul>");
+        return html("<ul><li><a "
+                    "href='/news/1.html'>要闻一则标题足够长</a><span>2026-11-19</span></li></ul>");
     });
     site.on("/news/1.html", [](const loopback_request&) { return html("正文"); });
-    site.on("/soft.html", [](const loopback_request&) {
-        return html("对不起，您访问的页面不存在");
-    });
+    site.on("/soft.html",
+            [](const loopback_request&) { return html("对不起，您访问的页面不存在"); });
     site.on("/img/logo.png", [](const loopback_request& req) {
         if (req.method == "HEAD")
             return status(405);
@@ -190,8 +194,10 @@ struct two_host_site {
         const std::string f = origin("fgw.site.gov.cn", fgw);
         const std::string o = origin("www.other.gov.cn", other);
         www.on("/", [f, o](const loopback_request&) {
-            return html("<a href='/a.html'>本站</a><a href='" + f + "/'>发改委</a>"
-                        "<a href='" + o + "/'>外省</a>");
+            return html("<a href='/a.html'>本站</a><a href='" + f +
+                        "/'>发改委</a>"
+                        "<a href='" +
+                        o + "/'>外省</a>");
         });
         www.on("/a.html", [](const loopback_request&) { return html("正文"); });
         fgw.on("/", [](const loopback_request&) {
@@ -216,10 +222,9 @@ struct two_host_site {
                             options_resolving({"fgw.site.gov.cn", "www.other.gov.cn"})};
         crawl_options options;
         options.subhosts = subhosts;
-        return run_coro(ioc,
-                        crawl_site(client, origin("www.site.gov.cn", www) + "/", options, {},
-                                   external, 0),
-                        20s);
+        return run_coro(
+            ioc, crawl_site(client, origin("www.site.gov.cn", www) + "/", options, {}, external, 0),
+            20s);
     }
 };
 
@@ -304,10 +309,16 @@ struct linked_pages {
         const std::string e = origin("ext.example.com", ext);
         const std::string p = origin("www.police.gov.cn", police);
         site.on("/", [e, p](const loopback_request&) {
-            return html("<a href='" + e + "/friend'>友情链接</a>"
-                        "<a href='" + e + "/report'>新闻报道</a>"
-                        "<a href='" + p + "/case'>案例通报</a>"
-                        "<img src='" + e + "/logo.png'>");
+            return html("<a href='" + e +
+                        "/friend'>友情链接</a>"
+                        "<a href='" +
+                        e +
+                        "/report'>新闻报道</a>"
+                        "<a href='" +
+                        p +
+                        "/case'>案例通报</a>"
+                        "<img src='" +
+                        e + "/logo.png'>");
         });
         ext.on("/friend", [](const loopback_request&) { return raw_html(gambling_page); });
         ext.on("/logo.png", [](const loopback_request&) { return raw_html(gambling_page); });
@@ -324,10 +335,10 @@ struct linked_pages {
         crawl_options options;
         options.respect_robots = false;
         options.target_pages_read = target_pages_read;
-        return run_coro(ioc,
-                        crawl_site(client, origin("www.site.gov.cn", site) + "/", options, {},
-                                   external, 0),
-                        20s);
+        return run_coro(
+            ioc,
+            crawl_site(client, origin("www.site.gov.cn", site) + "/", options, {}, external, 0),
+            20s);
     }
 };
 

@@ -29,13 +29,14 @@ TEST_CASE("soft 404: only the text of a page, not its title, says so whatever it
 }
 
 TEST_CASE("soft 404: the site's own not-found page is recognised whatever its counters say") {
-    const auto site_404 = signature_of("提示信息", "该信息已过期或不存在 2026-11-23 10:01 访问量 123");
+    const auto site_404 =
+        signature_of("提示信息", "该信息已过期或不存在 2026-11-23 10:01 访问量 123");
     CHECK(looks_like(signature_of("提示信息", "该信息已过期或不存在 2026-11-23 10:05 访问量 124"),
                      site_404));
     CHECK_FALSE(looks_like(signature_of("提示信息", "省政府常务会议召开 2026-11-23"), site_404));
     // The same template with different content is another page.
-    CHECK_FALSE(looks_like(signature_of("提示信息", "该信息已过期或不存在 2026-11-23 访问量 123 正文"),
-                           site_404));
+    CHECK_FALSE(looks_like(
+        signature_of("提示信息", "该信息已过期或不存在 2026-11-23 访问量 123 正文"), site_404));
     CHECK_FALSE(looks_like(signature_of("要闻", "该信息已过期或不存在 2026-11-23 10:01 访问量 123"),
                            site_404));
     CHECK_FALSE(looks_like(signature_of("提示信息", "x"), page_signature{}));

@@ -1,5 +1,4 @@
 #include "daemon/findings/account_rules.hpp"
-
 #include "tests/support/finding_vocabulary.hpp"
 
 #include <doctest/doctest.h>
@@ -73,14 +72,14 @@ TEST_CASE("a refused probe never judges freshness, whatever the last post") {
 
 TEST_CASE("a partial read proves an account fresh and never calls it stale or dormant") {
     const account_thresholds t;
-    auto fresh = judge_account({probe("ok"), probe("partial", "1 of 2 items dated")},
-                               now - 3 * day, now, t);
+    auto fresh =
+        judge_account({probe("ok"), probe("partial", "1 of 2 items dated")}, now - 3 * day, now, t);
     CHECK(kinds(fresh).empty());
     CHECK(judged(fresh, "account_dormant")); // an open dormant finding resolves
     CHECK(judged(fresh, "account_blocked"));
     for (const std::int64_t age : {8 * day, 30 * day}) {
-        auto unknown = judge_account({probe("ok"), probe("partial", "1 of 2 items dated")},
-                                     now - age, now, t);
+        auto unknown =
+            judge_account({probe("ok"), probe("partial", "1 of 2 items dated")}, now - age, now, t);
         CHECK(kinds(unknown) == std::vector<std::string>{"account_blocked/warn"});
         CHECK(unknown.candidates[0].detail.find("freshness unknown") != std::string::npos);
         CHECK_FALSE(judged(unknown, "account_dormant"));

@@ -1,6 +1,5 @@
 #include "daemon/common/time_zone.hpp"
 #include "daemon/findings/availability_rules.hpp"
-
 #include "tests/support/finding_vocabulary.hpp"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,5 @@
 #include "daemon/findings/finding_id.hpp"
 #include "daemon/findings/finding_lifecycle.hpp"
-
 #include "tests/support/finding_vocabulary.hpp"
 
 #include <doctest/doctest.h>
@@ -44,7 +43,8 @@ TEST_CASE("a finding opens, moves, changes severity on the same id, resolves and
     REQUIRE(opened.events.size() == 1);
     CHECK(opened.events[0].event == "opened");
     const finding first = opened.upserts[0];
-    CHECK(first.id == finding_id("hb-portal", finding_kind::site_unreachable, "https://www.hubei.gov.cn/"));
+    CHECK(first.id ==
+          finding_id("hb-portal", finding_kind::site_unreachable, "https://www.hubei.gov.cn/"));
     CHECK(first.status == "open");
     CHECK(first.unit == "hb-gov-office");
     CHECK(first.first_seen == 100);
@@ -85,9 +85,9 @@ TEST_CASE("a finding opens, moves, changes severity on the same id, resolves and
 
 TEST_CASE("kinds the rule could not judge stay as they are") {
     std::vector<finding> stored;
-    rule_verdict tls{{finding_kind::tls_invalid},
-                     {{finding_kind::tls_invalid, finding_severity::deduct, "https://x/", "",
-                       "expired"}}};
+    rule_verdict tls{
+        {finding_kind::tls_invalid},
+        {{finding_kind::tls_invalid, finding_severity::deduct, "https://x/", "", "expired"}}};
     apply(stored, apply_verdict(site, tls, stored, 100));
     REQUIRE(stored.size() == 1);
 

@@ -1,5 +1,4 @@
 #include "daemon/findings/site_content_rules.hpp"
-
 #include "tests/support/finding_vocabulary.hpp"
 
 #include <doctest/doctest.h>
@@ -60,10 +59,16 @@ TEST_CASE("nothing is judged when the home page did not load") {
 
 TEST_CASE("broken links: the home page is the source when it has the link") {
     auto c = healthy();
-    c.broken.push_back({home + "gone.html", {false, 404, error_class::http, "HTTP 404"}, true,
-                        {home, home + "a.html"}, 2});
-    c.broken.push_back({home + "img.png", {false, 0, error_class::timeout, "timeout"}, false,
-                        {home + "b.html"}, 1});
+    c.broken.push_back({home + "gone.html",
+                        {false, 404, error_class::http, "HTTP 404"},
+                        true,
+                        {home, home + "a.html"},
+                        2});
+    c.broken.push_back({home + "img.png",
+                        {false, 0, error_class::timeout, "timeout"},
+                        false,
+                        {home + "b.html"},
+                        1});
     auto v = judge_site_content(c, home, now, {}, {});
     REQUIRE(v.candidates.size() == 2);
     CHECK(v.candidates[0].source == home);
@@ -97,15 +102,15 @@ TEST_CASE("home page freshness: veto after 14 days, warning after 10, low volume
 
 TEST_CASE("a freshness detail names where its date was read") {
     auto stale = healthy();
-    stale.home_reading->items = {{"关于开展检查的通知", home + "art/1.html", now - 20 * day, 7,
-                                  date_origin::cms_record}};
+    stale.home_reading->items = {
+        {"关于开展检查的通知", home + "art/1.html", now - 20 * day, 7, date_origin::cms_record}};
     const auto v = judge_site_content(stale, home, now, {}, {});
     const auto veto = std::find_if(v.candidates.begin(), v.candidates.end(),
                                    [](const auto& c) { return c.kind == "homepage_stale"; });
     REQUIRE(veto != v.candidates.end());
     CHECK(veto->severity == "veto");
-    CHECK(veto->detail.find("20 days ago (CMS record: 关于开展检查的通知 " + home + "art/1.html)") !=
-          std::string::npos);
+    CHECK(veto->detail.find("20 days ago (CMS record: 关于开展检查的通知 " + home +
+                            "art/1.html)") != std::string::npos);
 }
 
 TEST_CASE("a navigation-only home page is judged by its columns") {
@@ -156,8 +161,9 @@ TEST_CASE("a blank column needs an HTML page with no rows on two crawls in a row
     attachment.columns.push_back(column("personnel", std::nullopt));
     attachment.columns.back().html_page = false;
     CHECK_FALSE(is_blank_column(attachment.columns.back()));
-    CHECK(kinds(judge_site_content(attachment, home, now, {}, {attachment.columns.back().column.url}))
-              .empty());
+    CHECK(
+        kinds(judge_site_content(attachment, home, now, {}, {attachment.columns.back().column.url}))
+            .empty());
 
     // Five blank columns confirmed by two crawls are a veto.
     auto five = healthy();

@@ -214,8 +214,7 @@ TEST_CASE("extract_links encodes queries in the page's encoding and paths in UTF
                             "<base href='/zwgk/?lm=湖北'><a href='?p=2'>下一页</a>"};
     const auto gbk = extract_links(doc, page_url, "gb18030");
     REQUIRE(gbk.size() == 2);
-    CHECK(gbk[0].url ==
-          "http://www.example.gov.cn/%E6%90%9C%E7%B4%A2/search.jsp?q=%BA%FE%B1%B1");
+    CHECK(gbk[0].url == "http://www.example.gov.cn/%E6%90%9C%E7%B4%A2/search.jsp?q=%BA%FE%B1%B1");
     CHECK(gbk[1].url == "http://www.example.gov.cn/zwgk/?p=2");
     CHECK(document_base_url(doc, page_url, "gb18030")->str() ==
           "http://www.example.gov.cn/zwgk/?lm=%BA%FE%B1%B1");

@@ -18,8 +18,7 @@ struct trace {
 
 // A named coroutine (P7); the gate and the trace outlive every call.
 asio::awaitable<int> hold(host_gate& gate, trace& t, std::string key, int id,
-                          std::chrono::milliseconds busy)
-{
+                          std::chrono::milliseconds busy) {
     auto permit = co_await gate.acquire(std::move(key));
     t.order.push_back(id);
     t.starts.push_back(std::chrono::steady_clock::now());
@@ -32,8 +31,7 @@ asio::awaitable<int> hold(host_gate& gate, trace& t, std::string key, int id,
 
 } // namespace
 
-TEST_CASE("host_gate: FIFO hand-over within the per-key limit, keys independent")
-{
+TEST_CASE("host_gate: FIFO hand-over within the per-key limit, keys independent") {
     asio::io_context ioc;
     host_gate gate{2, 0ms};
     trace t;
@@ -48,8 +46,7 @@ TEST_CASE("host_gate: FIFO hand-over within the per-key limit, keys independent"
     CHECK(gate.waiting("a") == 0);
 }
 
-TEST_CASE("host_gate: delay between the release of one permit and the next start")
-{
+TEST_CASE("host_gate: delay between the release of one permit and the next start") {
     asio::io_context ioc;
     host_gate gate{1, 150ms};
     trace t;
@@ -62,8 +59,7 @@ TEST_CASE("host_gate: delay between the release of one permit and the next start
     CHECK(t.starts[2] - t.starts[1] >= 165ms);
 }
 
-TEST_CASE("host_gate: a permit released early or moved frees the slot once")
-{
+TEST_CASE("host_gate: a permit released early or moved frees the slot once") {
     asio::io_context ioc;
     host_gate gate{1, 0ms};
     auto p = govmon::test::run_coro(ioc, gate.acquire("k"));

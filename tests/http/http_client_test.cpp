@@ -19,8 +19,7 @@ using govmon::test::run_coro;
 
 namespace {
 
-client_options fast_options()
-{
+client_options fast_options() {
     client_options o;
     o.timeout = 2s;
     o.connect_timeout = 1s;
@@ -32,44 +31,38 @@ client_options fast_options()
     return o;
 }
 
-response get(asio::io_context& ioc, client& c, std::string url)
-{
+response get(asio::io_context& ioc, client& c, std::string url) {
     return run_coro(ioc, c.fetch(request{std::move(url), "GET"}));
 }
 
-loopback_reply text(std::string body, int status = 200)
-{
+loopback_reply text(std::string body, int status = 200) {
     loopback_reply r;
     r.status = status;
     r.body = std::move(body);
     return r;
 }
 
-loopback_reply redirect(int status, std::string location)
-{
+loopback_reply redirect(int status, std::string location) {
     loopback_reply r;
     r.status = status;
     r.headers.emplace_back("Location", std::move(location));
     return r;
 }
 
-std::int64_t ms(std::chrono::steady_clock::duration d)
-{
+std::int64_t ms(std::chrono::steady_clock::duration d) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
 }
 
 } // namespace
 
-TEST_CASE("a request's own headers replace the client's, but never Accept-Encoding (decoded)")
-{
+TEST_CASE("a request's own headers replace the client's, but never Accept-Encoding (decoded)") {
     loopback_server server;
     server.on("/", [](const loopback_request&) { return text("hello"); });
     asio::io_context ioc;
     client c{ioc.get_executor(), fast_options()};
     request req{server.url("/"), "GET"};
-    req.headers = {{"User-Agent", "Mozilla/5.0 (iPhone)"},
-                   {"MWeibo-Pn", "1"},
-                   {"Accept-Encoding", "gzip"}};
+    req.headers = {
+        {"User-Agent", "Mozilla/5.0 (iPhone)"}, {"MWeibo-Pn", "1"}, {"Accept-Encoding", "gzip"}};
     auto r = run_coro(ioc, c.fetch(req));
     CHECK(r.ok());
     REQUIRE(server.wait_requests(1));
@@ -86,8 +79,7 @@ TEST_CASE("a request's own headers replace the client's, but never Accept-Encodi
     CHECK(value_of("Accept-Encoding") == std::vector<std::string>{"gzip, deflate"});
 }
 
-TEST_CASE("a plain GET returns status, headers, body, remote address, HEAD reads no body")
-{
+TEST_CASE("a plain GET returns status, headers, body, remote address, HEAD reads no body") {
     loopback_server server;
     server.on("/", [](const loopback_request& req) {
         auto r = text("hello");
@@ -125,8 +117,7 @@ TEST_CASE("a plain GET returns status, headers, body, remote address, HEAD reads
     CHECK(outcomes == std::vector<std::string>{"ok", "ok"});
 }
 
-TEST_CASE("a 404 is error_class::http with detail HTTP 404 and is not retried")
-{
+TEST_CASE("a 404 is error_class::http with detail HTTP 404 and is not retried") {
     loopback_server server;
     asio::io_context ioc;
     auto o = fast_options();
@@ -143,8 +134,7 @@ TEST_CASE("a 404 is error_class::http with detail HTTP 404 and is not retried")
     CHECK(r.attempts == 1);
 }
 
-TEST_CASE("a server that accepts and never answers hits the deadline")
-{
+TEST_CASE("a server that accepts and never answers hits the deadline") {
     loopback_options lo;
     lo.read_requests = false;
     loopback_server server{lo};
@@ -161,8 +151,7 @@ TEST_CASE("a server that accepts and never answers hits the deadline")
     CHECK(server.connections() == 1);
 }
 
-TEST_CASE("a server dribbling a byte a second times out at the deadline, not after the body")
-{
+TEST_CASE("a server dribbling a byte a second times out at the deadline, not after the body") {
     loopback_server server;
     server.on("/", [](const loopback_request&) {
         auto r = text(std::string(100, 'x'));
@@ -181,8 +170,7 @@ TEST_CASE("a server dribbling a byte a second times out at the deadline, not aft
     CHECK(took < 3500);
 }
 
-TEST_CASE("a body over max_body in the same packet as the header is too_large (beast#2201)")
-{
+TEST_CASE("a body over max_body in the same packet as the header is too_large (beast#2201)") {
     loopback_server server;
     server.on("/big", [](const loopback_request&) {
         loopback_reply r;
@@ -193,8 +181,8 @@ TEST_CASE("a body over max_body in the same packet as the header is too_large (b
     server.on("/chunked", [](const loopback_request&) {
         loopback_reply r;
         r.raw = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                "7d0\r\n" + std::string(2000, 'c') + "\r\n7d0\r\n" + std::string(2000, 'c') +
-                "\r\n0\r\n\r\n";
+                "7d0\r\n" +
+                std::string(2000, 'c') + "\r\n7d0\r\n" + std::string(2000, 'c') + "\r\n0\r\n\r\n";
         return r;
     });
     asio::io_context ioc;
@@ -209,8 +197,7 @@ TEST_CASE("a body over max_body in the same packet as the header is too_large (b
     CHECK(chunked.error == error_class::too_large);
 }
 
-TEST_CASE("a 20 KB header passes the 64 KiB limit and fails a small max_header")
-{
+TEST_CASE("a 20 KB header passes the 64 KiB limit and fails a small max_header") {
     loopback_server server;
     server.on("/", [](const loopback_request&) {
         auto r = text("ok");
@@ -231,8 +218,7 @@ TEST_CASE("a 20 KB header passes the 64 KiB limit and fails a small max_header")
     CHECK(r2.error_detail.find("header over") == 0);
 }
 
-TEST_CASE("redirect chain: relative Locations resolve against the current URL")
-{
+TEST_CASE("redirect chain: relative Locations resolve against the current URL") {
     loopback_server server;
     auto port = std::to_string(server.port());
     server.on("/start", [](const loopback_request&) { return redirect(302, "a/b"); });
@@ -252,8 +238,8 @@ TEST_CASE("redirect chain: relative Locations resolve against the current URL")
     CHECK(r.body == "done");
     CHECK(r.url == server.url("/start"));
     CHECK(r.final_url == server.url("/final"));
-    CHECK(r.redirects == std::vector<std::string>{server.url("/a/b"), server.url("/c?x=1"),
-                                                 server.url("/final")});
+    CHECK(r.redirects ==
+          std::vector<std::string>{server.url("/a/b"), server.url("/c?x=1"), server.url("/final")});
     CHECK(outcomes == std::vector<std::string>{"ok", "ok", "ok", "ok"});
     CHECK_FALSE(r.https_downgrade);
 
@@ -266,8 +252,7 @@ TEST_CASE("redirect chain: relative Locations resolve against the current URL")
     CHECK(r2.redirects.size() == 2);
 }
 
-TEST_CASE("a redirect loop is reported, not followed until the cap")
-{
+TEST_CASE("a redirect loop is reported, not followed until the cap") {
     loopback_server server;
     server.on("/one", [](const loopback_request&) { return redirect(301, "/two"); });
     server.on("/two", [](const loopback_request&) { return redirect(302, "/one"); });
@@ -280,8 +265,7 @@ TEST_CASE("a redirect loop is reported, not followed until the cap")
     CHECK(server.requests() == 2);
 }
 
-TEST_CASE("a 429 with Retry-After: 1 is waited for and retried")
-{
+TEST_CASE("a 429 with Retry-After: 1 is waited for and retried") {
     loopback_server server;
     int calls = 0;
     server.on("/", [&calls](const loopback_request&) {
@@ -321,8 +305,7 @@ TEST_CASE("a 429 with Retry-After: 1 is waited for and retried")
     CHECK(r2.attempts == 1);
 }
 
-TEST_CASE("a 5xx then a success: retried with back-off, counted")
-{
+TEST_CASE("a 5xx then a success: retried with back-off, counted") {
     loopback_server server;
     int calls = 0;
     server.on("/", [&calls](const loopback_request&) {
@@ -347,8 +330,7 @@ TEST_CASE("a 5xx then a success: retried with back-off, counted")
     CHECK(r2.attempts == 2);
 }
 
-TEST_CASE("keep-alive: connections are reused and a server closing them causes no failure")
-{
+TEST_CASE("keep-alive: connections are reused and a server closing them causes no failure") {
     loopback_options lo;
     lo.max_requests_per_connection = 3; // closes silently, without Connection: close
     loopback_server server{lo};
@@ -372,8 +354,7 @@ TEST_CASE("keep-alive: connections are reused and a server closing them causes n
     CHECK(std::all_of(outcomes.begin(), outcomes.end(), [](auto& s) { return s == "ok"; }));
 }
 
-TEST_CASE("Connection: close from the server is honoured")
-{
+TEST_CASE("Connection: close from the server is honoured") {
     loopback_server server;
     server.on("/", [](const loopback_request&) {
         auto r = text("bye");
@@ -387,8 +368,7 @@ TEST_CASE("Connection: close from the server is honoured")
     CHECK(server.connections() == 3);
 }
 
-TEST_CASE("allow_private=false refuses loopback before connecting, exceptions apply")
-{
+TEST_CASE("allow_private=false refuses loopback before connecting, exceptions apply") {
     loopback_server server;
     server.on("/", [](const loopback_request&) { return text("private"); });
     asio::io_context ioc;
@@ -409,8 +389,7 @@ TEST_CASE("allow_private=false refuses loopback before connecting, exceptions ap
     CHECK(get(ioc, allowed, server.url("/")).ok());
 }
 
-TEST_CASE("a resolve override points a made-up name at loopback, Host header kept")
-{
+TEST_CASE("a resolve override points a made-up name at loopback, Host header kept") {
     loopback_server server;
     server.on("/", [](const loopback_request&) { return text("gov"); });
     asio::io_context ioc;
@@ -432,8 +411,7 @@ TEST_CASE("a resolve override points a made-up name at loopback, Host header kep
     CHECK(get(ioc, by_port, "http://www.example.gov.cn:" + port + "/").ok());
 }
 
-TEST_CASE("a name resolved by getaddrinfo (localhost) is fetched, and refused when private")
-{
+TEST_CASE("a name resolved by getaddrinfo (localhost) is fetched, and refused when private") {
     loopback_server server;
     server.on("/", [](const loopback_request&) { return text("local"); });
     asio::io_context ioc;
@@ -452,8 +430,7 @@ TEST_CASE("a name resolved by getaddrinfo (localhost) is fetched, and refused wh
     CHECK(refused.error_detail.find("refused private address") == 0);
 }
 
-TEST_CASE("per_host=1 serialises requests to one host and per_host_delay spaces them")
-{
+TEST_CASE("per_host=1 serialises requests to one host and per_host_delay spaces them") {
     loopback_server server;
     server.on("/slow", [](const loopback_request&) {
         auto r = text("s");
@@ -480,8 +457,7 @@ TEST_CASE("per_host=1 serialises requests to one host and per_host_delay spaces 
     CHECK(seen[1].started >= seen[0].finished);
 }
 
-TEST_CASE("the global concurrency limit holds across hosts")
-{
+TEST_CASE("the global concurrency limit holds across hosts") {
     loopback_server server;
     server.on("/slow", [](const loopback_request&) {
         auto r = text("s");
@@ -509,8 +485,7 @@ TEST_CASE("the global concurrency limit holds across hosts")
     CHECK(took >= 850); // three waves of 300 ms
 }
 
-TEST_CASE("connection refused is error_class::connect")
-{
+TEST_CASE("connection refused is error_class::connect") {
     std::uint16_t port = 0;
     {
         asio::io_context tmp;
@@ -528,8 +503,7 @@ TEST_CASE("connection refused is error_class::connect")
     CHECK(outcomes == std::vector<std::string>{"connect"});
 }
 
-TEST_CASE("an unresolvable name is error_class::dns, quickly")
-{
+TEST_CASE("an unresolvable name is error_class::dns, quickly") {
     asio::io_context ioc;
     client c{ioc.get_executor(), fast_options()};
     auto start = std::chrono::steady_clock::now();
@@ -539,8 +513,7 @@ TEST_CASE("an unresolvable name is error_class::dns, quickly")
     CHECK(r.attempts == 1);
 }
 
-TEST_CASE("an invalid URL is a value, not an exception")
-{
+TEST_CASE("an invalid URL is a value, not an exception") {
     asio::io_context ioc;
     client c{ioc.get_executor(), fast_options()};
     auto r = get(ioc, c, "notaurl");
@@ -548,8 +521,7 @@ TEST_CASE("an invalid URL is a value, not an exception")
     CHECK_FALSE(r.ok());
 }
 
-TEST_CASE("check_ipv6: AAAA via override and reachable over ::1, IPv4-only has no AAAA")
-{
+TEST_CASE("check_ipv6: AAAA via override and reachable over ::1, IPv4-only has no AAAA") {
     loopback_options lo;
     lo.address = "::1";
     loopback_server v6server{lo};
@@ -583,8 +555,7 @@ TEST_CASE("check_ipv6: AAAA via override and reachable over ::1, IPv4-only has n
     CHECK_FALSE(unknown.has_aaaa.has_value());
 }
 
-TEST_CASE("availability probe: home page through redirects, then IPv6 of the final host")
-{
+TEST_CASE("availability probe: home page through redirects, then IPv6 of the final host") {
     loopback_server server;
     server.on("/", [](const loopback_request&) { return redirect(302, "/index.html"); });
     server.on("/index.html", [](const loopback_request&) { return text("<html>home</html>"); });

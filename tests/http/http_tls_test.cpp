@@ -21,8 +21,7 @@ using govmon::test::test_ca;
 
 namespace {
 
-client_options tls_options(const test_ca& ca)
-{
+client_options tls_options(const test_ca& ca) {
     client_options o;
     o.timeout = 2s;
     o.connect_timeout = 1s;
@@ -35,30 +34,26 @@ client_options tls_options(const test_ca& ca)
     return o;
 }
 
-loopback_options tls_server(const govmon::test::issued_cert& cert)
-{
+loopback_options tls_server(const govmon::test::issued_cert& cert) {
     loopback_options lo;
     lo.cert_file = cert.cert_file;
     lo.key_file = cert.key_file;
     return lo;
 }
 
-loopback_reply hello(const loopback_request&)
-{
+loopback_reply hello(const loopback_request&) {
     loopback_reply r;
     r.body = "secure";
     return r;
 }
 
-response get(asio::io_context& ioc, client& c, std::string url)
-{
+response get(asio::io_context& ioc, client& c, std::string url) {
     return run_coro(ioc, c.fetch(request{std::move(url), "GET"}));
 }
 
 } // namespace
 
-TEST_CASE("TLS with the test CA trusted: ok, certificate expiry reported, connection reused")
-{
+TEST_CASE("TLS with the test CA trusted: ok, certificate expiry reported, connection reused") {
     test_ca ca;
     auto leaf = ca.issue("leaf", cert_spec{});
     loopback_server server{tls_server(leaf)};
@@ -83,8 +78,7 @@ TEST_CASE("TLS with the test CA trusted: ok, certificate expiry reported, connec
     CHECK(by_ip.ok());
 }
 
-TEST_CASE("TLS: a visit measures its handshake; a pooled connection spends nothing on it")
-{
+TEST_CASE("TLS: a visit measures its handshake; a pooled connection spends nothing on it") {
     test_ca ca;
     auto leaf = ca.issue("leaf", cert_spec{});
     loopback_server server{tls_server(leaf)};
@@ -106,8 +100,7 @@ TEST_CASE("TLS: a visit measures its handshake; a pooled connection spends nothi
     CHECK(server.connections() == 2);
 }
 
-TEST_CASE("TLS: a self-signed certificate is tls / self-signed")
-{
+TEST_CASE("TLS: a self-signed certificate is tls / self-signed") {
     test_ca ca;
     cert_spec spec;
     spec.self_signed = true;
@@ -127,8 +120,7 @@ TEST_CASE("TLS: a self-signed certificate is tls / self-signed")
     CHECK(outcomes == std::vector<std::string>{"tls"});
 }
 
-TEST_CASE("TLS: an expired certificate is tls / expired, with its notAfter in the past")
-{
+TEST_CASE("TLS: an expired certificate is tls / expired, with its notAfter in the past") {
     test_ca ca;
     cert_spec spec;
     spec.not_before = -2 * 86400s;
@@ -146,8 +138,7 @@ TEST_CASE("TLS: an expired certificate is tls / expired, with its notAfter in th
     CHECK(*r.cert_not_after < std::time(nullptr));
 }
 
-TEST_CASE("TLS: a certificate for another name is tls / hostname mismatch")
-{
+TEST_CASE("TLS: a certificate for another name is tls / hostname mismatch") {
     test_ca ca;
     cert_spec spec;
     spec.common_name = "other.example";
@@ -168,8 +159,7 @@ TEST_CASE("TLS: a certificate for another name is tls / hostname mismatch")
     CHECK(by_ip.error_detail == "IP address mismatch");
 }
 
-TEST_CASE("TLS: without the test CA the chain is untrusted")
-{
+TEST_CASE("TLS: without the test CA the chain is untrusted") {
     test_ca ca;
     auto leaf = ca.issue("leaf", cert_spec{});
     loopback_server server{tls_server(leaf)};
@@ -183,8 +173,7 @@ TEST_CASE("TLS: without the test CA the chain is untrusted")
     CHECK_MESSAGE(r.error_detail.find("local issuer") != std::string::npos, r.error_detail);
 }
 
-TEST_CASE("an unreadable ca_file makes the client constructor throw")
-{
+TEST_CASE("an unreadable ca_file makes the client constructor throw") {
     asio::io_context ioc;
     client_options o;
     o.ca_file = "/nonexistent/ca.pem";

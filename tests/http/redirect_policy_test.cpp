@@ -5,8 +5,7 @@
 using namespace govmon::http;
 using action = redirect_decision::action;
 
-TEST_CASE("redirect policy: follows the five redirect codes, resolves against the current URL")
-{
+TEST_CASE("redirect policy: follows the five redirect codes, resolves against the current URL") {
     auto cur = *parse_url("http://a.example/x/y");
     std::vector<std::string> visited{cur.str()};
     for (int status : {301, 302, 303, 307, 308}) {
@@ -20,8 +19,7 @@ TEST_CASE("redirect policy: follows the five redirect codes, resolves against th
     CHECK(decide_redirect(cur, "GET", 404, std::nullopt, visited, 0, 10).next == action::done);
 }
 
-TEST_CASE("redirect policy: 303 turns into GET, 307 keeps the method, HEAD stays HEAD")
-{
+TEST_CASE("redirect policy: 303 turns into GET, 307 keeps the method, HEAD stays HEAD") {
     auto cur = *parse_url("http://a.example/");
     std::vector<std::string> visited{cur.str()};
     CHECK(decide_redirect(cur, "POST", 303, "/n", visited, 0, 5).method == "GET");
@@ -29,8 +27,7 @@ TEST_CASE("redirect policy: 303 turns into GET, 307 keeps the method, HEAD stays
     CHECK(decide_redirect(cur, "HEAD", 303, "/n", visited, 0, 5).method == "HEAD");
 }
 
-TEST_CASE("redirect policy: cap, loop, missing or bad Location, downgrade")
-{
+TEST_CASE("redirect policy: cap, loop, missing or bad Location, downgrade") {
     auto cur = *parse_url("https://a.example/1");
     std::vector<std::string> visited{"https://a.example/0", cur.str()};
 

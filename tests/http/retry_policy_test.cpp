@@ -6,8 +6,7 @@ using namespace govmon::http;
 using namespace std::chrono_literals;
 using govmon::error_class;
 
-TEST_CASE("Retry-After: delay-seconds and the three HTTP-date forms")
-{
+TEST_CASE("Retry-After: delay-seconds and the three HTTP-date forms") {
     // 1994-11-06T08:49:37Z
     auto now = std::chrono::system_clock::time_point{std::chrono::seconds{784111777 - 30}};
     CHECK(parse_retry_after("120", now) == std::chrono::milliseconds{120000});
@@ -26,8 +25,7 @@ TEST_CASE("Retry-After: delay-seconds and the three HTTP-date forms")
     CHECK(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT") == 0);
 }
 
-TEST_CASE("retry policy: what is retried, how often, how long to wait")
-{
+TEST_CASE("retry policy: what is retried, how often, how long to wait") {
     retry_input in;
     in.max_retries = 2;
     in.backoff = 500ms;
@@ -55,8 +53,7 @@ TEST_CASE("retry policy: what is retried, how often, how long to wait")
     CHECK_FALSE(next_retry_delay(in));
 }
 
-TEST_CASE("retry policy: Retry-After on 429/503, capped by max_retry_after")
-{
+TEST_CASE("retry policy: Retry-After on 429/503, capped by max_retry_after") {
     retry_input in;
     in.max_retries = 2;
     in.error = error_class::http;

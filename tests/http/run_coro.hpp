@@ -15,8 +15,7 @@ namespace govmon::test {
 // exception; fails the test case if one did not finish.
 template <class T>
 std::vector<T> run_all(asio::io_context& ioc, std::vector<asio::awaitable<T>> tasks,
-                       std::chrono::milliseconds limit = std::chrono::seconds{30})
-{
+                       std::chrono::milliseconds limit = std::chrono::seconds{30}) {
     std::vector<std::optional<T>> results(tasks.size());
     std::exception_ptr error;
     std::size_t done = 0;
@@ -44,8 +43,7 @@ std::vector<T> run_all(asio::io_context& ioc, std::vector<asio::awaitable<T>> ta
 
 template <class T>
 T run_coro(asio::io_context& ioc, asio::awaitable<T> task,
-           std::chrono::milliseconds limit = std::chrono::seconds{30})
-{
+           std::chrono::milliseconds limit = std::chrono::seconds{30}) {
     std::vector<asio::awaitable<T>> tasks;
     tasks.push_back(std::move(task));
     return std::move(run_all(ioc, std::move(tasks), limit).front());

@@ -6,8 +6,7 @@ using govmon::http::parse_url;
 using govmon::http::remove_dot_segments;
 using govmon::http::resolve_url;
 
-TEST_CASE("parse_url splits and normalises an absolute URL")
-{
+TEST_CASE("parse_url splits and normalises an absolute URL") {
     auto u = parse_url("HTTPS://WWW.Example.GOV.cn/a/b?x=1#frag");
     REQUIRE(u);
     CHECK(u->scheme == "https");
@@ -35,8 +34,7 @@ TEST_CASE("parse_url splits and normalises an absolute URL")
     CHECK(user->port == 81);
 }
 
-TEST_CASE("parse_url rejects what the client cannot fetch")
-{
+TEST_CASE("parse_url rejects what the client cannot fetch") {
     CHECK_FALSE(parse_url("ftp://example.com/"));
     CHECK_FALSE(parse_url("/relative/path"));
     CHECK_FALSE(parse_url("http://"));
@@ -47,23 +45,20 @@ TEST_CASE("parse_url rejects what the client cannot fetch")
     CHECK_FALSE(parse_url("http://[::1/"));
 }
 
-TEST_CASE("parse_url percent-encodes spaces and non-ASCII in the target")
-{
+TEST_CASE("parse_url percent-encodes spaces and non-ASCII in the target") {
     auto u = parse_url("http://h/新闻 中心?q=a b");
     REQUIRE(u);
     CHECK(u->target == "/%E6%96%B0%E9%97%BB%20%E4%B8%AD%E5%BF%83?q=a%20b");
 }
 
-TEST_CASE("remove_dot_segments follows RFC 3986 5.2.4")
-{
+TEST_CASE("remove_dot_segments follows RFC 3986 5.2.4") {
     CHECK(remove_dot_segments("/a/b/c/./../../g") == "/a/g");
     CHECK(remove_dot_segments("mid/content=5/../6") == "mid/6");
     CHECK(remove_dot_segments("/../x") == "/x");
     CHECK(remove_dot_segments("/a/..") == "/");
 }
 
-TEST_CASE("resolve_url: RFC 3986 5.4 normal and abnormal examples")
-{
+TEST_CASE("resolve_url: RFC 3986 5.4 normal and abnormal examples") {
     auto base = parse_url("http://a/b/c/d;p?q");
     REQUIRE(base);
     auto r = [&](const char* ref) {
@@ -100,8 +95,7 @@ TEST_CASE("resolve_url: RFC 3986 5.4 normal and abnormal examples")
     CHECK(r("ftp://x/") == "<none>");
 }
 
-TEST_CASE("resolve_url keeps the base's port and IPv6 brackets and its scheme for //host")
-{
+TEST_CASE("resolve_url keeps the base's port and IPv6 brackets and its scheme for //host") {
     auto base = parse_url("https://[::1]:8443/dir/page");
     REQUIRE(base);
     auto rel = resolve_url(*base, "../other?x");

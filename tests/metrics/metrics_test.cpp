@@ -14,8 +14,7 @@ using govmon::metrics;
 namespace {
 
 bool has_line(const std::string& text, const std::string& line) {
-    return text.find("\n" + line + "\n") != std::string::npos ||
-           text.rfind(line + "\n", 0) == 0;
+    return text.find("\n" + line + "\n") != std::string::npos || text.rfind(line + "\n", 0) == 0;
 }
 
 // promtool prints nothing and exits 0 when the exposition follows the naming rules.
@@ -44,11 +43,13 @@ TEST_CASE("series exist at 0 from start-up") {
     CHECK(has_line(text, "govmon_build_info{version=\"1.2.3\"} 1"));
     CHECK(has_line(text, "govmon_findings{kind=\"site_unreachable\",severity=\"veto\"} 0"));
     CHECK(has_line(text, "govmon_http_requests_total{result=\"timeout\"} 0"));
-    CHECK(has_line(text, "govmon_cycle_last_success_timestamp_seconds{schedule=\"availability\"} 0"));
-    CHECK(has_line(text,
-                   "govmon_probe_success{kind=\"site\",probe=\"availability\",target=\"hb-portal\"} 0"));
-    CHECK(has_line(text,
-                   "govmon_target_failing{kind=\"site\",target=\"hb-portal\",unit=\"hb-gov-office\"} 0"));
+    CHECK(
+        has_line(text, "govmon_cycle_last_success_timestamp_seconds{schedule=\"availability\"} 0"));
+    CHECK(has_line(
+        text, "govmon_probe_success{kind=\"site\",probe=\"availability\",target=\"hb-portal\"} 0"));
+    CHECK(has_line(
+        text,
+        "govmon_target_failing{kind=\"site\",target=\"hb-portal\",unit=\"hb-gov-office\"} 0"));
     for (std::string_view phase : http_phases)
         CHECK(has_line(text, "govmon_probe_http_duration_seconds{phase=\"" + std::string(phase) +
                                  "\",target=\"hb-portal\"} 0"));
@@ -66,9 +67,11 @@ TEST_CASE("recorded values show up and forgotten targets disappear") {
     m.count_http_request("ok");
     m.set_findings({{{"tls_invalid", "warn"}, 2}});
     std::string text = m.text();
-    CHECK(has_line(text, "govmon_probe_success{kind=\"site\",probe=\"availability\",target=\"a\"} 1"));
     CHECK(has_line(text,
-                   "govmon_probe_duration_seconds{kind=\"site\",probe=\"availability\",target=\"a\"} 0.25"));
+                   "govmon_probe_success{kind=\"site\",probe=\"availability\",target=\"a\"} 1"));
+    CHECK(has_line(
+        text,
+        "govmon_probe_duration_seconds{kind=\"site\",probe=\"availability\",target=\"a\"} 0.25"));
     CHECK(has_line(text, "govmon_site_availability_ratio{target=\"a\"} 0.97"));
     CHECK(has_line(text, "govmon_tls_cert_expiry_timestamp_seconds{target=\"a\"} 1800000000"));
     CHECK(has_line(text, "govmon_probe_http_duration_seconds{phase=\"connect\",target=\"a\"} 6.5"));

@@ -3,7 +3,6 @@
 #include "daemon/report/finding_state.hpp"
 #include "daemon/report/quarter_summary.hpp"
 #include "daemon/report/report_text.hpp"
-
 #include "tests/support/finding_vocabulary.hpp"
 
 #include <doctest/doctest.h>
@@ -65,13 +64,19 @@ TEST_CASE("a finding without events is open from first_seen to resolved_at") {
 TEST_CASE("deductions: home-page links, column categories, documented values") {
     const std::string home = "https://www.example.gov.cn/";
     CHECK(deduction_tenths(with("broken_link", home), finding_severity::deduct, home) == 10);
-    CHECK(deduction_tenths(with("broken_link", "https://www.example.gov.cn"), finding_severity::deduct, home) == 10);
-    CHECK(deduction_tenths(with("broken_link", home + "a.html"), finding_severity::deduct, home) == 1);
+    CHECK(deduction_tenths(with("broken_link", "https://www.example.gov.cn"),
+                           finding_severity::deduct, home) == 10);
+    CHECK(deduction_tenths(with("broken_link", home + "a.html"), finding_severity::deduct, home) ==
+          1);
     CHECK(deduction_tenths(with("homepage_low_volume", ""), finding_severity::deduct, home) == 50);
-    CHECK(deduction_tenths(with("column_stale", "", "要闻 (news): x"), finding_severity::deduct, home) == 30);
-    CHECK(deduction_tenths(with("column_stale", "", "公告 (notice): x"), finding_severity::veto, home) == 40);
-    CHECK(deduction_tenths(with("column_stale", "", "人事 (personnel): x"), finding_severity::deduct, home) == 50);
-    CHECK(deduction_tenths(with("column_stale", "", "no category"), finding_severity::deduct, home) == 30);
+    CHECK(deduction_tenths(with("column_stale", "", "要闻 (news): x"), finding_severity::deduct,
+                           home) == 30);
+    CHECK(deduction_tenths(with("column_stale", "", "公告 (notice): x"), finding_severity::veto,
+                           home) == 40);
+    CHECK(deduction_tenths(with("column_stale", "", "人事 (personnel): x"),
+                           finding_severity::deduct, home) == 50);
+    CHECK(deduction_tenths(with("column_stale", "", "no category"), finding_severity::deduct,
+                           home) == 30);
     CHECK(deduction_tenths(with("blank_column", ""), finding_severity::deduct, home) == 30);
     CHECK(deduction_tenths(with("ad_link", ""), finding_severity::deduct, home) == 50);
     CHECK(deduction_tenths(with("tls_invalid", ""), finding_severity::deduct, home) == 20);

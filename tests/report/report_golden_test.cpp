@@ -8,13 +8,11 @@
 #include "daemon/store/report_queries.hpp"
 #include "tests/report/report_seed.hpp"
 #include "tests/store/store_fixture.hpp"
-
-#include <libxml/HTMLparser.h>
-#include <libxml/xmlerror.h>
-
 #include "tests/support/finding_vocabulary.hpp"
 
 #include <doctest/doctest.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
 
 #include <algorithm>
 #include <sstream>
@@ -30,8 +28,11 @@ report_context context_for(quarter q) {
     c.quarter = range_of(q);
     c.previous = range_of(previous_quarter(q));
     c.generated_at = test::day("2026-11-23");
-    c.site_levels = {{"s-prov", "省级"}, {"s-city", "市级"}, {"s-quiet", "市级"},
-                     {"s-county", "县级"}, {"s-low", "县级"}};
+    c.site_levels = {{"s-prov", "省级"},
+                     {"s-city", "市级"},
+                     {"s-quiet", "市级"},
+                     {"s-county", "县级"},
+                     {"s-low", "县级"}};
     c.unit_names = {{"u-prov", "省政府办公厅"}, {"u-county", "县政府办公室"}};
     return c;
 }
@@ -74,13 +75,16 @@ std::int64_t share_of(const side_summary& side, const std::string& kind) {
     return 0;
 }
 
-std::string render(const quarter_summary& s, void (*writer)(const quarter_summary&, std::ostream&)) {
+std::string render(const quarter_summary& s,
+                   void (*writer)(const quarter_summary&, std::ostream&)) {
     std::ostringstream out;
     writer(s, out);
     return out.str();
 }
 
-void count_error(void* errors, xmlErrorPtr) { ++*static_cast<int*>(errors); }
+void count_error(void* errors, xmlErrorPtr) {
+    ++*static_cast<int*>(errors);
+}
 
 // Errors and warnings libxml2's HTML parser reports for the page.
 int html_problems(const std::string& html) {
@@ -276,7 +280,8 @@ TEST_CASE("the HTML page parses cleanly, escapes what it prints and shows the fi
     CHECK(html.find("<!DOCTYPE html>") == 0);
     CHECK(html.find("25.00 %") != std::string::npos);
     CHECK(html.find("-55.00 个百分点") != std::string::npos);
-    CHECK(html.find("3 个问题账号中，2 个内容不更新（两周无更新）（66.67 %）") != std::string::npos);
+    CHECK(html.find("3 个问题账号中，2 个内容不更新（两周无更新）（66.67 %）") !=
+          std::string::npos);
     CHECK(html.find("县政府&lt;网站&gt; &amp; &quot;门户&quot;") != std::string::npos);
     CHECK(html.find("<网站>") == std::string::npos);
     CHECK(html.find("display:none &lt;a&gt; \xEF\xBF\xBD") != std::string::npos);
@@ -297,13 +302,15 @@ TEST_CASE("the Markdown tables carry the same figures, with text escaped") {
     CHECK(md.find("# 2026Q3 政府网站与政务新媒体季度检查通报") == 0);
     CHECK(md.find("| 政府网站 | 5 | 4 | 80.00 % | 1 | 3 | 25.00 % | 80.00 % | -55.00 个百分点 |") !=
           std::string::npos);
-    CHECK(md.find("| 政务新媒体 | 5 | 4 | 80.00 % | 2 | 2 | 50.00 % | 60.00 % | -10.00 个百分点 |") !=
-          std::string::npos);
+    CHECK(
+        md.find("| 政务新媒体 | 5 | 4 | 80.00 % | 2 | 2 | 50.00 % | 60.00 % | -10.00 个百分点 |") !=
+        std::string::npos);
     CHECK(md.find("- 3 个问题网站中，2 个链接不可用（66.67 %）") != std::string::npos);
     CHECK(md.find("低分县网站\\|试点") != std::string::npos);
     CHECK(md.find("县政府\\<网站\\> \\& \"门户\"") != std::string::npos);
-    CHECK(md.find("| 省政府门户网站（s-prov） | 省级 | 90.00 % | 2026-09-25 | 67 天 | 1 | 0 | 99.0 | "
-                  "不合格 |") != std::string::npos);
+    CHECK(
+        md.find("| 省政府门户网站（s-prov） | 省级 | 90.00 % | 2026-09-25 | 67 天 | 1 | 0 | 99.0 | "
+                "不合格 |") != std::string::npos);
     CHECK(md.find("已整改 1 项（20.00 %），仍未整改 4 项") != std::string::npos);
 }
 
@@ -315,7 +322,8 @@ TEST_CASE("the CSV lists every problem of the failing targets and the re-check, 
     for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2))
         ++lines;
     CHECK(lines == 1 + 20 + 2 + 5);
-    CHECK(csv.find("不合格政府网站,网站,s-county,\"县政府<网站> & \"\"门户\"\"\",县政府办公室,县级,") !=
+    CHECK(csv.find(
+              "不合格政府网站,网站,s-county,\"县政府<网站> & \"\"门户\"\"\",县政府办公室,县级,") !=
           std::string::npos);
     CHECK(csv.find(",50.5,,\r\n") != std::string::npos);
     CHECK(csv.find("2026Q2 问题复核,网站,s-city,") != std::string::npos);

@@ -66,8 +66,8 @@ public:
             rows.push_back(probe(a, "account", "account", day("2026-05-10")));
         // 2026Q3: s-prov has 10 home-page probes, one failed (90.00 %).
         for (int i = 0; i < 10; ++i)
-            rows.push_back(probe("s-prov", "site", "availability",
-                                 day("2026-09-19") + i * 86400, i != 3));
+            rows.push_back(
+                probe("s-prov", "site", "availability", day("2026-09-19") + i * 86400, i != 3));
         // Home-page updates seen by crawls: Jul 1, Jul 20 (twice), Sep 25; the last check is
         // the availability probe of Sep 28 noon.
         rows.push_back(updated(probe("s-prov", "site", "crawl", day("2026-07-02")), "2026-07-01"));
@@ -170,7 +170,8 @@ public:
         add(make("a-wechat2", "account", "ad_link", "https://ads.example.com/z", "", "deduct",
                  "ad network in a post"),
             {{"opened", "2026-07-05", "deduct"}});
-        add(make("a-douyin", "account", "account_dormant", "", "", "veto", "newest post 2026-04-01"),
+        add(make("a-douyin", "account", "account_dormant", "", "", "veto",
+                 "newest post 2026-04-01"),
             {{"opened", "2026-05-01", "veto"}});
     }
 
@@ -182,12 +183,17 @@ private:
     };
 
     static target_row site(std::string id, std::string name, std::string url, std::string unit) {
-        return {std::move(id), "site", std::move(name), "web", std::move(unit), std::move(url),
-                true};
+        return {std::move(id),  "site", std::move(name), "web", std::move(unit),
+                std::move(url), true};
     }
     static target_row account(std::string id, std::string name, std::string platform) {
-        return {id, "account", std::move(name), std::move(platform), "u-prov",
-                "https://example.com/" + id, true};
+        return {id,
+                "account",
+                std::move(name),
+                std::move(platform),
+                "u-prov",
+                "https://example.com/" + id,
+                true};
     }
     static target_row closed_account() {
         return {"a-closed", "account", "已关停号", "weibo", "u-prov", "https://example.com/c",

@@ -84,8 +84,7 @@ TEST_CASE("rw02 the 邯郸 information-disclosure home page") {
     CHECK(reading.items.size() == 54);
     const auto& first = reading.items.front();
     CHECK(first.title == "邯郸市教育局关于印发《全市教育系统安全专项整治三年行动实施方案》的通知");
-    CHECK(first.url ==
-          "http://hdzfxxgk.hd.gov.cn/gszbm/auto23716/202008/t20200802_1352104.html");
+    CHECK(first.url == "http://hdzfxxgk.hd.gov.cn/gszbm/auto23716/202008/t20200802_1352104.html");
     CHECK(first.published == end_of_day(2020, 8, 2));
     CHECK(first.line == 161);
     CHECK(newest(reading) == end_of_day(2020, 8, 2));
@@ -178,17 +177,16 @@ TEST_CASE("rw05 the anti-bot challenge page and rw06 the script-filled column sh
 TEST_CASE("rw07 a 围场县 navigation frame") {
     // Eight short menu links in a layout table, no date anywhere. The page URL is assumed (the
     // saved file is index_651.html under a county folder; ../../csqh/ leads to the site root).
-    const auto [reading, columns] = read_corpus(
-        "rw07.html", "http://www.ccgp-hebei.gov.cn/cd/wc/index_651.html", much_later);
+    const auto [reading, columns] =
+        read_corpus("rw07.html", "http://www.ccgp-hebei.gov.cn/cd/wc/index_651.html", much_later);
     CHECK(reading.items.empty());
     CHECK(reading.looks_like_navigation_only);
     // 国务要闻 is on www.gov.cn, another host.
-    CHECK(column_summary(columns) ==
-          std::vector<std::string>{
-              "notice 采购公告 http://www.ccgp-hebei.gov.cn/cd/wc/cggg/",
-              "notice 重要通知 http://www.ccgp-hebei.gov.cn/cd/wc/zytz/",
-              "notice 政策法规 http://www.ccgp-hebei.gov.cn/cd/wc/zcfg/",
-          });
+    CHECK(column_summary(columns) == std::vector<std::string>{
+                                         "notice 采购公告 http://www.ccgp-hebei.gov.cn/cd/wc/cggg/",
+                                         "notice 重要通知 http://www.ccgp-hebei.gov.cn/cd/wc/zytz/",
+                                         "notice 政策法规 http://www.ccgp-hebei.gov.cn/cd/wc/zcfg/",
+                                     });
 }
 
 TEST_CASE("rw08 the page with no dates") {
@@ -283,20 +281,20 @@ TEST_CASE("every corpus page: the newest date govmon reports is the one the file
     };
     const expectation cases[] = {
         {"rw01.html", beijing(2023, 9, 27, 19, 8, 16), std::nullopt}, // dates only in URLs
-        {"rw02.html", handan_saved, end_of_day(2020, 8, 2)},          // first 近期信息公开 row
-        {"rw03.html", handan_saved, end_of_day(2020, 8, 5)},          // its one 发布日期 cell
+        {"rw02.html", handan_saved, end_of_day(2020, 8, 2)}, // first 近期信息公开 row
+        {"rw03.html", handan_saved, end_of_day(2020, 8, 5)}, // its one 发布日期 cell
         {"rw04.html", beijing(2026, 8, 29, 12), end_of_day(2026, 8, 5)}, // [08-05] 部门动态
-        {"rw05.html", much_later, std::nullopt},                      // anti-bot script only
-        {"rw06.html", much_later, std::nullopt},                      // empty shell
-        {"rw07.html", much_later, std::nullopt},                      // menu frame
-        {"rw08.html", handan_saved, std::nullopt},                    // 公开指南 shell
-        {"rw09.html", much_later, beijing(2016, 11, 22, 9, 53)},      // PubDate meta
-        {"rw10.html", much_later, beijing(2019, 9, 18, 6, 23)},       // PubDate, <i>时间：</i>
-        {"rw11.html", much_later, beijing(2007, 8, 20, 23, 59, 59)},  // firstpublishedtime
-        {"rw12.html", much_later, end_of_day(2012, 6, 24)},           // pubDate div
-        {"rw13.html", much_later, end_of_day(2021, 10, 11)},          // PubDate meta
-        {"rw14.html", much_later, beijing(2021, 6, 10, 17, 35)},      // span#pubTime
-        {"rw15.html", handan_saved, end_of_day(2020, 8, 2)},          // PubDate, 发布日期
+        {"rw05.html", much_later, std::nullopt},                         // anti-bot script only
+        {"rw06.html", much_later, std::nullopt},                         // empty shell
+        {"rw07.html", much_later, std::nullopt},                         // menu frame
+        {"rw08.html", handan_saved, std::nullopt},                       // 公开指南 shell
+        {"rw09.html", much_later, beijing(2016, 11, 22, 9, 53)},         // PubDate meta
+        {"rw10.html", much_later, beijing(2019, 9, 18, 6, 23)},      // PubDate, <i>时间：</i>
+        {"rw11.html", much_later, beijing(2007, 8, 20, 23, 59, 59)}, // firstpublishedtime
+        {"rw12.html", much_later, end_of_day(2012, 6, 24)},          // pubDate div
+        {"rw13.html", much_later, end_of_day(2021, 10, 11)},         // PubDate meta
+        {"rw14.html", much_later, beijing(2021, 6, 10, 17, 35)},     // span#pubTime
+        {"rw15.html", handan_saved, end_of_day(2020, 8, 2)},         // PubDate, 发布日期
     };
     std::vector<std::string> expected_names;
     for (const auto& c : cases) {
@@ -306,8 +304,8 @@ TEST_CASE("every corpus page: the newest date govmon reports is the one the file
         CHECK(newest(reading) == c.newest);
     }
     std::vector<std::string> present;
-    for (const auto& entry : std::filesystem::directory_iterator(
-             std::string(GOVMON_SHARED_DIR) + "/corpora/realworld/pages"))
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(GOVMON_SHARED_DIR) +
+                                                                 "/corpora/realworld/pages"))
         present.push_back(entry.path().filename().string());
     std::sort(present.begin(), present.end());
     CHECK(present == expected_names);

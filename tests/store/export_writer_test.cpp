@@ -1,5 +1,5 @@
-#include "daemon/common/time_zone.hpp"
 #include "daemon/common/csv_field.hpp"
+#include "daemon/common/time_zone.hpp"
 #include "daemon/store/export_writer.hpp"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,6 @@
 #include "daemon/store/sqlite.hpp"
 #include "daemon/store/store.hpp"
 #include "tests/store/store_fixture.hpp"
-
 #include "tests/support/finding_vocabulary.hpp"
 
 #include <doctest/doctest.h>
@@ -314,7 +313,8 @@ TEST_CASE("10,000 observations in one batch are written together") {
     CHECK(s->export_observations(0, 1'000'000, export_format::csv, out) == 10000);
 }
 
-TEST_CASE("the latest observations come oldest first, and the newest update only from ok ones and partial reads") {
+TEST_CASE("the latest observations come oldest first, and the newest update only from ok ones and "
+          "partial reads") {
     temp_dir dir;
     auto s = store::open(dir.file("govmon.db"));
     std::vector<observation> rows;
@@ -323,7 +323,7 @@ TEST_CASE("the latest observations come oldest first, and the newest update only
         o.last_update = t - 50;
         rows.push_back(o);
     }
-    rows[3].ok = false;         // a refused probe's date must not count
+    rows[3].ok = false; // a refused probe's date must not count
     rows[3].last_update = 9999;
     rows.push_back(make_observation(350, "other", "account"));
     s->write(batch(rows));

@@ -37,8 +37,7 @@ struct loopback_server::state {
     std::vector<loopback_request> seen;
 
     // Sleeps that stop() interrupts; false if stopping.
-    bool sleep_for(std::chrono::milliseconds d)
-    {
+    bool sleep_for(std::chrono::milliseconds d) {
         std::unique_lock lock{mutex};
         return !wake.wait_for(lock, d, [this] { return stopping; });
     }
@@ -46,25 +45,34 @@ struct loopback_server::state {
 
 namespace {
 
-std::string reason(int status)
-{
+std::string reason(int status) {
     switch (status) {
-    case 200: return "OK";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 404: return "Not Found";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 404:
+        return "Not Found";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
-std::string serialize(const loopback_reply& r, bool head)
-{
+std::string serialize(const loopback_reply& r, bool head) {
     if (!r.raw.empty())
         return r.raw;
     std::string out = "HTTP/1.1 " + std::to_string(r.status) + " " + reason(r.status) + "\r\n";
@@ -84,9 +92,7 @@ std::string serialize(const loopback_reply& r, bool head)
     return out;
 }
 
-template <class Stream>
-void serve(loopback_server::state& st, Stream& stream, int connection_no)
-{
+template <class Stream> void serve(loopback_server::state& st, Stream& stream, int connection_no) {
     beast::flat_buffer buffer;
     for (int n = 1;; ++n) {
         bh::request_parser<bh::string_body> parser;
@@ -155,8 +161,7 @@ void serve(loopback_server::state& st, Stream& stream, int connection_no)
 }
 
 // Under the lock, so that stop() never shuts down a descriptor number already reused.
-void close_socket(loopback_server::state& st, tcp::socket& socket)
-{
+void close_socket(loopback_server::state& st, tcp::socket& socket) {
     std::lock_guard lock{st.mutex};
     std::erase(st.open_fds, socket.native_handle());
     beast::error_code ec;
@@ -164,8 +169,7 @@ void close_socket(loopback_server::state& st, tcp::socket& socket)
     socket.close(ec);
 }
 
-void run_connection(std::shared_ptr<loopback_server::state> st, tcp::socket socket, int number)
-{
+void run_connection(std::shared_ptr<loopback_server::state> st, tcp::socket socket, int number) {
     if (!st->options.read_requests) {
         {
             std::unique_lock lock{st->mutex};
@@ -187,8 +191,7 @@ void run_connection(std::shared_ptr<loopback_server::state> st, tcp::socket sock
     }
 }
 
-void accept_loop(std::shared_ptr<loopback_server::state> st)
-{
+void accept_loop(std::shared_ptr<loopback_server::state> st) {
     for (;;) {
         beast::error_code ec;
         tcp::socket socket{st->ioc};
@@ -207,8 +210,7 @@ void accept_loop(std::shared_ptr<loopback_server::state> st)
 
 } // namespace
 
-loopback_server::loopback_server(loopback_options options) : state_(std::make_shared<state>())
-{
+loopback_server::loopback_server(loopback_options options) : state_(std::make_shared<state>()) {
     auto& st = *state_;
     st.options = std::move(options);
     if (!st.options.cert_file.empty()) {
@@ -225,76 +227,65 @@ loopback_server::loopback_server(loopback_options options) : state_(std::make_sh
     acceptor_thread_ = std::thread{accept_loop, state_};
 }
 
-loopback_server::~loopback_server() { stop(); }
+loopback_server::~loopback_server() {
+    stop();
+}
 
-void loopback_server::on(std::string path, loopback_handler handler)
-{
+void loopback_server::on(std::string path, loopback_handler handler) {
     std::lock_guard lock{state_->mutex};
     state_->handlers[std::move(path)] = std::move(handler);
 }
 
-void loopback_server::otherwise(loopback_handler handler)
-{
+void loopback_server::otherwise(loopback_handler handler) {
     std::lock_guard lock{state_->mutex};
     state_->fallback = std::move(handler);
 }
 
-std::string loopback_server::url(std::string_view path) const
-{
+std::string loopback_server::url(std::string_view path) const {
     const auto& address = state_->options.address;
     auto host = address.find(':') != std::string::npos ? "[" + address + "]" : address;
     return std::string{state_->tls ? "https" : "http"} + "://" + host + ":" +
            std::to_string(port_) + std::string{path};
 }
 
-int loopback_server::connections() const
-{
+int loopback_server::connections() const {
     std::lock_guard lock{state_->mutex};
     return state_->connections;
 }
 
-int loopback_server::requests() const
-{
+int loopback_server::requests() const {
     std::lock_guard lock{state_->mutex};
     return static_cast<int>(state_->seen.size());
 }
 
-int loopback_server::max_concurrent() const
-{
+int loopback_server::max_concurrent() const {
     std::lock_guard lock{state_->mutex};
     return state_->max_active;
 }
 
-std::vector<loopback_request> loopback_server::seen() const
-{
+std::vector<loopback_request> loopback_server::seen() const {
     std::lock_guard lock{state_->mutex};
     return state_->seen;
 }
 
-bool loopback_server::wait_requests(int n, std::chrono::milliseconds limit) const
-{
+bool loopback_server::wait_requests(int n, std::chrono::milliseconds limit) const {
     std::unique_lock lock{state_->mutex};
-    return state_->wake.wait_for(lock, limit, [this, n] {
-        return static_cast<int>(state_->seen.size()) >= n;
-    });
+    return state_->wake.wait_for(lock, limit,
+                                 [this, n] { return static_cast<int>(state_->seen.size()) >= n; });
 }
 
-bool loopback_server::wait_recorded(std::chrono::milliseconds limit) const
-{
+bool loopback_server::wait_recorded(std::chrono::milliseconds limit) const {
     std::unique_lock lock{state_->mutex};
-    return state_->wake.wait_for(lock, limit, [this] {
-        return static_cast<int>(state_->seen.size()) >= state_->handled;
-    });
+    return state_->wake.wait_for(
+        lock, limit, [this] { return static_cast<int>(state_->seen.size()) >= state_->handled; });
 }
 
-bool loopback_server::wait_connections(int n, std::chrono::milliseconds limit) const
-{
+bool loopback_server::wait_connections(int n, std::chrono::milliseconds limit) const {
     std::unique_lock lock{state_->mutex};
     return state_->wake.wait_for(lock, limit, [this, n] { return state_->connections >= n; });
 }
 
-void loopback_server::stop()
-{
+void loopback_server::stop() {
     std::list<std::thread> workers;
     {
         std::lock_guard lock{state_->mutex};

@@ -21,7 +21,7 @@ struct loopback_request {
     std::string target; // path + query
     std::string host;   // the Host header
     std::vector<std::pair<std::string, std::string>> headers;
-    int connection = 0;   // 1-based number of the accepted connection
+    int connection = 0;    // 1-based number of the accepted connection
     int on_connection = 0; // 1-based number of the request on its connection
     std::chrono::steady_clock::time_point started{};
     std::chrono::steady_clock::time_point finished{}; // reply written (or given up)

@@ -17,19 +17,16 @@ namespace govmon::test {
 
 namespace {
 
-[[noreturn]] void fail(const char* what)
-{
+[[noreturn]] void fail(const char* what) {
     throw std::runtime_error(std::string{"test_ca: "} + what);
 }
 
-void check(int rc, const char* what)
-{
+void check(int rc, const char* what) {
     if (rc <= 0)
         fail(what);
 }
 
-EVP_PKEY* new_key()
-{
+EVP_PKEY* new_key() {
     // P-256: key generation is instant, unlike RSA.
     EVP_PKEY* key = EVP_EC_gen("P-256");
     if (key == nullptr)
@@ -37,8 +34,7 @@ EVP_PKEY* new_key()
     return key;
 }
 
-void add_ext(X509* cert, X509* issuer, int nid, const std::string& value)
-{
+void add_ext(X509* cert, X509* issuer, int nid, const std::string& value) {
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
     X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
@@ -50,8 +46,7 @@ void add_ext(X509* cert, X509* issuer, int nid, const std::string& value)
 }
 
 X509* make_cert(EVP_PKEY* key, const std::string& cn, X509* issuer, EVP_PKEY* issuer_key,
-                std::chrono::seconds not_before, std::chrono::seconds not_after)
-{
+                std::chrono::seconds not_before, std::chrono::seconds not_after) {
     X509* cert = X509_new();
     check(X509_set_version(cert, 2), "X509_set_version");
     unsigned char serial_bytes[8];
@@ -73,8 +68,7 @@ X509* make_cert(EVP_PKEY* key, const std::string& cn, X509* issuer, EVP_PKEY* is
     return cert;
 }
 
-void write_pem(const std::string& path, X509* cert, EVP_PKEY* key)
-{
+void write_pem(const std::string& path, X509* cert, EVP_PKEY* key) {
     FILE* f = std::fopen(path.c_str(), "w");
     if (f == nullptr)
         fail("fopen");
@@ -84,8 +78,7 @@ void write_pem(const std::string& path, X509* cert, EVP_PKEY* key)
     check(rc, "PEM_write");
 }
 
-std::int64_t epoch_of(const ASN1_TIME* t)
-{
+std::int64_t epoch_of(const ASN1_TIME* t) {
     std::unique_ptr<ASN1_TIME, decltype(&ASN1_TIME_free)> epoch{ASN1_TIME_set(nullptr, 0),
                                                                 &ASN1_TIME_free};
     int days = 0, secs = 0;
@@ -95,8 +88,7 @@ std::int64_t epoch_of(const ASN1_TIME* t)
 
 } // namespace
 
-test_ca::test_ca()
-{
+test_ca::test_ca() {
     std::string pattern = (std::filesystem::temp_directory_path() / "govmon-ca-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr)
         fail("mkdtemp");
@@ -114,16 +106,14 @@ test_ca::test_ca()
     write_pem(ca_file_, cert, nullptr);
 }
 
-test_ca::~test_ca()
-{
+test_ca::~test_ca() {
     X509_free(static_cast<X509*>(ca_cert_));
     EVP_PKEY_free(static_cast<EVP_PKEY*>(ca_key_));
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
 }
 
-issued_cert test_ca::issue(const std::string& name, const cert_spec& spec)
-{
+issued_cert test_ca::issue(const std::string& name, const cert_spec& spec) {
     auto* ca_cert = static_cast<X509*>(ca_cert_);
     auto* ca_key = static_cast<EVP_PKEY*>(ca_key_);
     std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key{new_key(), &EVP_PKEY_free};
@@ -141,8 +131,7 @@ issued_cert test_ca::issue(const std::string& name, const cert_spec& spec)
     if (!san.empty())
         add_ext(cert.get(), ext_issuer, NID_subject_alt_name, san);
     add_ext(cert.get(), ext_issuer, NID_ext_key_usage, "serverAuth");
-    check(X509_sign(cert.get(), spec.self_signed ? key.get() : ca_key, EVP_sha256()),
-          "X509_sign");
+    check(X509_sign(cert.get(), spec.self_signed ? key.get() : ca_key, EVP_sha256()), "X509_sign");
     issued_cert out;
     out.cert_file = dir_ + "/" + name + ".pem";
     out.key_file = dir_ + "/" + name + ".key";

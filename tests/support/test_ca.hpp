@@ -18,8 +18,8 @@ struct cert_spec {
 };
 
 struct issued_cert {
-    std::string cert_file; // PEM
-    std::string key_file;  // PEM, unencrypted
+    std::string cert_file;      // PEM
+    std::string key_file;       // PEM, unencrypted
     std::int64_t not_after = 0; // UTC epoch seconds, read back from the certificate
 };
 
