@@ -1,0 +1,18 @@
+#pragma once
+
+#include "daemon/store/status_rows.hpp"
+
+#include <string>
+
+namespace govmon {
+
+// How many of each target's newest availability, crawl and account observations the status
+// page shows: its last probes and the freshness history of its newest item dates.
+inline constexpr int status_probe_history = 8;
+
+// Reads what the status page shows, on a read-only connection of its own opened for this call:
+// the page is served on the exposer's threads while the daemon writes on its store thread, and
+// WAL lets this reader go on without waiting for that writer. Throws store_error.
+status_rows read_status_rows(const std::string& database, int probe_history = status_probe_history);
+
+} // namespace govmon
