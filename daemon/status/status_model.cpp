@@ -10,9 +10,7 @@ bool on_red_list(const finding_view& f) noexcept {
     return f.severity == finding_severity::veto;
 }
 
-namespace {
-
-bool in_scope(const target_row& t, const status_scope& scope) {
+bool in_scope(const target_row& t, const status_scope& scope) noexcept {
     switch (scope.what) {
     case status_scope::level::all:
         return true;
@@ -23,6 +21,8 @@ bool in_scope(const target_row& t, const status_scope& scope) {
     }
     return false;
 }
+
+namespace {
 
 finding_view view_of(const finding& f, const std::string& target_name) {
     return {f.target, target_name, f.unit,       f.kind,     f.severity,

@@ -65,6 +65,9 @@ struct status_scope {
     std::string id; // of the unit or target
 };
 
+// Whether the page of `scope` shows the target.
+bool in_scope(const target_row& target, const status_scope& scope) noexcept;
+
 struct status_model {
     status_scope scope;
     std::int64_t generated_at = 0;

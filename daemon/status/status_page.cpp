@@ -59,7 +59,8 @@ std::optional<served_page> status_page::answer(std::string_view path) const {
     }
     status_rows rows;
     try {
-        rows = read_status_rows(database_);
+        rows =
+            read_status_rows(database_, [&](const target_row& t) { return in_scope(t, *scope); });
     } catch (const store_error& e) {
         stats_.count_degraded(degraded_mode::status_page_failed);
         spdlog::warn("status page: {}", e.what());

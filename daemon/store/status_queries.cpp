@@ -73,10 +73,13 @@ void read_newest_probes(sqlite::statement& q, const target_row& target, const ch
 }
 
 std::vector<observation> read_probes(sqlite::connection& db, const std::vector<target_row>& targets,
+                                     const std::function<bool(const target_row&)>& shown,
                                      int count) {
     std::vector<observation> rows;
     sqlite::statement q{db, sql::newest_probes};
     for (const target_row& t : targets) {
+        if (shown && !shown(t))
+            continue;
         if (t.kind == "site") {
             read_newest_probes(q, t, "availability", count, rows);
             read_newest_probes(q, t, "crawl", count, rows);
@@ -89,7 +92,9 @@ std::vector<observation> read_probes(sqlite::connection& db, const std::vector<t
 
 } // namespace
 
-status_rows read_status_rows(const std::string& database, int probe_history) {
+status_rows read_status_rows(const std::string& database,
+                             const std::function<bool(const target_row&)>& shown,
+                             int probe_history) {
     return guarded(database, "read the status page", [&] {
         // Without SQLITE_OPEN_CREATE a missing file fails here instead of appearing empty.
         sqlite::connection db{database, SQLITE_OPEN_READONLY};
@@ -100,7 +105,7 @@ status_rows read_status_rows(const std::string& database, int probe_history) {
         status_rows rows;
         rows.targets = read_targets(db);
         rows.findings = read_open_findings(db);
-        rows.probes = read_probes(db, rows.targets, probe_history);
+        rows.probes = read_probes(db, rows.targets, shown, probe_history);
         snapshot.commit();
         return rows;
     });

@@ -79,7 +79,7 @@ int status_of(const std::string& answer) {
 TEST_CASE("the store reads the status rows: active targets, open findings, newest probes") {
     temp_dir dir;
     const std::string path = filled_database(dir);
-    const status_rows rows = read_status_rows(path, 8);
+    const status_rows rows = read_status_rows(path, {}, 8);
     REQUIRE(rows.targets.size() == 2);
     CHECK(rows.targets[0].name == hostile_name);
     REQUIRE(rows.findings.size() == 2); // the resolved one is not shown
@@ -90,6 +90,12 @@ TEST_CASE("the store reads the status rows: active targets, open findings, newes
     CHECK(rows.probes[7].time == t0 + 300 * 4);
     CHECK(rows.probes[8].probe == "crawl");
     CHECK(rows.probes[8].last_update == t0 - 86400);
+
+    const auto only_b =
+        read_status_rows(path, [](const target_row& t) { return t.id != "a-portal"; });
+    CHECK(only_b.targets.size() == 2);
+    CHECK(only_b.findings.size() == 2);
+    CHECK(only_b.probes.empty());
 }
 
 TEST_CASE("the status page answers while a writer holds the database") {
