@@ -128,7 +128,7 @@ void put_finding_cells(std::string& out, const finding_view& f, const zone_rules
 }
 
 void put_red_list(std::string& out, const status_model& m, const zone_rules& zone) {
-    out += "<section id=\"red-list\">\n<h2>红榜：单项否决（" + std::to_string(m.red_list.size()) +
+    out += "<section id=\"red-list\">\n<h2>单项否决清单（" + std::to_string(m.red_list.size()) +
            "）</h2>\n";
     if (m.red_list.empty()) {
         out += "<p class=\"pass\">没有单项否决问题。</p>\n</section>\n";
