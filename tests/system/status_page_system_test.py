@@ -2,7 +2,7 @@
 
 A cycle of `run --once` over the local realm (sites up, down, hanging, with bad TLS, and one
 whose name is hostile markup) leaves findings. Then the daemon runs on the same database with
-one more site that hangs for a minute, so that a cycle is running while the page is asked for.
+one more site that hangs for two minutes, so that a cycle is running while the page is asked for.
 The page must show every finding, render the hostile name as text (Chromium's DOM has no
 element the name tried to inject), and answer /metrics on the same port.
 
@@ -83,7 +83,7 @@ class StatusPageSystemTest(unittest.TestCase):
         hang_url = next(url for sid, _, url in sites if sid == "hang")
         slow = ("slow", "慢站", hang_url.replace("hang.", "slow."))
         cls.hosts.append("slow.example.gov.cn")
-        cls.daemon_config = cls.write_config("daemon.yaml", cls.sites + [slow], timeout="60s")
+        cls.daemon_config = cls.write_config("daemon.yaml", cls.sites + [slow], timeout="120s")
 
     @classmethod
     def tearDownClass(cls):
