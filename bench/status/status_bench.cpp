@@ -1,7 +1,8 @@
 // The status page for a province-sized realm (bench/status/run): how long the store's read,
 // the model and the HTML writer take, and the whole page over HTTP from the metrics listener.
 //
-// usage: govmon-status-bench DIR [TARGETS] [ROUNDS]   (defaults: 1000 targets, 20 rounds)
+// usage: govmon-status-bench DIR [TARGETS] [ROUNDS] [DAYS]
+//        (defaults: 1000 targets, 20 rounds, 30 days of history)
 
 #include "daemon/common/time_zone.hpp"
 #include "daemon/metrics/metrics.hpp"
@@ -53,9 +54,25 @@ finding finding_of(const target_row& t, finding_kind kind, finding_severity seve
     return f;
 }
 
-// 30 days of hourly home-page probes and daily crawls per site, four reads a day per account:
-// the page must cost the same whatever the history holds.
-void fill(store& db, int targets, std::int64_t now) {
+observation probe_of(const target_row& t, const char* probe, std::int64_t time, std::mt19937& rng) {
+    observation o;
+    o.time = time;
+    o.target = t.id;
+    o.target_kind = t.kind;
+    o.probe = probe;
+    o.url = t.url;
+    o.ok = rng() % 50 != 0;
+    if (o.ok)
+        o.http_status = 200;
+    o.error = o.ok ? error_class::none : error_class::timeout;
+    o.latency_ms = o.ok ? 200 + static_cast<int>(rng() % 800) : 30000;
+    o.last_update = time - static_cast<std::int64_t>(rng() % 3) * day;
+    return o;
+}
+
+// `days` of hourly home-page probes and daily crawls per site, a read every 6 hours per
+// account, written hour by hour as the daemon writes them (every target's rows interleaved).
+void fill(store& db, int targets, int days, std::int64_t now) {
     std::mt19937 rng(7);
     std::vector<target_row> rows;
     for (int i = 0; i < targets; ++i) {
@@ -70,41 +87,34 @@ void fill(store& db, int targets, std::int64_t now) {
                             "https://mp.weixin.qq.com/a" + std::to_string(i), true});
     }
     db.sync_targets(rows);
-    for (const target_row& t : rows) {
+    for (int hour = days * 24; hour > 0; --hour) {
         write_batch b;
-        const bool site = t.kind == "site";
-        const int probes = site ? 30 * 24 : 30 * 4;
-        for (int k = 0; k < probes; ++k) {
-            observation o;
-            o.time = now - (probes - k) * (site ? 3600 : 6 * 3600);
-            o.target = t.id;
-            o.target_kind = t.kind;
-            o.probe = site ? "availability" : "account";
-            o.url = t.url;
-            o.ok = rng() % 50 != 0;
-            if (o.ok)
-                o.http_status = 200;
-            o.error = o.ok ? error_class::none : error_class::timeout;
-            o.latency_ms = o.ok ? 200 + static_cast<int>(rng() % 800) : 30000;
-            o.last_update = o.time - static_cast<std::int64_t>(rng() % 3) * day;
-            b.observations.push_back(o);
-            if (site && k % 24 == 0) {
-                o.probe = "crawl";
-                b.observations.push_back(o);
+        const std::int64_t time = now - hour * 3600;
+        for (const target_row& t : rows) {
+            if (t.kind == "site") {
+                b.observations.push_back(probe_of(t, "availability", time, rng));
+                if (hour % 24 == 0)
+                    b.observations.push_back(probe_of(t, "crawl", time, rng));
+            } else if (hour % 6 == 0) {
+                b.observations.push_back(probe_of(t, "account", time, rng));
             }
         }
+        db.write(b);
+    }
+    write_batch b;
+    for (const target_row& t : rows) {
         const int n = static_cast<int>(rng() % 4);
         for (int k = 0; k < n; ++k) {
-            const auto kind =
-                site ? *parse_finding_kind(kinds_of_site[rng() % 6]) : finding_kind::account_stale;
+            const auto kind = t.kind == "site" ? *parse_finding_kind(kinds_of_site[rng() % 6])
+                                               : finding_kind::account_stale;
             const auto severity =
                 can_have(kind, finding_severity::veto) && rng() % 4 == 0 ? finding_severity::veto
                 : can_have(kind, finding_severity::deduct)               ? finding_severity::deduct
                                                                          : finding_severity::warn;
             b.findings.push_back(finding_of(t, kind, severity, k, now));
         }
-        db.write(b);
     }
+    db.write(b);
 }
 
 std::string http_get(int port, const std::string& path) {
@@ -148,19 +158,20 @@ void row(const char* what, std::pair<double, double> t) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: govmon-status-bench DIR [TARGETS] [ROUNDS]\n");
+        std::fprintf(stderr, "usage: govmon-status-bench DIR [TARGETS] [ROUNDS] [DAYS]\n");
         return 64;
     }
     const std::string path = std::string(argv[1]) + "/govmon.db";
     const int targets = argc > 2 ? std::atoi(argv[2]) : 1000;
     const int rounds = argc > 3 ? std::atoi(argv[3]) : 20;
+    const int days = argc > 4 ? std::atoi(argv[4]) : 30;
     set_default_time_zone("Asia/Shanghai");
     const std::int64_t now = now_epoch_seconds();
     {
         auto db = store::open(path);
         const auto start = clock_type::now();
-        fill(*db, targets, now);
-        std::printf("filled %d targets in %.1f s\n", targets,
+        fill(*db, targets, days, now);
+        std::printf("filled %d targets, %d days, in %.1f s\n", targets, days,
                     std::chrono::duration<double>(clock_type::now() - start).count());
     }
     const zone_rules& zone = *default_time_zone();
