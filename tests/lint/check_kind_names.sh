@@ -16,7 +16,7 @@ mapfile -t sources < <(find daemon probes text fuzz bench -name '*.cpp' -o -name
     -o -name '*.cpp.in' | grep -vx "$table" | sort)
 status=0
 for name in "${names[@]}"; do
-    if spelled=$(grep -lF "\"$name\"" "${sources[@]}"); then
+    if spelled=$(grep -lF "\"$name\"" /dev/null "${sources[@]}"); then
         echo "finding kind \"$name\" is spelled outside $table (use name_of(finding_kind::$name)):" >&2
         echo "$spelled" >&2
         status=1
