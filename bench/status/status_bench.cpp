@@ -14,6 +14,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <spdlog/spdlog.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -32,8 +33,9 @@ using namespace govmon;
 using clock_type = std::chrono::steady_clock;
 
 constexpr std::int64_t day = 86400;
-constexpr const char* kinds_of_site[] = {"site_unreachable", "homepage_stale", "broken_link",
-                                         "column_stale",     "ipv6_missing",   "tls_invalid"};
+constexpr finding_kind kinds_of_site[] = {
+    finding_kind::site_unreachable, finding_kind::homepage_stale, finding_kind::broken_link,
+    finding_kind::column_stale,     finding_kind::ipv6_missing,   finding_kind::tls_invalid};
 
 finding finding_of(const target_row& t, finding_kind kind, finding_severity severity, int n,
                    std::int64_t now) {
@@ -105,8 +107,8 @@ void fill(store& db, int targets, int days, std::int64_t now) {
     for (const target_row& t : rows) {
         const int n = static_cast<int>(rng() % 4);
         for (int k = 0; k < n; ++k) {
-            const auto kind = t.kind == "site" ? *parse_finding_kind(kinds_of_site[rng() % 6])
-                                               : finding_kind::account_stale;
+            const auto kind =
+                t.kind == "site" ? kinds_of_site[rng() % 6] : finding_kind::account_stale;
             const auto severity =
                 can_have(kind, finding_severity::veto) && rng() % 4 == 0 ? finding_severity::veto
                 : can_have(kind, finding_severity::deduct)               ? finding_severity::deduct
@@ -193,10 +195,11 @@ int main(int argc, char** argv) {
         }));
 
     metrics stats("bench");
-    const status_page page(path, {}, stats);
+    const status_page page(path, {}, stats, spdlog::default_logger());
     row("status_page::answer(\"/\") (store + model + HTML)",
         time_of(rounds, [&] { (void)page.answer("/"); }));
-    auto served = std::make_shared<status_page>(path, std::map<std::string, std::string>{}, stats);
+    auto served = std::make_shared<status_page>(path, std::map<std::string, std::string>{}, stats,
+                                                spdlog::default_logger());
     stats.serve("127.0.0.1:0", [served](std::string_view p) { return served->answer(p); });
     const int port = stats.listening_ports().at(0);
     std::size_t bytes = 0;

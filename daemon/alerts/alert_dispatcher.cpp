@@ -2,9 +2,8 @@
 
 #include "daemon/alerts/alert_planner.hpp"
 #include "daemon/alerts/smtp_credentials.hpp"
+#include "daemon/common/probe_kind.hpp"
 #include "daemon/metrics/metrics.hpp"
-
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
@@ -53,8 +52,10 @@ alert_settings alert_settings_of(const config& cfg) {
             zone ? std::move(zone) : default_time_zone()};
 }
 
-alert_dispatcher::alert_dispatcher(const std::string& database, metrics& stats)
-    : findings_(store::open(database)), outbox_(alert_store::open(database)), stats_(stats) {
+alert_dispatcher::alert_dispatcher(const std::string& database, metrics& stats,
+                                   std::shared_ptr<spdlog::logger> log)
+    : findings_(store::open(database)), outbox_(alert_store::open(database)), stats_(stats),
+      log_(std::move(log)) {
     // Placed before the daemon launches a probe: an event of the first probes must come after
     // the starting point, or it would never be mailed.
     outbox_->start_event_cursor();
@@ -86,7 +87,7 @@ alert_directory alert_dispatcher::directory_of(const alert_settings& s,
         if (f->target_kind == "account")
             accounts.insert(f->target);
     for (const std::string& account : accounts)
-        if (auto newest = findings_->newest_update(account, "account"))
+        if (auto newest = findings_->newest_update(account, probe_name(probe_kind::account)))
             d.newest_posts.emplace(account, *newest);
     return d;
 }
@@ -96,7 +97,7 @@ void alert_dispatcher::prune_outbox(std::int64_t now) {
         return;
     last_prune_ = now;
     if (const int pruned = outbox_->prune(now - keep_delivered_for))
-        spdlog::info("alerts: pruned {} delivered or failed mail(s) older than 180 days", pruned);
+        log_->info("alerts: pruned {} delivered or failed mail(s) older than 180 days", pruned);
 }
 
 void alert_dispatcher::plan_event_mails(const alert_settings& s, std::int64_t now) {
@@ -115,19 +116,19 @@ void alert_dispatcher::plan_event_mails(const alert_settings& s, std::int64_t no
         composed_mail m = compose_alert(p, d, now);
         if (m.mail.recipients.empty()) {
             stats_.count_degraded(degraded_mode::mail_without_address);
-            spdlog::warn("alerts: no address for unit {} nor alerts.to; not mailed: {}", p.unit,
-                         m.mail.subject);
+            log_->warn("alerts: no address for unit {} nor alerts.to; not mailed: {}", p.unit,
+                       m.mail.subject);
             continue;
         }
         mails.push_back(std::move(m.mail));
     }
     if (!outbox_->queue_planned(mails, cursor, events.back().event_id)) {
-        spdlog::warn("alerts: another govmon planned these finding events first (two daemons "
-                     "on one database?); not queued twice");
+        log_->warn("alerts: another govmon planned these finding events first (two daemons "
+                   "on one database?); not queued twice");
         return;
     }
     for (const outbox_mail& m : mails)
-        spdlog::info("alerts: queued {} mail for {}: {}", m.kind, m.audience, m.subject);
+        log_->info("alerts: queued {} mail for {}: {}", m.kind, m.audience, m.subject);
 }
 
 void alert_dispatcher::plan_digests(const alert_settings& s, std::int64_t now) {
@@ -166,7 +167,7 @@ void alert_dispatcher::plan_digest(const alert_settings& s, const std::string& a
     outbox_->queue_digest(mail, audience, now);
     digest_runs_[audience] = now;
     if (mail)
-        spdlog::info("alerts: queued digest for {}: {}", audience, mail->subject);
+        log_->info("alerts: queued digest for {}: {}", audience, mail->subject);
 }
 
 void alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,
@@ -179,7 +180,7 @@ void alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,
     std::string error;
     const auto login = load_smtp_credentials(s.alerts.credentials_file, error);
     if (!login) {
-        spdlog::error("alerts: {}; {} mail(s) stay queued", error, due.size());
+        log_->error("alerts: {}; {} mail(s) stay queued", error, due.size());
         paused_until_ = now + retry_pause(seconds_of(s.alerts.retry_after), 1);
         return;
     }
@@ -198,8 +199,8 @@ void alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,
             return;
         if (result.sent) {
             stats_.count_alert_email("sent");
-            spdlog::info("alerts: sent {} to {} <{}>: {}", mail.kind, mail.recipients.front(),
-                         mail.message_id, mail.subject);
+            log_->info("alerts: sent {} to {} <{}>: {}", mail.kind, mail.recipients.front(),
+                       mail.message_id, mail.subject);
             sent_unrecorded_.insert(mail.id);
             record_sent(mail, now);
             continue;
@@ -224,14 +225,14 @@ void alert_dispatcher::record_failure(const alert_settings& s, const outbox_mail
     const int attempts = mail.attempts + 1;
     if (now - mail.first_attempt.value_or(now) >= give_up_after) {
         outbox_->mark_failed(mail.id, attempts, error);
-        spdlog::error("alerts: gave up on <{}> to {} after {} attempts over three days: {}",
-                      mail.message_id, mail.recipients.front(), attempts, error);
+        log_->error("alerts: gave up on <{}> to {} after {} attempts over three days: {}",
+                    mail.message_id, mail.recipients.front(), attempts, error);
         return;
     }
     const std::int64_t pause = retry_pause(seconds_of(s.alerts.retry_after), attempts);
     outbox_->mark_retry(mail.id, attempts, now + pause, error, now);
-    spdlog::warn("alerts: <{}> to {} not sent (attempt {}): {}; retry in {} s", mail.message_id,
-                 mail.recipients.front(), attempts, error, pause);
+    log_->warn("alerts: <{}> to {} not sent (attempt {}): {}; retry in {} s", mail.message_id,
+               mail.recipients.front(), attempts, error, pause);
 }
 
 } // namespace govmon

@@ -7,6 +7,8 @@
 #include "daemon/store/alert_store.hpp"
 #include "daemon/store/store.hpp"
 
+#include <spdlog/logger.h>
+
 #include <atomic>
 #include <cstdint>
 #include <map>
@@ -38,7 +40,8 @@ alert_settings alert_settings_of(const config& cfg);
 class alert_dispatcher {
 public:
     // Opens its own connections to the daemon's database. Throws store_error.
-    alert_dispatcher(const std::string& database, metrics& stats);
+    alert_dispatcher(const std::string& database, metrics& stats,
+                     std::shared_ptr<spdlog::logger> log);
     ~alert_dispatcher();
 
     void run_once(const alert_settings& settings, std::int64_t now, const std::atomic<bool>& stop);
@@ -59,6 +62,7 @@ private:
     std::unique_ptr<store> findings_;
     std::unique_ptr<alert_store> outbox_;
     metrics& stats_;
+    std::shared_ptr<spdlog::logger> log_;
     std::map<std::string, std::int64_t> digest_runs_; // audience → last run, read once
     // Outbox rows the server accepted but the store failed to mark sent (disk full, busy):
     // they are recorded on the next round, never sent again by this process.

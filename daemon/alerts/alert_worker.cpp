@@ -3,8 +3,6 @@
 #include "daemon/common/time_zone.hpp"
 #include "daemon/metrics/metrics.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <chrono>
 
 namespace govmon {
@@ -14,8 +12,10 @@ constexpr auto poll_every = std::chrono::seconds(1);
 
 } // namespace
 
-alert_worker::alert_worker(const std::string& database, alert_settings settings, metrics& stats)
-    : dispatcher_(database, stats), stats_(stats), settings_(std::move(settings)) {
+alert_worker::alert_worker(const std::string& database, alert_settings settings, metrics& stats,
+                           std::shared_ptr<spdlog::logger> log)
+    : dispatcher_(database, stats, log), stats_(stats), log_(std::move(log)),
+      settings_(std::move(settings)) {
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -44,7 +44,7 @@ void alert_worker::loop() {
             // The store is busy or unwritable: the same round is tried again on the next tick,
             // from what the store recorded.
             stats_.count_degraded(degraded_mode::alert_round_failed);
-            spdlog::error("alerts: {}", e.what());
+            log_->error("alerts: {}", e.what());
         }
         lock.lock();
         wake_.wait_for(lock, poll_every, [this] { return stop_.load(); });

@@ -19,7 +19,8 @@ class metrics;
 class alert_worker {
 public:
     // Throws store_error when the database cannot be opened.
-    alert_worker(const std::string& database, alert_settings settings, metrics& stats);
+    alert_worker(const std::string& database, alert_settings settings, metrics& stats,
+                 std::shared_ptr<spdlog::logger> log);
     ~alert_worker(); // stops and joins; a transfer in progress is aborted
     alert_worker(const alert_worker&) = delete;
     alert_worker& operator=(const alert_worker&) = delete;
@@ -31,6 +32,7 @@ private:
 
     alert_dispatcher dispatcher_;
     metrics& stats_;
+    std::shared_ptr<spdlog::logger> log_;
     std::mutex mutex_;
     std::condition_variable wake_;
     alert_settings settings_;

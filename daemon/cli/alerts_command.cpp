@@ -3,6 +3,7 @@
 #include "daemon/alerts/smtp_credentials.hpp"
 #include "daemon/alerts/smtp_sender.hpp"
 #include "daemon/cli/commands.hpp"
+#include "daemon/common/probe_kind.hpp"
 #include "daemon/common/time_zone.hpp"
 #include "daemon/runtime/daemon.hpp"
 #include "daemon/store/store.hpp"
@@ -66,7 +67,7 @@ int preview_digest(const config& cfg, const std::string& unit) {
             d.targets.emplace(t.id, std::move(t));
         for (const finding& f : open)
             if (f.target_kind == "account")
-                if (auto newest = db->newest_update(f.target, "account"))
+                if (auto newest = db->newest_update(f.target, probe_name(probe_kind::account)))
                     d.newest_posts.emplace(f.target, *newest);
         const auto digest = compose_digest(unit, open, d, now_epoch_seconds());
         if (!digest) {

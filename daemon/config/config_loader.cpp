@@ -1,5 +1,6 @@
 #include "daemon/config/config_loader.hpp"
 
+#include "daemon/common/finding_kind.hpp"
 #include "daemon/common/time_zone.hpp"
 #include "daemon/config/account_validation.hpp"
 #include "daemon/config/config_validation.hpp"
@@ -312,14 +313,16 @@ private:
 
     void read_thresholds(const yaml_value& section) {
         auto& t = cfg_.thresholds;
+        // A threshold named after the kind it raises takes the kind's one spelling.
+        const auto key = [](finding_kind kind) { return std::string(name_of(kind)); };
         const bool is_map = reader_.read_fields(
             section,
             {
-                {"homepage_stale",
+                {key(finding_kind::homepage_stale),
                  [&](auto& v) { reader_.read_duration(v, t.homepage_stale, false); }},
-                {"column_stale", [&](auto& v) { read_column_stale(v); }},
+                {key(finding_kind::column_stale), [&](auto& v) { read_column_stale(v); }},
                 {"account_warn", [&](auto& v) { reader_.read_duration(v, t.account_warn, false); }},
-                {"account_dormant",
+                {key(finding_kind::account_dormant),
                  [&](auto& v) { reader_.read_duration(v, t.account_dormant, false); }},
                 {"unreachable_ratio",
                  [&](auto& v) { reader_.read_share(v, t.unreachable_ratio, true); }},

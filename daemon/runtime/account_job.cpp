@@ -8,8 +8,6 @@
 #include "probes/accounts/account_probe.hpp"
 #include "probes/http/host_gate.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <chrono>
 
@@ -59,7 +57,7 @@ account_detail detail_of(const account_result& r) {
 
 observation to_observation(const account_config& account, const std::string& url,
                            const account_result& r, std::int64_t started, std::int64_t latency_ms) {
-    observation o = observation_head(account.id, "account", "account", url, started);
+    observation o = observation_head(account.id, "account", probe_kind::account, url, started);
     o.ok = r.outcome == account_outcome::ok || r.outcome == account_outcome::ok_empty;
     if (r.http_status > 0)
         o.http_status = r.http_status;
@@ -90,14 +88,14 @@ std::optional<std::int64_t> newest_of(std::optional<std::int64_t> stored,
     return stored ? std::max(*stored, *current.last_update) : current.last_update;
 }
 
-void log_observation(const observation& o, const account_result& r) {
+void log_observation(spdlog::logger& log, const observation& o, const account_result& r) {
     if (o.ok)
-        spdlog::info("probe target={} probe=account outcome={} newest_post={} items={}", o.target,
-                     to_string(r.outcome), r.newest_post ? format_iso8601(*r.newest_post) : "-",
-                     r.items_seen);
+        log.info("probe target={} probe=account outcome={} newest_post={} items={}", o.target,
+                 to_string(r.outcome), r.newest_post ? format_iso8601(*r.newest_post) : "-",
+                 r.items_seen);
     else
-        spdlog::warn("probe target={} probe=account outcome={} error={} status={} detail=\"{}\"",
-                     o.target, to_string(r.outcome), to_string(o.error), r.http_status, r.detail);
+        log.warn("probe target={} probe=account outcome={} error={} status={} detail=\"{}\"",
+                 o.target, to_string(r.outcome), to_string(o.error), r.http_status, r.detail);
 }
 
 } // namespace
@@ -124,12 +122,12 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
         std::chrono::steady_clock::now() - clock_start);
 
     const observation o = to_observation(account, url, result, started, latency.count());
-    log_observation(o, result);
+    log_observation(*state.log, o, result);
     const std::int64_t now = now_epoch_seconds();
 
     write_batch batch;
     batch.observations.push_back(o);
-    schedule_row next{account.id, "account",
+    schedule_row next{account.id, probe_name(probe_kind::account),
                       next_due(started, state.cfg.schedule.accounts_every,
                                state.cfg.schedule.jitter, state.spread()),
                       started};
@@ -139,8 +137,9 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
     std::optional<std::int64_t> newest;
     try {
         auto [stored, stored_newest] = co_await state.db.run([&](store& db) {
-            return std::pair{db.latest_observations(account.id, "account", history_for_rules - 1),
-                             db.newest_update(account.id, "account")};
+            const std::string probe = probe_name(probe_kind::account);
+            return std::pair{db.latest_observations(account.id, probe, history_for_rules - 1),
+                             db.newest_update(account.id, probe)};
         });
         std::vector<account_visit> recent;
         for (const observation& earlier : stored)
@@ -153,15 +152,15 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
             judge_account(recent, newest, now, thresholds_of(state.cfg, account));
         failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
-        note_store_failure(state, account.id, "account", e);
+        note_store_failure(state, account.id, probe_kind::account, e);
     }
 
-    state.stats.record_probe(account.id, "account", "account", o.ok,
+    state.stats.record_probe(account.id, "account", probe_name(probe_kind::account), o.ok,
                              std::chrono::duration<double>(latency).count());
     if (newest)
         state.stats.set_last_update(account.id, "account", account.platform, account.unit, *newest);
     state.stats.set_target_failing(account.id, "account", account.unit, failing);
-    complete_probe(state, {account.id, "account"}, next.next_due, now);
+    complete_probe(state, {account.id, probe_kind::account}, next.next_due, now);
 }
 
 } // namespace govmon

@@ -7,8 +7,6 @@
 #include "daemon/store/probe_detail_json.hpp"
 #include "probes/site/availability_probe.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <chrono>
 #include <cmath>
 #include <string_view>
@@ -60,7 +58,7 @@ availability_visit visit_of(const site_config& site, const availability_result& 
 
 observation to_observation(const site_config& site, const availability_visit& visit,
                            const availability_result& result, std::int64_t started) {
-    observation o = observation_head(site.id, "site", "availability", site.url, started);
+    observation o = observation_head(site.id, "site", probe_kind::availability, site.url, started);
     o.ok = visit.ok;
     o.http_status = visit.http_status;
     o.latency_ms = result.latency_ms;
@@ -83,15 +81,15 @@ availability_thresholds thresholds_of(const config& cfg) {
     return t;
 }
 
-void log_observation(const observation& o, const std::string& error_detail) {
+void log_observation(spdlog::logger& log, const observation& o, const std::string& error_detail) {
     if (o.ok)
-        spdlog::info("probe target={} probe=availability ok=1 status={} latency_ms={}", o.target,
-                     o.http_status.value_or(0), o.latency_ms);
+        log.info("probe target={} probe=availability ok=1 status={} latency_ms={}", o.target,
+                 o.http_status.value_or(0), o.latency_ms);
     else
-        spdlog::warn("probe target={} probe=availability ok=0 error={} status={} latency_ms={} "
-                     "detail=\"{}\"",
-                     o.target, to_string(o.error), o.http_status.value_or(0), o.latency_ms,
-                     error_detail);
+        log.warn("probe target={} probe=availability ok=0 error={} status={} latency_ms={} "
+                 "detail=\"{}\"",
+                 o.target, to_string(o.error), o.http_status.value_or(0), o.latency_ms,
+                 error_detail);
 }
 
 } // namespace
@@ -106,13 +104,13 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
 
     availability_visit visit = visit_of(site, result);
     const observation o = to_observation(site, visit, result, started);
-    log_observation(o, result.error_detail);
+    log_observation(*state.log, o, result.error_detail);
     const std::int64_t now = now_epoch_seconds();
     const availability_thresholds thresholds = thresholds_of(state.cfg);
 
     write_batch batch;
     batch.observations.push_back(o);
-    schedule_row next{site.id, "availability",
+    schedule_row next{site.id, probe_name(probe_kind::availability),
                       next_due(started, state.cfg.schedule.availability_every,
                                state.cfg.schedule.jitter, state.spread()),
                       started};
@@ -122,7 +120,8 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
     bool failing = false;
     try {
         const std::vector<observation> stored = co_await state.db.run([&](store& db) {
-            return db.observations_since(site.id, "availability", now - thresholds.window);
+            return db.observations_since(site.id, probe_name(probe_kind::availability),
+                                         now - thresholds.window);
         });
         std::vector<availability_visit> window = visits_of(stored);
         window.push_back(std::move(visit));
@@ -133,10 +132,10 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
         const rule_verdict verdict = judge_availability(window, now, thresholds);
         failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
-        note_store_failure(state, site.id, "availability", e);
+        note_store_failure(state, site.id, probe_kind::availability, e);
     }
 
-    state.stats.record_probe(site.id, "site", "availability", o.ok, seconds);
+    state.stats.record_probe(site.id, "site", probe_name(probe_kind::availability), o.ok, seconds);
     state.stats.set_availability_ratio(site.id, ratio);
     for (const auto& [phase, phase_s] : phase_seconds(result))
         state.stats.set_http_phase(site.id, phase, phase_s);
@@ -144,7 +143,7 @@ asio::awaitable<void> run_availability_job(daemon_state& state, site_config site
         state.stats.set_tls_expiry(site.id, *result.cert_not_after);
     state.stats.set_target_failing(site.id, "site", site.unit, failing);
 
-    complete_probe(state, {site.id, "availability"}, next.next_due, now);
+    complete_probe(state, {site.id, probe_kind::availability}, next.next_due, now);
 }
 
 } // namespace govmon

@@ -9,8 +9,6 @@
 #include "probes/site/crawler.hpp"
 #include "probes/site/page_renderer.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <chrono>
 #include <set>
@@ -87,7 +85,7 @@ crawl_detail crawl_detail_of(const crawl_result& r) {
 
 observation crawl_observation(const site_config& site, const crawl_result& r, std::int64_t started,
                               std::int64_t latency_ms) {
-    observation o = observation_head(site.id, "site", "crawl", site.url, started);
+    observation o = observation_head(site.id, "site", probe_kind::crawl, site.url, started);
     o.ok = r.home.ok;
     if (r.home.http_status > 0)
         o.http_status = r.home.http_status;
@@ -100,7 +98,7 @@ observation crawl_observation(const site_config& site, const crawl_result& r, st
 
 observation column_observation(const site_config& site, const column_reading& c,
                                std::int64_t started) {
-    observation o = observation_head(site.id, "site", "column", c.column.url, started);
+    observation o = observation_head(site.id, "site", probe_kind::column, c.column.url, started);
     o.ok = c.status.ok;
     if (c.status.http_status > 0)
         o.http_status = c.status.http_status;
@@ -127,20 +125,17 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
     const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - clock_start);
     const std::int64_t now = now_epoch_seconds();
-    spdlog::info("crawl target={} ok={} pages={} links={} broken={} ads={} hidden={} ms={}",
-                 site.id, result.home.ok, result.pages_crawled, result.links_checked,
-                 result.broken.size(), result.ads.size(), result.hidden.size(), latency.count());
+    state.log->info("crawl target={} ok={} pages={} links={} broken={} ads={} hidden={} ms={}",
+                    site.id, result.home.ok, result.pages_crawled, result.links_checked,
+                    result.broken.size(), result.ads.size(), result.hidden.size(), latency.count());
 
-    for (const std::string& error : result.worker_errors) {
-        state.stats.count_degraded(degraded_mode::crawl_worker_failed);
-        spdlog::error("crawl target={}: a crawl worker failed: {}", site.id, error);
-    }
+    note_worker_failures(state, site.id, result.worker_errors);
 
     write_batch batch;
     batch.observations.push_back(crawl_observation(site, result, started, latency.count()));
     for (const column_reading& c : result.columns)
         batch.observations.push_back(column_observation(site, c, started));
-    schedule_row next{site.id, "crawl",
+    schedule_row next{site.id, probe_name(probe_kind::crawl),
                       next_due(started, state.cfg.schedule.crawl_every, state.cfg.schedule.jitter,
                                state.spread()),
                       started};
@@ -156,10 +151,10 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
             judge_site_content(result, site.url, now, thresholds_of(state.cfg), blank_before);
         failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
-        note_store_failure(state, site.id, "crawl", e);
+        note_store_failure(state, site.id, probe_kind::crawl, e);
     }
 
-    state.stats.record_probe(site.id, "site", "crawl", result.home.ok,
+    state.stats.record_probe(site.id, "site", probe_name(probe_kind::crawl), result.home.ok,
                              std::chrono::duration<double>(latency).count());
     state.stats.count_crawl_work(result.pages_crawled, result.links_checked);
     if (result.home.ok) {
@@ -171,7 +166,7 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
             state.stats.set_last_update(site.id, "site", "web", site.unit, *newest_item);
     }
     state.stats.set_target_failing(site.id, "site", site.unit, failing);
-    complete_probe(state, {site.id, "crawl"}, next.next_due, now);
+    complete_probe(state, {site.id, probe_kind::crawl}, next.next_due, now);
 }
 
 } // namespace govmon

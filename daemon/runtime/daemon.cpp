@@ -5,6 +5,7 @@
 #include "daemon/config/config_loader.hpp"
 #include "daemon/config/trusted_endpoints.hpp"
 #include "daemon/runtime/account_job.hpp"
+#include "daemon/runtime/ad_rules.hpp"
 #include "daemon/runtime/availability_job.hpp"
 #include "daemon/runtime/crawl_job.hpp"
 #include "daemon/runtime/daemon_state.hpp"
@@ -12,7 +13,6 @@
 #include "daemon/runtime/version.hpp"
 #include "daemon/status/status_page.hpp"
 #include "probes/ads/filter_engine.hpp"
-#include "probes/ads/rule_sources.hpp"
 #include "probes/http/host_gate.hpp"
 #include "probes/http/http_client.hpp"
 #include "probes/site/browser_command.hpp"
@@ -23,9 +23,6 @@
 #include <csignal>
 #include <cstdlib>
 #include <exception>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
 
 namespace govmon {
@@ -60,7 +57,7 @@ render_mode render_mode_of(const std::string& name) {
 }
 
 // The browser is looked up once per config load, and its absence said once, not per page.
-std::shared_ptr<page_renderer> renderer_of(const config& cfg, metrics& stats) {
+std::shared_ptr<page_renderer> renderer_of(const config& cfg, metrics& stats, spdlog::logger& log) {
     render_options o;
     o.mode = render_mode_of(cfg.crawl.render);
     if (o.mode != render_mode::never) {
@@ -74,13 +71,13 @@ std::shared_ptr<page_renderer> renderer_of(const config& cfg, metrics& stats) {
     o.max_body = cfg.http.max_body;
     o.on_render = [&stats](std::string_view result) { stats.count_page_render(result); };
     if (o.mode == render_mode::never)
-        spdlog::info("crawl.render: never; pages are read as served");
+        log.info("crawl.render: never; pages are read as served");
     else if (o.browser.empty())
-        spdlog::warn("crawl.render: no browser found (chromium or chromium-browser on PATH, or "
-                     "crawl.browser); pages whose lists a script fills are read as served");
+        log.warn("crawl.render: no browser found (chromium or chromium-browser on PATH, or "
+                 "crawl.browser); pages whose lists a script fills are read as served");
     else
-        spdlog::info("crawl.render: {} for pages with no dated item, {} at once, {} s each",
-                     o.browser, o.concurrency, std::chrono::duration<double>(o.timeout).count());
+        log.info("crawl.render: {} for pages with no dated item, {} at once, {} s each", o.browser,
+                 o.concurrency, std::chrono::duration<double>(o.timeout).count());
     return std::make_shared<page_renderer>(std::move(o));
 }
 
@@ -94,9 +91,9 @@ std::vector<target_row> targets_of(const config& cfg) {
     return rows;
 }
 
-void log_config_errors(const std::vector<config_error>& errors) {
+void log_config_errors(spdlog::logger& log, const std::vector<config_error>& errors) {
     for (const config_error& e : errors)
-        spdlog::error("config {}", format_config_error(e));
+        log.error("config {}", format_config_error(e));
 }
 
 const site_config* find_site(const config& cfg, const std::string& id) {
@@ -117,12 +114,12 @@ const account_config* find_account(const config& cfg, const std::string& id) {
 std::vector<std::pair<schedule_key, duration>> probes_of(const config& cfg) {
     std::vector<std::pair<schedule_key, duration>> probes;
     for (const site_config& site : cfg.sites) {
-        probes.push_back({{site.id, "availability"}, cfg.schedule.availability_every});
-        probes.push_back({{site.id, "crawl"}, cfg.schedule.crawl_every});
+        probes.push_back({{site.id, probe_kind::availability}, cfg.schedule.availability_every});
+        probes.push_back({{site.id, probe_kind::crawl}, cfg.schedule.crawl_every});
     }
     for (const account_config& account : cfg.accounts)
         if (account.active)
-            probes.push_back({{account.id, "account"}, cfg.schedule.accounts_every});
+            probes.push_back({{account.id, probe_kind::account}, cfg.schedule.accounts_every});
     return probes;
 }
 
@@ -131,7 +128,8 @@ std::vector<std::pair<schedule_key, duration>> probes_of(const config& cfg) {
 void plan_probes(daemon_state& state, const std::vector<schedule_row>& stored, bool once) {
     std::map<schedule_key, std::int64_t> stored_due;
     for (const schedule_row& row : stored)
-        stored_due[{row.target, row.probe}] = row.next_due;
+        if (const auto probe = parse_probe_kind(row.probe))
+            stored_due[{row.target, *probe}] = row.next_due;
     const std::int64_t now = now_epoch_seconds();
     std::map<schedule_key, scheduled_probe> planned;
     for (const auto& [key, interval] : probes_of(state.cfg)) {
@@ -148,41 +146,6 @@ void plan_probes(daemon_state& state, const std::vector<schedule_row>& stored, b
     }
     state.schedule = std::move(planned);
     start_rounds(state);
-}
-
-bool same_text_as_file(std::string_view text, const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return false;
-    const std::string contents{std::istreambuf_iterator<char>(in), {}};
-    return contents == text;
-}
-
-// The shipped list, the config's lists, and EasyList when Debian's uBlock Origin package is
-// installed. A list that cannot be read is a log line: the config loader already checked the
-// configured ones exist. The installed copy of the shipped list (the .deb's config names it)
-// is not loaded a second time.
-std::shared_ptr<const filter_engine> ad_rules_of(const config& cfg, metrics& stats) {
-    auto engine = std::make_shared<filter_engine>();
-    const std::string_view shipped = shipped_ad_rule_text();
-    engine->add_list(shipped, "cn-ad-networks.txt");
-    std::vector<std::string> files;
-    for (const std::string& file : cfg.ads.rules)
-        if (!same_text_as_file(shipped, file))
-            files.push_back(file);
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(std::string(debian_easylist_path), ec))
-        files.emplace_back(debian_easylist_path);
-    for (const std::string& file : files) {
-        std::string error;
-        if (!engine->load_file(file, error)) {
-            stats.count_degraded(degraded_mode::ad_list_unreadable);
-            spdlog::warn("ad rules: {}", error);
-        }
-    }
-    spdlog::info("ad rules: {} network rules from {} list(s)", engine->stats().network_rules(),
-                 files.size() + 1);
-    return engine;
 }
 
 std::map<std::string, std::shared_ptr<http::host_gate>> platform_gates_of(const config& cfg) {
@@ -218,23 +181,25 @@ std::map<std::string, std::string> unit_names_of(const config& cfg) {
 
 // The status page is served on the metrics listener: `/` beside `/metrics`.
 bool serve_metrics(metrics& stats, const std::string& listen,
-                   const std::shared_ptr<status_page>& page) {
+                   const std::shared_ptr<status_page>& page, spdlog::logger& log) {
     try {
         stats.serve(listen, [page](std::string_view path) { return page->answer(path); });
     } catch (const std::exception& e) {
-        spdlog::critical("cannot serve metrics on {}: {}", listen, e.what());
+        log.critical("cannot serve metrics on {}: {}", listen, e.what());
         return false;
     }
     const auto ports = stats.listening_ports();
-    spdlog::info("metrics on {} (port {}), status page at /", listen,
-                 ports.empty() ? 0 : ports.front());
+    log.info("metrics on {} (port {}), status page at /", listen,
+             ports.empty() ? 0 : ports.front());
     return true;
 }
 
 class daemon_runner {
 public:
-    daemon_runner(config cfg, store& db, metrics& stats, bool once)
-        : db_(db), store_thread_(db), state_(std::move(cfg), store_thread_, stats), once_(once) {
+    daemon_runner(config cfg, store& db, metrics& stats, bool once,
+                  std::shared_ptr<spdlog::logger> log)
+        : db_(db), store_thread_(db), state_(std::move(cfg), store_thread_, stats, std::move(log)),
+          once_(once) {
         state_.parse_on = parse_pool_.get_executor();
     }
 
@@ -242,8 +207,8 @@ public:
         state_.client = std::make_shared<http::client>(ioc_.get_executor(),
                                                        client_options_of(state_.cfg, state_.stats));
         state_.platform_gates = platform_gates_of(state_.cfg);
-        state_.ad_rules = ad_rules_of(state_.cfg, state_.stats);
-        state_.renderer = renderer_of(state_.cfg, state_.stats);
+        state_.ad_rules = ad_rules_of(state_.cfg, state_.stats, *state_.log);
+        state_.renderer = renderer_of(state_.cfg, state_.stats, *state_.log);
         // Before any job: the store's thread has nothing to do yet.
         db_.sync_targets(targets_of(state_.cfg));
         declare_metrics(state_, nullptr);
@@ -251,8 +216,8 @@ public:
         // same config already holds metrics.listen. Declared first: a scrape never sees a
         // target half-registered.
         status_ = std::make_shared<status_page>(state_.cfg.database, unit_names_of(state_.cfg),
-                                                state_.stats);
-        if (!once_ && !serve_metrics(state_.stats, state_.cfg.metrics.listen, status_))
+                                                state_.stats, state_.log);
+        if (!once_ && !serve_metrics(state_.stats, state_.cfg.metrics.listen, status_, *state_.log))
             return exit_cycle_failed;
         plan_probes(state_, db_.load_schedule(), once_);
         if (!once_ && !start_alerts())
@@ -268,7 +233,7 @@ public:
         state_.client.reset();
         alerts_.reset();
         if (stopped_by_signal_)
-            spdlog::info("stopped");
+            state_.log->info("stopped");
         if (once_ && state_.failed_writes > 0)
             return exit_cycle_failed;
         return exit_ok;
@@ -279,17 +244,17 @@ private:
     // outbox plans each finding change once, whoever recorded it.
     bool start_alerts() {
         if (state_.cfg.alerts.smtp_url.empty()) {
-            spdlog::info("alerts: no alerts.smtp_url; findings are not mailed");
+            state_.log->info("alerts: no alerts.smtp_url; findings are not mailed");
             return true;
         }
         try {
-            alerts_ = std::make_unique<alert_worker>(state_.cfg.database,
-                                                     alert_settings_of(state_.cfg), state_.stats);
+            alerts_ = std::make_unique<alert_worker>(
+                state_.cfg.database, alert_settings_of(state_.cfg), state_.stats, state_.log);
         } catch (const std::exception& e) {
-            spdlog::critical("alerts: {}", e.what());
+            state_.log->critical("alerts: {}", e.what());
             return false;
         }
-        spdlog::info("alerts: mailing through {}", state_.cfg.alerts.smtp_url);
+        state_.log->info("alerts: mailing through {}", state_.cfg.alerts.smtp_url);
         return true;
     }
 
@@ -307,8 +272,8 @@ private:
             launch_due_jobs(now_epoch_seconds());
             co_await publish_findings_counts(state_);
             if (once_ && state_.jobs_in_flight == 0) {
-                spdlog::info("cycle done probes={} failed_writes={}", state_.schedule.size(),
-                             state_.failed_writes);
+                state_.log->info("cycle done probes={} failed_writes={}", state_.schedule.size(),
+                                 state_.failed_writes);
                 ioc_.stop();
                 co_return;
             }
@@ -332,14 +297,15 @@ private:
 
     void launch(const schedule_key& key, scheduled_probe& entry) {
         const auto& [target, probe] = key;
-        if (probe == "availability") {
+        if (probe == probe_kind::availability) {
             if (const site_config* site = find_site(state_.cfg, target))
                 spawn_job(key, entry, run_availability_job(state_, *site));
-        } else if (probe == "crawl") {
+        } else if (probe == probe_kind::crawl) {
             if (const site_config* site = find_site(state_.cfg, target))
                 spawn_job(key, entry, run_crawl_job(state_, *site));
-        } else if (const account_config* account = find_account(state_.cfg, target)) {
-            spawn_job(key, entry, run_account_job(state_, *account));
+        } else if (probe == probe_kind::account) {
+            if (const account_config* account = find_account(state_.cfg, target))
+                spawn_job(key, entry, run_account_job(state_, *account));
         }
     }
 
@@ -355,24 +321,8 @@ private:
         // The cycle of `run --once` ends with its last write, not at the next tick.
         if (once_ && state_.jobs_in_flight == 0)
             tick_.cancel();
-        if (!e)
-            return;
-        std::string what = "unknown exception";
-        try {
-            std::rethrow_exception(e);
-        } catch (const std::exception& ex) {
-            what = ex.what();
-        } catch (...) {
-        }
-        state_.stats.count_degraded(degraded_mode::job_crashed);
-        std::int64_t retry_at = 0;
-        if (auto it = state_.schedule.find(key); it != state_.schedule.end()) {
-            retry_at = reschedule_after_crash(it->second, now_epoch_seconds());
-            it->second.in_flight = false;
-        }
-        spdlog::error("job target={} probe={} crashed: {}; retried at {}", key.first, key.second,
-                      what, format_iso8601(retry_at));
-        ++state_.failed_writes;
+        if (e)
+            note_job_crash(state_, key, e, now_epoch_seconds());
     }
 
     void on_loop_end(std::exception_ptr e) {
@@ -381,7 +331,7 @@ private:
         try {
             std::rethrow_exception(e);
         } catch (const std::exception& ex) {
-            spdlog::critical("scheduler stopped: {}", ex.what());
+            state_.log->critical("scheduler stopped: {}", ex.what());
         }
         ++state_.failed_writes;
         ioc_.stop();
@@ -396,7 +346,7 @@ private:
                 watch_signals();
                 return;
             }
-            spdlog::info("signal {} received, stopping", signal);
+            state_.log->info("signal {} received, stopping", signal);
             stopped_by_signal_ = true;
             ioc_.stop();
         });
@@ -406,21 +356,21 @@ private:
         config_load_result loaded = load_config(state_.cfg.path);
         if (!loaded.errors.empty()) {
             state_.stats.count_degraded(degraded_mode::reload_refused);
-            spdlog::error("reload refused: {} problem(s) in {}; keeping the running config",
-                          loaded.errors.size(), state_.cfg.path);
-            log_config_errors(loaded.errors);
+            state_.log->error("reload refused: {} problem(s) in {}; keeping the running config",
+                              loaded.errors.size(), state_.cfg.path);
+            log_config_errors(*state_.log, loaded.errors);
             return;
         }
         if (loaded.cfg.database != state_.cfg.database ||
             loaded.cfg.metrics.listen != state_.cfg.metrics.listen)
-            spdlog::warn("reload: database and metrics.listen changes take effect on restart");
+            state_.log->warn("reload: database and metrics.listen changes take effect on restart");
         std::shared_ptr<http::client> client;
         try {
             client = std::make_shared<http::client>(ioc_.get_executor(),
                                                     client_options_of(loaded.cfg, state_.stats));
         } catch (const std::exception& e) {
             state_.stats.count_degraded(degraded_mode::reload_refused);
-            spdlog::error("reload refused: {}; keeping the running config", e.what());
+            state_.log->error("reload refused: {}; keeping the running config", e.what());
             return;
         }
         // The alert worker gets its zone with its settings; the default zone is replaced whole.
@@ -431,15 +381,15 @@ private:
         state_.cfg = std::move(loaded.cfg);
         state_.client = std::move(client);
         state_.platform_gates = platform_gates_of(state_.cfg);
-        state_.ad_rules = ad_rules_of(state_.cfg, state_.stats);
-        state_.renderer = renderer_of(state_.cfg, state_.stats);
+        state_.ad_rules = ad_rules_of(state_.cfg, state_.stats, *state_.log);
+        state_.renderer = renderer_of(state_.cfg, state_.stats, *state_.log);
         asio::co_spawn(ioc_, record_targets(targets_of(state_.cfg)), asio::detached);
         declare_metrics(state_, &previous);
         plan_probes(state_, {}, false);
         reload_alerts();
         status_->set_unit_names(unit_names_of(state_.cfg));
-        spdlog::info("reloaded {}: {} sites, {} accounts", state_.cfg.path, state_.cfg.sites.size(),
-                     state_.cfg.accounts.size());
+        state_.log->info("reloaded {}: {} sites, {} accounts", state_.cfg.path,
+                         state_.cfg.sites.size(), state_.cfg.accounts.size());
     }
 
     asio::awaitable<void> record_targets(std::vector<target_row> targets) {
@@ -450,7 +400,7 @@ private:
             });
         } catch (const std::exception& e) { // store_error; anything else too: it is detached
             state_.stats.count_store_error();
-            spdlog::error("reload: could not record targets: {}", e.what());
+            state_.log->error("reload: could not record targets: {}", e.what());
         }
     }
 
@@ -473,30 +423,32 @@ private:
 } // namespace
 
 int run_daemon(const std::string& config_path, bool once) {
+    // main() has set the process's logger up; everything below writes through this one.
+    const std::shared_ptr<spdlog::logger> log = spdlog::default_logger();
     config_load_result loaded = load_config(config_path);
     if (!loaded.errors.empty()) {
-        log_config_errors(loaded.errors);
+        log_config_errors(*log, loaded.errors);
         return exit_bad_config;
     }
     config cfg = std::move(loaded.cfg);
     set_default_time_zone(cfg.timezone);
-    spdlog::info("govmon {} starting: {} sites, {} accounts, database {}", version_string(),
-                 cfg.sites.size(), cfg.accounts.size(), cfg.database);
+    log->info("govmon {} starting: {} sites, {} accounts, database {}", version_string(),
+              cfg.sites.size(), cfg.accounts.size(), cfg.database);
 
     std::unique_ptr<store> db;
     try {
         db = store::open(cfg.database);
     } catch (const store_error& e) {
-        spdlog::critical("{}", e.what());
+        log->critical("{}", e.what());
         return exit_cycle_failed;
     }
 
     metrics stats(version_string());
     try {
-        daemon_runner runner(std::move(cfg), *db, stats, once);
+        daemon_runner runner(std::move(cfg), *db, stats, once, log);
         return runner.run();
     } catch (const std::exception& e) {
-        spdlog::critical("{}", e.what());
+        log->critical("{}", e.what());
         return exit_cycle_failed;
     }
 }

@@ -1,14 +1,10 @@
 #include "daemon_state.hpp"
 
-#include <spdlog/spdlog.h>
+#include "daemon/common/time_zone.hpp"
 
 #include <algorithm>
 
 namespace govmon {
-
-std::string schedule_name_of(const std::string& probe) {
-    return probe == "account" ? "accounts" : probe;
-}
 
 asio::awaitable<void> publish_findings_counts(daemon_state& state) {
     if (!state.findings_changed)
@@ -21,14 +17,14 @@ asio::awaitable<void> publish_findings_counts(daemon_state& state) {
     } catch (const store_error& e) {
         state.findings_changed = true;
         state.stats.count_store_error();
-        spdlog::error("store: cannot count findings: {}", e.what());
+        state.log->error("store: cannot count findings: {}", e.what());
     }
 }
 
 void start_rounds(daemon_state& state) {
     state.round_pending.clear();
     for (const auto& [key, entry] : state.schedule)
-        state.round_pending[schedule_name_of(key.second)].insert(key.first);
+        state.round_pending[key.second].insert(key.first);
 }
 
 std::int64_t reschedule_after_crash(scheduled_probe& entry, std::int64_t now) {
@@ -40,6 +36,26 @@ std::int64_t reschedule_after_crash(scheduled_probe& entry, std::int64_t now) {
     return entry.next_due;
 }
 
+void note_job_crash(daemon_state& state, const schedule_key& key, std::exception_ptr error,
+                    std::int64_t now) {
+    std::string what = "unknown exception";
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        what = e.what();
+    } catch (...) {
+    }
+    state.stats.count_degraded(degraded_mode::job_crashed);
+    std::int64_t retry_at = 0;
+    if (auto it = state.schedule.find(key); it != state.schedule.end()) {
+        retry_at = reschedule_after_crash(it->second, now);
+        it->second.in_flight = false;
+    }
+    state.log->error("job target={} probe={} crashed: {}; retried at {}", key.first,
+                     name_of(key.second), what, format_iso8601(retry_at));
+    ++state.failed_writes;
+}
+
 void complete_probe(daemon_state& state, const schedule_key& key, std::int64_t next_due,
                     std::int64_t now) {
     if (auto it = state.schedule.find(key); it != state.schedule.end()) {
@@ -47,13 +63,12 @@ void complete_probe(daemon_state& state, const schedule_key& key, std::int64_t n
         it->second.in_flight = false;
         it->second.crashes = 0;
     }
-    const std::string schedule = schedule_name_of(key.second);
-    auto& pending = state.round_pending[schedule];
+    auto& pending = state.round_pending[key.second];
     pending.erase(key.first);
     if (!pending.empty())
         return;
-    state.stats.cycle_finished(schedule, now);
-    if (schedule == "crawl")
+    state.stats.cycle_finished(std::string(schedule_name_of(key.second)), now);
+    if (key.second == probe_kind::crawl)
         state.external_links.clear();
     for (const auto& [k, entry] : state.schedule)
         if (k.second == key.second)

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "daemon/common/probe_kind.hpp"
 #include "daemon/config/config.hpp"
 #include "daemon/metrics/metrics.hpp"
 #include "daemon/runtime/store_worker.hpp"
 #include "probes/site/crawl_result.hpp"
 
+#include <spdlog/logger.h>
+
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <memory>
 #include <optional>
@@ -24,8 +28,8 @@ class client;
 class host_gate;
 } // namespace http
 
-// (target id, probe): "availability" and "crawl" for sites, "account" for accounts.
-using schedule_key = std::pair<std::string, std::string>;
+// (target id, probe): availability and crawl for sites, account for accounts.
+using schedule_key = std::pair<std::string, probe_kind>;
 
 struct scheduled_probe {
     std::int64_t next_due = 0;
@@ -41,11 +45,13 @@ std::int64_t reschedule_after_crash(scheduled_probe& entry, std::int64_t now);
 // What the running daemon shares between its scheduler and its probe jobs. Touched only from
 // the one io_context thread; the store only through its own thread (db).
 struct daemon_state {
-    daemon_state(config c, store_worker& s, metrics& m) : cfg(std::move(c)), db(s), stats(m) {}
+    daemon_state(config c, store_worker& s, metrics& m, std::shared_ptr<spdlog::logger> l)
+        : cfg(std::move(c)), db(s), stats(m), log(std::move(l)) {}
 
     config cfg;
     store_worker& db;
     metrics& stats;
+    std::shared_ptr<spdlog::logger> log;  // every line the daemon writes (tests read their own)
     std::shared_ptr<http::client> client; // replaced on reload; running jobs keep the old one
     // Per-platform politeness (platforms.<name>); running jobs keep the gate they hold.
     std::map<std::string, std::shared_ptr<http::host_gate>> platform_gates;
@@ -58,8 +64,8 @@ struct daemon_state {
     // External links are checked once per crawl round across all sites.
     external_link_cache external_links;
     std::map<schedule_key, scheduled_probe> schedule;
-    // Per schedule name ("availability", "accounts"): targets not yet probed this round.
-    std::map<std::string, std::set<std::string>> round_pending;
+    // Per scheduled probe: targets not yet probed this round.
+    std::map<probe_kind, std::set<std::string>> round_pending;
     std::mt19937_64 random{std::random_device{}()};
     // Set by jobs, cleared by the scheduler's tick when it refreshes the findings gauges:
     // counting after every probe would make a cycle quadratic in the number of targets.
@@ -70,8 +76,10 @@ struct daemon_state {
     double spread() { return std::uniform_real_distribution<double>(0.0, 1.0)(random); }
 };
 
-// The schedule a probe belongs to, as govmon_cycle_last_success_timestamp_seconds names it.
-std::string schedule_name_of(const std::string& probe);
+// A degraded mode: a job that threw is a log line and a counter, its probe is retried with
+// backoff, and `run --once` exits 1.
+void note_job_crash(daemon_state& state, const schedule_key& key, std::exception_ptr error,
+                    std::int64_t now);
 
 // Marks a probe done: its next due time, and the end of its schedule's round when it was the
 // last target of the round.

@@ -1,7 +1,5 @@
 #include "job_recording.hpp"
 
-#include <spdlog/spdlog.h>
-
 namespace govmon {
 namespace {
 
@@ -30,13 +28,12 @@ recorded_verdict record_verdict(store& db, const target_identity& target,
 } // namespace
 
 observation observation_head(const std::string& target, const std::string& target_kind,
-                             const std::string& probe, const std::string& url,
-                             std::int64_t started) {
+                             probe_kind probe, const std::string& url, std::int64_t started) {
     observation o;
     o.time = started;
     o.target = target;
     o.target_kind = target_kind;
-    o.probe = probe;
+    o.probe = probe_name(probe);
     o.url = url;
     return o;
 }
@@ -47,17 +44,25 @@ asio::awaitable<bool> write_with_findings(daemon_state& state, const target_iden
     const recorded_verdict recorded = co_await state.db.run(
         [&](store& db) { return record_verdict(db, target, verdict, batch, now); });
     for (const finding_event& e : recorded.events)
-        spdlog::info("finding target={} id={} event={} severity={} detail=\"{}\"", target.id,
-                     e.finding_id, name_of(e.event), name_of(e.severity), e.detail);
+        state.log->info("finding target={} id={} event={} severity={} detail=\"{}\"", target.id,
+                        e.finding_id, name_of(e.event), name_of(e.severity), e.detail);
     state.findings_changed = true;
     co_return recorded.failing;
 }
 
-void note_store_failure(daemon_state& state, const std::string& target, const std::string& probe,
+void note_store_failure(daemon_state& state, const std::string& target, probe_kind probe,
                         const store_error& error) {
     ++state.failed_writes;
     state.stats.count_store_error();
-    spdlog::error("store target={} probe={}: {}", target, probe, error.what());
+    state.log->error("store target={} probe={}: {}", target, name_of(probe), error.what());
+}
+
+void note_worker_failures(daemon_state& state, const std::string& site,
+                          const std::vector<std::string>& errors) {
+    for (const std::string& error : errors) {
+        state.stats.count_degraded(degraded_mode::crawl_worker_failed);
+        state.log->error("crawl target={}: a crawl worker failed: {}", site, error);
+    }
 }
 
 } // namespace govmon

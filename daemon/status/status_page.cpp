@@ -37,8 +37,8 @@ served_page unavailable(const std::string& error) {
 } // namespace
 
 status_page::status_page(std::string database, std::map<std::string, std::string> unit_names,
-                         metrics& stats)
-    : database_(std::move(database)), stats_(stats),
+                         metrics& stats, std::shared_ptr<spdlog::logger> log)
+    : database_(std::move(database)), stats_(stats), log_(std::move(log)),
       unit_names_(
           std::make_shared<const std::map<std::string, std::string>>(std::move(unit_names))) {}
 
@@ -63,7 +63,7 @@ std::optional<served_page> status_page::answer(std::string_view path) const {
             read_status_rows(database_, [&](const target_row& t) { return in_scope(t, *scope); });
     } catch (const store_error& e) {
         stats_.count_degraded(degraded_mode::status_page_failed);
-        spdlog::warn("status page: {}", e.what());
+        log_->warn("status page: {}", e.what());
         return unavailable(e.what());
     }
     const status_model model = build_status_model(rows, *names, *scope, now_epoch_seconds());

@@ -2,6 +2,8 @@
 
 #include "daemon/metrics/served_page.hpp"
 
+#include <spdlog/logger.h>
+
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,8 +20,8 @@ class metrics;
 // cycle writes; it never writes. Safe to call from any thread.
 class status_page {
 public:
-    status_page(std::string database, std::map<std::string, std::string> unit_names,
-                metrics& stats);
+    status_page(std::string database, std::map<std::string, std::string> unit_names, metrics& stats,
+                std::shared_ptr<spdlog::logger> log);
 
     // After a reload: units may have been renamed.
     void set_unit_names(std::map<std::string, std::string> unit_names);
@@ -30,6 +32,7 @@ public:
 private:
     std::string database_;
     metrics& stats_;
+    std::shared_ptr<spdlog::logger> log_;
     mutable std::mutex mutex_;
     std::shared_ptr<const std::map<std::string, std::string>> unit_names_;
 };

@@ -41,6 +41,9 @@ struct client_options {
     // a request that starts at another port, or a redirect to another host, is guarded.
     std::vector<std::string> trusted_endpoints;
     std::string ca_file; // empty: system trust store
+    // Answers in place of getaddrinfo when set, so that tests need no name server: a host's
+    // addresses as text; none is a name that does not exist (NXDOMAIN).
+    std::function<std::vector<std::string>(const std::string& host)> name_server;
     // Called once per HTTP request sent (each attempt, each redirect hop) with its outcome:
     // ok, http_4xx, http_5xx, timeout, dns, connect, tls, too_large, blocked.
     std::function<void(std::string_view outcome)> on_request;

@@ -29,6 +29,16 @@ resolve_result refuse_private(resolve_result r) {
     return r;
 }
 
+std::vector<asio::ip::address> addresses_of(const std::vector<std::string>& answer,
+                                            error_code& ec) {
+    std::vector<asio::ip::address> out;
+    for (const auto& text : answer)
+        if (auto a = asio::ip::make_address(text, ec); !ec)
+            out.push_back(a);
+    ec = out.empty() ? error_code{asio::error::host_not_found} : error_code{};
+    return out;
+}
+
 } // namespace
 
 resolver::resolver(asio::any_io_executor executor, const client_options& options)
@@ -48,6 +58,8 @@ const std::vector<std::string>* resolver::override_for(const url& u) const {
 
 asio::awaitable<std::vector<asio::ip::address>>
 resolver::lookup(std::string host, tcp::resolver::flags flags, time_point limit, error_code& ec) {
+    if (options_.name_server)
+        co_return addresses_of(options_.name_server(host), ec);
     // Asio 1.74's resolver has no per-operation cancellation; only resolver::cancel() stops the
     // wait (the getaddrinfo thread itself runs on). The weak_ptr guards against a watchdog
     // handler that is already queued when the resolver is gone.

@@ -35,8 +35,8 @@ public:
     // The override list for u ("host:port", "[v6]:port" or "host"), or nullptr.
     const std::vector<std::string>* override_for(const url& u) const;
 
-    // getaddrinfo for host until `limit`; ec is beast::error::timeout when the watchdog fired.
-    // Distinct addresses in the resolver's order.
+    // getaddrinfo (or client_options::name_server) for host until `limit`; ec is
+    // beast::error::timeout when the watchdog fired. Distinct addresses in the resolver's order.
     asio::awaitable<std::vector<asio::ip::address>> lookup(std::string host,
                                                            asio::ip::tcp::resolver::flags flags,
                                                            time_point limit,

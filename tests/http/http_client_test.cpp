@@ -1,6 +1,7 @@
 #include "probes/http/http_client.hpp"
 #include "probes/site/availability_probe.hpp"
 #include "tests/http/run_coro.hpp"
+#include "tests/support/fast_client_options.hpp"
 #include "tests/support/loopback_server.hpp"
 
 #include <doctest/doctest.h>
@@ -10,6 +11,7 @@
 using namespace govmon;
 using namespace govmon::http;
 using namespace std::chrono_literals;
+using govmon::test::fast_options;
 using govmon::test::loopback_options;
 using govmon::test::loopback_reply;
 using govmon::test::loopback_request;
@@ -19,16 +21,9 @@ using govmon::test::run_coro;
 
 namespace {
 
-client_options fast_options() {
-    client_options o;
-    o.timeout = 2s;
-    o.connect_timeout = 1s;
-    o.dns_timeout = 1s;
-    o.per_host_delay = 0ms;
-    o.retries = 0;
-    o.retry_backoff = 100ms;
-    o.allow_private = true; // loopback servers; the refusal has its own tests
-    return o;
+// A name server that knows no name: every lookup is NXDOMAIN, without the network.
+std::vector<std::string> knows_no_name(const std::string&) {
+    return {};
 }
 
 response get(asio::io_context& ioc, client& c, std::string url) {
@@ -505,7 +500,9 @@ TEST_CASE("connection refused is error_class::connect") {
 
 TEST_CASE("an unresolvable name is error_class::dns, quickly") {
     asio::io_context ioc;
-    client c{ioc.get_executor(), fast_options()};
+    auto o = fast_options();
+    o.name_server = knows_no_name;
+    client c{ioc.get_executor(), o};
     auto start = std::chrono::steady_clock::now();
     auto r = get(ioc, c, "http://nonexistent.invalid/");
     CHECK(r.error == error_class::dns);
@@ -527,6 +524,7 @@ TEST_CASE("check_ipv6: AAAA via override and reachable over ::1, IPv4-only has n
     loopback_server v6server{lo};
     asio::io_context ioc;
     auto o = fast_options();
+    o.name_server = knows_no_name;
     o.resolve["v6.test"] = {"::1"};
     o.resolve["v4.test"] = {"127.0.0.1"};
     client c{ioc.get_executor(), o};

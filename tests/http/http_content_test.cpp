@@ -3,6 +3,7 @@
 #include "probes/http/http_client.hpp"
 #include "tests/http/compress.hpp"
 #include "tests/http/run_coro.hpp"
+#include "tests/support/fast_client_options.hpp"
 #include "tests/support/loopback_server.hpp"
 
 #include <doctest/doctest.h>
@@ -10,6 +11,7 @@
 using namespace govmon;
 using namespace govmon::http;
 using namespace std::chrono_literals;
+using govmon::test::fast_options;
 using govmon::test::gzip;
 using govmon::test::loopback_reply;
 using govmon::test::loopback_request;
@@ -17,17 +19,6 @@ using govmon::test::loopback_server;
 using govmon::test::run_coro;
 
 namespace {
-
-client_options fast_options() {
-    client_options o;
-    o.timeout = 2s;
-    o.connect_timeout = 1s;
-    o.dns_timeout = 1s;
-    o.per_host_delay = 0ms;
-    o.retries = 0;
-    o.allow_private = true;
-    return o;
-}
 
 response get(asio::io_context& ioc, client& c, std::string url) {
     return run_coro(ioc, c.fetch(request{std::move(url), "GET"}));

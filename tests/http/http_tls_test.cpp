@@ -1,5 +1,6 @@
 #include "probes/http/http_client.hpp"
 #include "tests/http/run_coro.hpp"
+#include "tests/support/fast_client_options.hpp"
 #include "tests/support/loopback_server.hpp"
 #include "tests/support/test_ca.hpp"
 
@@ -22,13 +23,7 @@ using govmon::test::test_ca;
 namespace {
 
 client_options tls_options(const test_ca& ca) {
-    client_options o;
-    o.timeout = 2s;
-    o.connect_timeout = 1s;
-    o.dns_timeout = 1s;
-    o.per_host_delay = 0ms;
-    o.retries = 0;
-    o.allow_private = true;
+    client_options o = govmon::test::fast_options();
     o.ca_file = ca.ca_file();
     o.resolve["localhost"] = {"127.0.0.1"};
     return o;

@@ -5,10 +5,12 @@
 #include "daemon/store/store.hpp"
 #include "tests/status/status_rows_fixture.hpp"
 #include "tests/store/store_fixture.hpp"
+#include "tests/support/captured_log.hpp"
 
 #include <arpa/inet.h>
 #include <doctest/doctest.h>
 #include <netinet/in.h>
+#include <spdlog/spdlog.h>
 #include <sqlite3.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -102,7 +104,7 @@ TEST_CASE("the status page answers while a writer holds the database") {
     temp_dir dir;
     const std::string path = filled_database(dir);
     metrics stats("test");
-    const status_page page(path, {}, stats);
+    const status_page page(path, {}, stats, spdlog::default_logger());
     // What the store's thread does mid-cycle: a write transaction, open and uncommitted.
     sqlite::connection writer{path, SQLITE_OPEN_READWRITE};
     writer.exec("BEGIN IMMEDIATE");
@@ -120,7 +122,7 @@ TEST_CASE("the status page routes /, /unit/ID and /target/ID and leaves other pa
     temp_dir dir;
     const std::string path = filled_database(dir);
     metrics stats("test");
-    const status_page page(path, {{"county-b", "乙县政府办"}}, stats);
+    const status_page page(path, {{"county-b", "乙县政府办"}}, stats, spdlog::default_logger());
     CHECK(page.answer("/")->status == 200);
     const auto unit = page.answer("/unit/county-b");
     REQUIRE(unit);
@@ -138,19 +140,22 @@ TEST_CASE("the status page routes /, /unit/ID and /target/ID and leaves other pa
 TEST_CASE("the status page of an unreadable database is a 503 and a degraded count") {
     temp_dir dir;
     metrics stats("test");
-    const status_page page(dir.file("missing.db"), {}, stats);
+    const test::captured_log log;
+    const status_page page(dir.file("missing.db"), {}, stats, log.logger());
     const auto answer = page.answer("/");
     REQUIRE(answer);
     CHECK(answer->status == 503);
     CHECK(stats.text().find("govmon_degraded_total{mode=\"status_page_failed\"} 1") !=
           std::string::npos);
+    CHECK(log.has("warning", "status page:"));
 }
 
 TEST_CASE("the metrics listener serves the status page and /metrics on one port") {
     temp_dir dir;
     const std::string path = filled_database(dir);
     metrics stats("test");
-    auto page = std::make_shared<status_page>(path, std::map<std::string, std::string>{}, stats);
+    auto page = std::make_shared<status_page>(path, std::map<std::string, std::string>{}, stats,
+                                              spdlog::default_logger());
     stats.serve("127.0.0.1:0", [page](std::string_view p) { return page->answer(p); });
     REQUIRE(stats.listening_ports().size() == 1);
     const int port = stats.listening_ports()[0];

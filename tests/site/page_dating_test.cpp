@@ -4,6 +4,7 @@
 
 #include "../http/run_coro.hpp"
 #include "../site/page_fixture.hpp"
+#include "../support/fast_client_options.hpp"
 #include "../support/loopback_server.hpp"
 #include "probes/site/crawler.hpp"
 
@@ -38,12 +39,7 @@ struct site_under_test {
 
     crawl_result crawl(std::vector<configured_column> columns = {}) {
         asio::io_context ioc;
-        http::client_options o;
-        o.timeout = 2s;
-        o.connect_timeout = 1s;
-        o.dns_timeout = 1s;
-        o.per_host_delay = 0ms;
-        o.retries = 0;
+        http::client_options o = fast_client_options();
         o.resolve["www.site.gov.cn"] = {"127.0.0.1"};
         http::client client{ioc.get_executor(), o};
         external_link_cache external;

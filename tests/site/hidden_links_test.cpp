@@ -37,7 +37,7 @@ std::string spam_link(std::string_view text = "spam") {
 }
 
 std::string read_fixture(const std::string& name) {
-    std::ifstream in(std::string(GOVMON_SOURCE_DIR "/tests/ads/fixtures/") + name,
+    std::ifstream in(std::string(GOVMON_SOURCE_DIR "/tests/site/fixtures/") + name,
                      std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }

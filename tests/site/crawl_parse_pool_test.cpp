@@ -1,4 +1,5 @@
 #include "../http/run_coro.hpp"
+#include "../support/fast_client_options.hpp"
 #include "../support/loopback_server.hpp"
 #include "probes/off_thread.hpp"
 #include "probes/site/crawler.hpp"
@@ -55,12 +56,7 @@ void serve_site(loopback_server& site) {
 // after it posts a result back, and run_coro returns as soon as the result is in.
 crawl_result crawl(asio::io_context& ioc, const loopback_server& site,
                    std::optional<asio::any_io_executor> parse_on) {
-    http::client_options o;
-    o.timeout = 2s;
-    o.connect_timeout = 1s;
-    o.dns_timeout = 1s;
-    o.per_host_delay = 0ms;
-    o.retries = 0;
+    http::client_options o = fast_client_options();
     o.resolve["www.xian.gov.cn"] = {"127.0.0.1"};
     http::client client{ioc.get_executor(), o};
     external_link_cache external;

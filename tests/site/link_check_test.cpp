@@ -3,6 +3,7 @@
 // resolve.
 #include "../http/compress.hpp"
 #include "../http/run_coro.hpp"
+#include "../support/fast_client_options.hpp"
 #include "../support/loopback_server.hpp"
 #include "probes/site/crawler.hpp"
 
@@ -18,12 +19,7 @@ using namespace std::chrono_literals;
 namespace {
 
 http::client_options site_options() {
-    http::client_options o;
-    o.timeout = 2s;
-    o.connect_timeout = 1s;
-    o.dns_timeout = 1s;
-    o.per_host_delay = 0ms;
-    o.retries = 0;
+    http::client_options o = fast_client_options();
     o.per_host = 4;
     o.resolve["www.site.gov.cn"] = {"127.0.0.1"};
     return o;

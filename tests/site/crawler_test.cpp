@@ -1,4 +1,5 @@
 #include "../http/run_coro.hpp"
+#include "../support/fast_client_options.hpp"
 #include "../support/loopback_server.hpp"
 #include "probes/site/crawler.hpp"
 
@@ -28,12 +29,7 @@ loopback_reply status(int code) {
 }
 
 http::client_options options_for(std::uint16_t site_port, std::uint16_t ext_port) {
-    http::client_options o;
-    o.timeout = 2s;
-    o.connect_timeout = 1s;
-    o.dns_timeout = 1s;
-    o.per_host_delay = 0ms;
-    o.retries = 0;
+    http::client_options o = fast_client_options();
     o.per_host = 4;
     (void)site_port;
     (void)ext_port;
