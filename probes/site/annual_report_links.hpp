@@ -1,0 +1,25 @@
+#pragma once
+
+// Links to the 政府网站工作年度报表 (国办函〔2018〕12号): every site publishes last year's on its
+// home page by 31 January.
+
+#include "probes/html/link_extract.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace govmon {
+
+struct annual_report_link {
+    std::string text;
+    std::string url;
+    std::optional<int> year; // the year the text names (2025年度…); none: a link to all of them
+};
+
+// The a/area links whose text names a 年度报表 or 年度工作报表, in page order, de-duplicated by
+// url. The year comes from the text only: a file uploaded in January carries the new year in
+// its URL.
+std::vector<annual_report_link> find_annual_report_links(const std::vector<html::page_link>& links);
+
+} // namespace govmon
