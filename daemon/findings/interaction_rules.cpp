@@ -10,6 +10,12 @@ namespace {
 
 constexpr std::int64_t day = 86400;
 
+// Days as a person counts them between two calendar dates: a day-precision date stands for its
+// last second, so the partial day is counted.
+std::int64_t days_between(std::int64_t earlier, std::int64_t now) {
+    return (now - earlier + day - 1) / day;
+}
+
 std::string date_of(std::int64_t t) {
     return format_iso8601(t).substr(0, 10);
 }
@@ -25,8 +31,8 @@ std::string read_at(const interaction_reading& r) {
 std::string message_evidence(const message_row& m, std::int64_t now) {
     std::string text = "《" + m.title + "》";
     if (m.asked)
-        text +=
-            "留言时间" + date_of(*m.asked) + "（" + std::to_string((now - *m.asked) / day) + "天）";
+        text += "留言时间" + date_of(*m.asked) + "（" +
+                std::to_string(days_between(*m.asked, now)) + "天）";
     if (!m.status.empty())
         text += "，状态“" + m.status + "”";
     if (!m.url.empty())
@@ -78,7 +84,7 @@ struct overdue_count {
 
 std::string overdue_text(const overdue_count& c, std::string_view what, std::int64_t now) {
     return std::to_string(c.count) + "条留言" + std::string{what} + "（最早" +
-           date_of(*c.oldest->asked) + "，" + std::to_string((now - *c.oldest->asked) / day) +
+           date_of(*c.oldest->asked) + "，" + std::to_string(days_between(*c.oldest->asked, now)) +
            "天：" + message_evidence(*c.oldest, now) + "）";
 }
 
@@ -145,7 +151,7 @@ void judge_slow(const channel_reading& c, const interaction_reading& r, std::int
             std::to_string(c.details_opened) + "个留言页面）");
     if (newest_reply && now - *newest_reply > t.reply_stale)
         add("最近一次答复为" + date_of(*newest_reply) + "（" +
-            std::to_string((now - *newest_reply) / day) + "天前），2个月内未更新留言答复");
+            std::to_string(days_between(*newest_reply, now)) + "天前），2个月内未更新留言答复");
     if (parts.empty())
         return;
     v.candidates.push_back({finding_kind::interaction_slow, finding_severity::deduct, c.channel.url,

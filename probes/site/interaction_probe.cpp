@@ -12,6 +12,9 @@ namespace {
 
 // Channels a hub page links to, at most: 领导信箱, 部门信箱, 政务咨询, 在线留言…
 constexpr std::size_t hub_links_kept = 8;
+// Channel pages rendered per site: a 我要写信 form lists nothing however it is loaded, and a
+// browser costs seconds.
+constexpr int max_renders = 2;
 
 class interaction_reader {
 public:
@@ -88,8 +91,9 @@ private:
 
     asio::awaitable<void> render_list(const std::string& url, channel_reading& read,
                                       message_list& list) {
-        if (!renderer_)
+        if (!renderer_ || renders_ >= max_renders)
             co_return;
+        ++renders_;
         const rendered_page page = co_await renderer_->render(url);
         if (page.result == render_result::ok) {
             const html::decoded_html decoded =
@@ -161,6 +165,7 @@ private:
     page_renderer* renderer_;
     std::int64_t now_;
     int details_left_;
+    int renders_ = 0;
     std::set<std::string> seen_;
 };
 

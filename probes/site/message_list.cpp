@@ -251,6 +251,7 @@ private:
 
     void read_headed_cells(const std::vector<const xmlNode*>& cells,
                            const std::vector<column>& columns, message_row& row) {
+        bool blank_reply = false;
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const std::string text = visible_text(cells[i], element_gaps::separated);
             const auto dates = find_dates(text, now_);
@@ -267,12 +268,12 @@ private:
                 } else if (says_empty(text)) {
                     row.state = reply_state::unanswered;
                     row.status = text;
+                } else if (std::find(blank_cells.begin(), blank_cells.end(), text) !=
+                           blank_cells.end()) {
+                    blank_reply = true;
                 } else if (auto state = state_of_status(text, &row.status);
                            state != reply_state::unknown) {
                     row.state = state;
-                } else if (std::find(blank_cells.begin(), blank_cells.end(), text) !=
-                           blank_cells.end()) {
-                    row.state = reply_state::probably_unanswered;
                 }
                 break;
             case column::status:
@@ -283,6 +284,9 @@ private:
                 break;
             }
         }
+        // An empty reply cell says less than a status column: it only decides when none speaks.
+        if (blank_reply && row.state == reply_state::unknown)
+            row.state = reply_state::probably_unanswered;
     }
 
     // No header: the first date is when the message came, a second one when it was answered.

@@ -227,3 +227,14 @@ TEST_CASE("status words: 未办结 before 办结, 转办 only probably open") {
     CHECK(state_of_status("已转办") == reply_state::probably_unanswered);
     CHECK(state_of_status("受理单位") == reply_state::unknown);
 }
+
+TEST_CASE("message list: a status column outweighs an empty reply cell") {
+    const message_list list = list_of(
+        "<table><tr><th>标题</th><th>状态</th><th>留言时间</th><th>答复时间</th></tr>"
+        "<tr><td><a href=m1.html>噪音扰民</a></td><td>办理中</td><td>2026-08-03</td><td></td></tr>"
+        "<tr><td><a href=m2.html>路灯</a></td><td></td><td>2026-08-03</td><td></td></tr></table>");
+    REQUIRE(list.rows.size() == 2);
+    CHECK(list.rows[0].state == reply_state::unanswered);
+    CHECK(list.rows[0].status == "办理中");
+    CHECK(list.rows[1].state == reply_state::probably_unanswered);
+}
