@@ -4,18 +4,13 @@
 // home page by 31 January.
 
 #include "probes/html/link_extract.hpp"
+#include "probes/site/home_facts.hpp"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace govmon {
-
-struct annual_report_link {
-    std::string text;
-    std::string url;
-    std::optional<int> year; // the year the text names (2025年度…); none: a link to all of them
-};
 
 // The a/area links whose text names a 年度报表 or 年度工作报表, in page order, de-duplicated by
 // url. The year comes from the text only: a file uploaded in January carries the new year in

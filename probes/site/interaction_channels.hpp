@@ -4,17 +4,13 @@
 // the 2019 indicators looks for messages and their answers.
 
 #include "probes/html/link_extract.hpp"
+#include "probes/site/interaction_reading.hpp"
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace govmon {
-
-struct channel_link {
-    std::string name; // the link text
-    std::string url;
-};
 
 // Whether a link text or URL path names a consultation channel: 留言, 信箱, 咨询, 互动, 政民,
 // 诉求, 来信, 问政, 建言, or a path segment hd, hdjl, zmhd, gzhd, jact, liuyan, wyly (or a

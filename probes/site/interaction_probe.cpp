@@ -2,6 +2,8 @@
 
 #include "probes/html/html_decode.hpp"
 #include "probes/html/link_extract.hpp"
+#include "probes/site/interaction_channels.hpp"
+#include "probes/site/message_list.hpp"
 #include "probes/site/page_renderer.hpp"
 
 #include <deque>

@@ -1,14 +1,19 @@
 #pragma once
 
 #include "probes/error_class.hpp"
-#include "probes/site/interaction_channels.hpp"
-#include "probes/site/message_list.hpp"
+#include "probes/site/message_row.hpp"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace govmon {
+
+// A consultation channel a page links to (or the config names).
+struct channel_link {
+    std::string name; // the link text
+    std::string url;
+};
 
 // One consultation channel as the crawl read it: its list pages (following 下一页) and the
 // detail pages of messages the list shows no answer state for.
