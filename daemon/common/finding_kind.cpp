@@ -10,7 +10,7 @@ constexpr std::uint8_t veto = bit_of(finding_severity::veto);
 constexpr std::uint8_t deduct = bit_of(finding_severity::deduct);
 constexpr std::uint8_t warn = bit_of(finding_severity::warn);
 
-constexpr std::array<finding_kind_info, 14> kinds{{
+constexpr std::array<finding_kind_info, 19> kinds{{
     {finding_kind::site_unreachable, "site_unreachable", "site.availability", finding_target::site,
      veto | warn, "站点无法访问", "网站无法访问",
      "请检查服务器、网络线路和域名解析，确保首页在 15 秒内可以打开；"
@@ -36,8 +36,9 @@ constexpr std::array<finding_kind_info, 14> kinds{{
     {finding_kind::tls_invalid, "tls_invalid", "site.tls", finding_target::site, deduct | warn,
      "证书无效", "HTTPS 证书无效或即将过期",
      "请更换有效的 HTTPS 证书（证书过期、不受信任或域名不符）。"},
-    {finding_kind::ipv6_missing, "ipv6_missing", "site.ipv6", finding_target::site, deduct,
-     "不支持 IPv6", "不支持 IPv6 访问", "请为首页域名配置 AAAA 记录并开通 IPv6 访问。"},
+    {finding_kind::ipv6_missing, "ipv6_missing", "site.ipv6", finding_target::either, deduct,
+     "不支持 IPv6", "不支持 IPv6 访问",
+     "请为首页（移动应用的下载或介绍页面）域名配置 AAAA 记录并开通 IPv6 访问。"},
     {finding_kind::account_stale, "account_stale", "account.freshness", finding_target::account,
      warn, "更新不及时", "账号更新不及时（超过一周未发布）",
      "请尽快发布内容，保持每周至少更新一次。"},
@@ -50,6 +51,25 @@ constexpr std::array<finding_kind_info, 14> kinds{{
     {finding_kind::account_blocked, "account_blocked", "account.probe", finding_target::account,
      warn, "平台拒绝探测", "平台拒绝检测，账号更新情况未知",
      "平台拒绝了检测请求（验证码、登录墙或桥接服务故障），请运维人员检查检测通道。"},
+    {finding_kind::interaction_missing, "interaction_missing", "site.interaction",
+     finding_target::site, veto | warn, "未提供有效咨询建言渠道", "未发现网上咨询建言渠道",
+     "请在首页提供政务咨询、领导信箱等咨询建言渠道并保证可以使用；渠道设在上级平台的，"
+     "请在首页链接该渠道（并在 govmon 配置中注明）。此项为单项否决。"},
+    {finding_kind::interaction_unanswered, "interaction_unanswered", "site.interaction",
+     finding_target::site, veto | warn, "互动回应差（留言超过3个月未答复）",
+     "网民留言超过3个月未答复",
+     "请尽快答复该渠道中超过3个月未答复的有效留言并公开答复时间；此项为单项否决。"},
+    {finding_kind::interaction_slow, "interaction_slow", "site.interaction", finding_target::site,
+     deduct, "留言答复不及时或未公开时间", "留言答复未及时更新或未公开时间",
+     "请及时答复网民留言，公开每条留言的留言时间和答复时间，保证2个月内有答复更新。"},
+    {finding_kind::annual_report_missing, "annual_report_missing", "site.disclosure",
+     finding_target::site, deduct, "未公开政府网站工作年度报表",
+     "首页未公开上一年度网站工作年度报表",
+     "请于每年1月31日前在首页公开上一年度的政府网站工作年度报表。"},
+    {finding_kind::site_identity_missing, "site_identity_missing", "site.disclosure",
+     finding_target::site, deduct, "页脚未标注网站标识码或ICP备案号",
+     "首页页脚缺少网站标识码或ICP备案号",
+     "请在首页页脚标注网站标识码和ICP备案编号（与备案信息一致）。"},
 }};
 
 constexpr std::array<std::string_view, 3> severity_names{"veto", "deduct", "warn"};

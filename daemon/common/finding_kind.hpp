@@ -26,6 +26,11 @@ enum class finding_kind {
     account_dormant,
     account_unreachable,
     account_blocked,
+    interaction_missing,
+    interaction_unanswered,
+    interaction_slow,
+    annual_report_missing,
+    site_identity_missing,
 };
 
 enum class finding_severity { veto, deduct, warn };

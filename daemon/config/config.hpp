@@ -127,7 +127,10 @@ struct site_config {
     std::string unit;
     std::string level; // 省级, 市级, 县级, 其他, or "" (the quarterly report groups sites by it)
     std::vector<column_config> columns;
-    std::optional<bool> crawl_subhosts; // unset: crawl.subhosts
+    std::optional<bool> crawl_subhosts;            // unset: crawl.subhosts
+    std::vector<std::string> interaction_channels; // consultation channels; empty: discovered
+    std::string interaction_elsewhere; // the site's channel is on this other platform's page
+    std::string site_code;             // 网站标识码 the footer must show; empty: any
     source_location where;
 };
 

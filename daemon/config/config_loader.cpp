@@ -54,6 +54,17 @@ std::optional<std::string> check_site_level(const std::string& text) {
     return "unknown site level '" + text + "' (one of 省级, 市级, 县级, 其他)";
 }
 
+// 网站标识码: ten digits (3200000001), or bm and eight digits for a ministry's site.
+std::optional<std::string> check_site_code(const std::string& text) {
+    const bool ministry = text.size() == 10 && text.starts_with("bm");
+    const bool digits =
+        text.size() == 10 && std::all_of(text.begin() + (ministry ? 2 : 0), text.end(),
+                                         [](char c) { return c >= '0' && c <= '9'; });
+    if (digits)
+        return std::nullopt;
+    return "'" + text + "' is not a 网站标识码 (ten digits, or bm and eight digits)";
+}
+
 std::optional<std::string> check_not_empty(const std::string& text) {
     if (!text.empty())
         return std::nullopt;
@@ -460,6 +471,16 @@ private:
                          reader_.read_bool(v, subhosts);
                          site.crawl_subhosts = subhosts;
                      }},
+                    {"interaction_channels",
+                     [&](auto& v) {
+                         reader_.read_text_list(v, site.interaction_channels, check_http_url);
+                     }},
+                    {"interaction_elsewhere",
+                     [&](auto& v) {
+                         reader_.read_text(v, site.interaction_elsewhere, check_http_url);
+                     }},
+                    {"site_code",
+                     [&](auto& v) { reader_.read_text(v, site.site_code, check_site_code); }},
                     {"columns",
                      [&](auto& v) {
                          reader_.for_each_item(

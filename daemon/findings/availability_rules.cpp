@@ -1,6 +1,7 @@
 #include "availability_rules.hpp"
 
 #include "daemon/common/time_zone.hpp"
+#include "ipv6_rule.hpp"
 
 #include <cstdio>
 #include <optional>
@@ -84,24 +85,6 @@ void judge_certificate(const availability_visit& last, std::int64_t now,
     }
 }
 
-void judge_ipv6(const availability_visit& last, rule_verdict& verdict) {
-    const std::optional<bool> has_aaaa = last.detail.ipv6.has_aaaa;
-    if (!has_aaaa)
-        return; // the lookup itself failed
-    verdict.judged.push_back(finding_kind::ipv6_missing);
-    if (!*has_aaaa) {
-        verdict.candidates.push_back(
-            {finding_kind::ipv6_missing, finding_severity::deduct, last.url, "", "no AAAA record"});
-        return;
-    }
-    if (last.detail.ipv6.reachable == false) {
-        const std::string& why = last.detail.ipv6.detail;
-        verdict.candidates.push_back(
-            {finding_kind::ipv6_missing, finding_severity::deduct, last.url, "",
-             "AAAA record but no answer over IPv6" + (why.empty() ? std::string{} : ": " + why)});
-    }
-}
-
 } // namespace
 
 availability_summary summarize_availability(const std::vector<availability_visit>& window) {
@@ -125,7 +108,7 @@ rule_verdict judge_availability(const std::vector<availability_visit>& window, s
     if (window.empty())
         return verdict;
     judge_certificate(window.back(), now, thresholds, verdict);
-    judge_ipv6(window.back(), verdict);
+    judge_ipv6(window.back().url, window.back().detail.ipv6, verdict);
     return verdict;
 }
 

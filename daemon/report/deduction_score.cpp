@@ -54,7 +54,11 @@ int deduction_tenths(const finding& f, finding_severity severity, const std::str
         return 30;
     case finding_kind::tls_invalid:
     case finding_kind::ipv6_missing:
+    case finding_kind::annual_report_missing:
+    case finding_kind::site_identity_missing:
         return 20;
+    case finding_kind::interaction_slow:
+        return 30;
     default:
         return 0;
     }

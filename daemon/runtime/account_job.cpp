@@ -2,6 +2,7 @@
 
 #include "daemon/common/time_zone.hpp"
 #include "daemon/findings/account_rules.hpp"
+#include "daemon/findings/ipv6_rule.hpp"
 #include "daemon/runtime/job_recording.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
 #include "daemon/store/probe_detail_json.hpp"
@@ -70,6 +71,10 @@ observation to_observation(const account_config& account, const std::string& url
     return o;
 }
 
+bool is_app(const account_config& account) {
+    return account.platform == "app" || account.content == "app";
+}
+
 account_thresholds thresholds_of(const config& cfg, const account_config& account) {
     using std::chrono::duration_cast;
     using std::chrono::seconds;
@@ -77,7 +82,7 @@ account_thresholds thresholds_of(const config& cfg, const account_config& accoun
     t.warn = duration_cast<seconds>(cfg.thresholds.account_warn).count();
     t.dormant = duration_cast<seconds>(cfg.thresholds.account_dormant).count();
     t.video = account.content == "video";
-    t.judge_freshness = account.platform != "app" && account.content != "app";
+    t.judge_freshness = !is_app(account);
     return t;
 }
 
@@ -118,6 +123,10 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
         result = co_await probe_account(*client, *source, started, state.parse_on);
         url = source->url.empty() ? url : source->url;
     }
+    // An app's own page (download, introduction) is judged for IPv6 as a site's home page is.
+    std::optional<http::ipv6_check> ipv6;
+    if (is_app(account) && !account.url.empty())
+        ipv6 = co_await client->check_ipv6(account.url);
     const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - clock_start);
 
@@ -148,8 +157,10 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
         newest = newest_of(stored_newest, o);
         // Named: GCC 12 destroys a temporary of a co_await expression twice (P7).
         const target_identity identity{account.id, "account", account.unit};
-        const rule_verdict verdict =
+        rule_verdict verdict =
             judge_account(recent, newest, now, thresholds_of(state.cfg, account));
+        if (ipv6)
+            judge_ipv6(account.url, {ipv6->has_aaaa, ipv6->reachable, ipv6->detail}, verdict);
         failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
         note_store_failure(state, account.id, probe_kind::account, e);

@@ -1,6 +1,8 @@
 #include "crawl_job.hpp"
 
 #include "daemon/common/time_zone.hpp"
+#include "daemon/findings/disclosure_rules.hpp"
+#include "daemon/findings/interaction_rules.hpp"
 #include "daemon/findings/site_content_rules.hpp"
 #include "daemon/runtime/job_recording.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
@@ -39,6 +41,8 @@ crawl_options options_of(const daemon_state& state, const site_config& site) {
     o.ad_rules = state.ad_rules.get();
     o.renderer = state.renderer.get();
     o.parse_on = state.parse_on;
+    o.interaction.channels = site.interaction_channels;
+    o.interaction.elsewhere = site.interaction_elsewhere;
     return o;
 }
 
@@ -56,6 +60,22 @@ site_content_thresholds thresholds_of(const config& cfg) {
     t.notice_stale = seconds_of(cfg.thresholds.column_stale.notice);
     t.personnel_stale = seconds_of(cfg.thresholds.column_stale.personnel);
     return t;
+}
+
+void add_verdict(rule_verdict& into, rule_verdict more) {
+    into.judged.insert(into.judged.end(), more.judged.begin(), more.judged.end());
+    for (finding_candidate& c : more.candidates)
+        into.candidates.push_back(std::move(c));
+}
+
+// Links and freshness, 互动回应, and the home page's disclosures: one verdict for the crawl.
+rule_verdict judge_crawl(const crawl_result& result, const site_config& site, std::int64_t now,
+                         const config& cfg, const std::set<std::string>& blank_before) {
+    rule_verdict verdict =
+        judge_site_content(result, site.url, now, thresholds_of(cfg), blank_before);
+    add_verdict(verdict, judge_interaction(result, site.url, now, interaction_thresholds{}));
+    add_verdict(verdict, judge_disclosures(result, site.url, now, site.site_code));
+    return verdict;
 }
 
 int broken_on_home(const crawl_result& r) {
@@ -125,9 +145,11 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
     const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - clock_start);
     const std::int64_t now = now_epoch_seconds();
-    state.log->info("crawl target={} ok={} pages={} links={} broken={} ads={} hidden={} ms={}",
-                    site.id, result.home.ok, result.pages_crawled, result.links_checked,
-                    result.broken.size(), result.ads.size(), result.hidden.size(), latency.count());
+    state.log->info(
+        "crawl target={} ok={} pages={} links={} broken={} ads={} hidden={} channels={} ms={}",
+        site.id, result.home.ok, result.pages_crawled, result.links_checked, result.broken.size(),
+        result.ads.size(), result.hidden.size(),
+        result.interaction ? result.interaction->channels.size() : 0, latency.count());
 
     note_worker_failures(state, site.id, result.worker_errors);
 
@@ -147,8 +169,7 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
             [&](store& db) { return db.blank_columns_of_last_crawl(site.id); });
         // Named: GCC 12 destroys a temporary of a co_await expression twice (P7).
         const target_identity identity{site.id, "site", site.unit};
-        const rule_verdict verdict =
-            judge_site_content(result, site.url, now, thresholds_of(state.cfg), blank_before);
+        const rule_verdict verdict = judge_crawl(result, site, now, state.cfg, blank_before);
         failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
         note_store_failure(state, site.id, probe_kind::crawl, e);

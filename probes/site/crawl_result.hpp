@@ -1,6 +1,8 @@
 #pragma once
 
 #include "probes/error_class.hpp"
+#include "probes/site/home_facts.hpp"
+#include "probes/site/interaction_reading.hpp"
 #include "probes/site/page_items.hpp"
 
 #include <map>
@@ -66,6 +68,10 @@ struct crawl_result {
     std::vector<flagged_link> ads;
     std::vector<flagged_link> hidden;
     std::vector<column_reading> columns;
+    // The footer's identifiers and the links to annual reports and channels; none when the
+    // home page was not read.
+    std::optional<home_facts> home_details;
+    std::optional<interaction_reading> interaction; // none when the home page was not read
     // What a crawl worker threw: the crawl went on with the others, and its result may miss
     // what that worker was checking.
     std::vector<std::string> worker_errors;

@@ -9,12 +9,16 @@
 #include "probes/http/robots.hpp"
 #include "probes/http/url.hpp"
 #include "probes/off_thread.hpp"
+#include "probes/site/annual_report_links.hpp"
 #include "probes/site/article_date.hpp"
 #include "probes/site/column_discovery.hpp"
 #include "probes/site/hidden_links.hpp"
 #include "probes/site/illicit_page.hpp"
+#include "probes/site/interaction_channels.hpp"
+#include "probes/site/interaction_probe.hpp"
 #include "probes/site/node_text.hpp"
 #include "probes/site/page_renderer.hpp"
+#include "probes/site/site_identity.hpp"
 #include "probes/site/site_scope.hpp"
 #include "probes/site/soft_404.hpp"
 #include "text/host_names.hpp"
@@ -37,6 +41,8 @@ constexpr std::size_t pages_kept_per_link = 5;
 // Of a link target read for illicit vocabulary, this much of the body: a gambling page shows
 // its wares at the top, and the check must not cost a full parse of a large page.
 constexpr std::size_t target_bytes_read = 256 * 1024;
+// Consultation channels taken from the home page; hubs they lead to add more (interaction_probe).
+constexpr std::size_t max_home_channels = 8;
 
 enum class work_kind { page, check };
 
@@ -144,6 +150,19 @@ bool is_soft_404(const std::string& title, const std::string& text, const origin
     return text_says_not_found(text) || read_page(doc, url, now).items.empty();
 }
 
+home_facts home_facts_of(std::string_view utf8, const std::vector<html::page_link>& links,
+                         std::string_view page_url) {
+    home_facts facts;
+    facts.identity = read_site_identity(utf8);
+    facts.annual_reports = find_annual_report_links(links);
+    facts.channels = find_interaction_channels(links, page_url, max_home_channels);
+    facts.links = static_cast<std::size_t>(
+        std::count_if(links.begin(), links.end(), [](const html::page_link& l) {
+            return l.element == "a" || l.element == "area";
+        }));
+    return facts;
+}
+
 // What the crawl takes from a fetched HTML page; computed off the I/O thread, from nothing
 // but the response and the origin's rules (ready, so no longer written).
 struct parsed_page {
@@ -151,6 +170,7 @@ struct parsed_page {
     std::string title;
     std::optional<page_reading> home_reading;  // the home page's only
     std::vector<discovered_column> discovered; // the home page's only
+    std::optional<home_facts> facts;           // the home page's only
     std::vector<html::page_link> links;
     std::vector<hidden_link> hidden;
 };
@@ -173,6 +193,8 @@ parsed_page parse_page(const http::response& r, const std::string& page, const o
     }
     parsed.links = html::extract_links(doc, r.final_url, decoded.charset);
     parsed.hidden = find_hidden_links(doc.get(), page);
+    if (is_home)
+        parsed.facts = home_facts_of(decoded.utf8, parsed.links, r.final_url);
     return parsed;
 }
 
@@ -199,7 +221,7 @@ std::string what_of(std::exception_ptr e) {
     }
 }
 
-class site_crawl {
+class site_crawl : public markup_source {
 public:
     site_crawl(http::client& client, std::string home, crawl_options options,
                external_link_cache& external, std::int64_t now)
@@ -231,7 +253,42 @@ public:
         if (result_.home_reading)
             co_await date_undated_page(home.final_url, *result_.home_reading);
         co_await read_columns(std::move(columns));
+        co_await read_interaction_channels();
         co_return std::move(result_);
+    }
+
+    // A channel or message page for the 互动回应 reader: on-site pages as robots.txt allows,
+    // channels on other hosts (a subdomain, a provincial platform) as links are checked.
+    asio::awaitable<channel_page> fetch_channel_page(std::string url) override {
+        channel_page out;
+        const auto parsed = http::parse_url(url);
+        if (!parsed || excluded(url)) {
+            out.error = error_class::parse;
+            out.error_detail = "not read: excluded by crawl.exclude or not a URL";
+            co_return out;
+        }
+        if (on_site(*parsed) && co_await allowed_by_robots(url) == nullptr) {
+            out.error = error_class::blocked;
+            out.error_detail = "not read: robots.txt forbids it";
+            co_return out;
+        }
+        const http::request req = get(url);
+        const http::response r = co_await client_.fetch(req);
+        const link_status status = status_of(r);
+        out.http_status = r.status;
+        out.error = status.error;
+        out.error_detail = status.detail;
+        if (!r.ok() || !is_html(r)) {
+            if (r.ok())
+                out.error_detail = "not an HTML page";
+            co_return out;
+        }
+        html::decoded_html decoded =
+            html::decode_html(r.body, r.header("content-type").value_or(""));
+        out.ok = true;
+        out.utf8 = std::move(decoded.utf8);
+        out.final_url = r.final_url;
+        co_return out;
     }
 
 private:
@@ -429,6 +486,7 @@ private:
         ++result_.pages_crawled;
         if (is_home) {
             result_.home_reading = std::move(parsed.home_reading);
+            result_.home_details = std::move(parsed.facts);
             discovered_ = std::move(parsed.discovered);
         }
         flag_ads_and_hidden(parsed, item.url);
@@ -620,6 +678,17 @@ private:
                     "browser render: not tried, the page says it is not found");
             result_.columns.push_back(std::move(reading));
         }
+    }
+
+    // The consultation channels the home page links to (or the config names), read once the
+    // crawl is done so that their pages do not compete with it.
+    asio::awaitable<void> read_interaction_channels() {
+        if (!result_.home_details)
+            co_return;
+        std::vector<channel_link> found = result_.home_details->channels;
+        const std::size_t home_links = result_.home_details->links;
+        result_.interaction = co_await read_interaction(
+            *this, std::move(found), home_links, options_.interaction, options_.renderer, now_);
     }
 
     // The steps an inspector takes when a home or column page's lists show no date: the CMS's

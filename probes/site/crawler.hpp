@@ -2,6 +2,7 @@
 
 #include "probes/http/http_client.hpp"
 #include "probes/site/crawl_result.hpp"
+#include "probes/site/interaction_probe.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -32,6 +33,7 @@ struct crawl_options {
     page_renderer* renderer = nullptr;
     // Where fetched pages are parsed (a small thread pool); none: on the crawl's own thread.
     std::optional<asio::any_io_executor> parse_on;
+    interaction_options interaction; // the site's consultation channels (互动回应)
 };
 
 // Crawls a site breadth-first from its home page, inside its host (and its sub-hosts with

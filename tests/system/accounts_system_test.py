@@ -166,6 +166,9 @@ registry: [accounts.csv]
             ("bjh-empty-body", "account_blocked", "warn"),
             ("feed-rdf", "account_dormant", "veto"),
             ("app-gone", "account_blocked", "warn"),
+            # An app's page is judged for IPv6 as a home page is: 127.0.0.1 has no AAAA.
+            ("app-ok", "ipv6_missing", "deduct"),
+            ("app-gone", "ipv6_missing", "deduct"),
         })
 
     def test_2_second_cycle_confirms_absence_and_keeps_blocked_accounts_alive(self):
@@ -196,6 +199,8 @@ registry: [accounts.csv]
             ("bjh-empty-body", "account_blocked", "warn"),
             ("feed-rdf", "account_dormant", "veto"),
             ("app-gone", "account_unreachable", "veto"),
+            ("app-ok", "ipv6_missing", "deduct"),
+            ("app-gone", "ipv6_missing", "deduct"),
         })
 
     def test_3_export_has_the_newest_post_times(self):

@@ -89,6 +89,12 @@ sites:
                 self.assertEqual(len(stale), 1)
                 self.assertIn(f"({origin}: ", stale[0]["detail"])
 
+    def test_no_interaction_or_disclosure_finding(self):
+        # Every site shows a 领导信箱 answered in time, last year's annual report and its footer.
+        kinds = {"interaction_missing", "interaction_unanswered", "interaction_slow",
+                 "annual_report_missing", "site_identity_missing"}
+        self.assertEqual([f for f in self.findings if f["kind"] in kinds], [])
+
     def test_no_broken_link_and_no_attachment_column(self):
         self.assertEqual([f for f in self.findings if f["kind"] == "broken_link"], [])
         self.assertFalse(any("stats.xls" in f["url"] for f in self.findings))

@@ -65,6 +65,23 @@ def _rows(shape, section, dates):
     raise ValueError(shape)
 
 
+def _today():
+    return datetime.datetime.now(BEIJING).date()
+
+
+# A consultation channel, last year's annual report and the footer's identifiers: every site
+# shows them, so that the realm stays healthy for the 互动回应 and disclosure checks.
+_DISCLOSURES = ("<a href=/hd/>领导信箱</a> <a href=/home/art_1.html>{year}年度政府网站工作年度报表</a>"
+                "<div>网站标识码：3300000001 浙ICP备05000001号</div>")
+
+
+def _mailbox():
+    asked, replied = (_today() - datetime.timedelta(days=3)), (_today() - datetime.timedelta(days=2))
+    return ("<table><tr><th>标题</th><th>状态</th><th>留言时间</th><th>答复时间</th></tr>"
+            "<tr><td><a href=/home/art_2.html>咨询办事指南</a></td><td>已回复</td>"
+            f"<td>{asked.isoformat()}</td><td>{replied.isoformat()}</td></tr></table>")
+
+
 def _page(title, body, head=""):
     return (f"<!DOCTYPE html><html><head><meta charset=utf-8><title>{title}</title>{head}</head>"
             f"<body>{body}</body></html>")
@@ -79,7 +96,10 @@ class _Site:
         nav = ('<div class=nav><a href="/">首页</a> <a href="/col/col1229/index.html">工作动态</a>'
                ' <a href="/attach/stats.xls">统计表（XLS）</a></div>')
         if path == "/":
-            return 200, "text/html", _page("某某县人民政府", nav + _rows(self.shape, "home", self.dates))
+            return 200, "text/html", _page("某某县人民政府", nav + _rows(self.shape, "home", self.dates) +
+                                           _DISCLOSURES.format(year=_today().year - 1))
+        if path == "/hd/":
+            return 200, "text/html", _page("领导信箱", nav + _mailbox())
         if path == "/col/col1229/index.html":
             return 200, "text/html", _page("工作动态", nav + _rows(self.shape, "col", self.dates))
         if path.endswith("/list.json"):

@@ -11,6 +11,24 @@ import threading
 import time
 
 
+def _disclosures():
+    """What every healthy home page shows: a consultation channel, last year's annual report
+    and a footer with the 网站标识码 and the ICP number."""
+    year = time.localtime().tm_year - 1
+    return ("<a href=/hd/>领导信箱</a> "
+            f"<a href=/news/report.html>{year}年度政府网站工作年度报表</a>"
+            "<div>网站标识码：4200000001 鄂ICP备05003305号</div>")
+
+
+def _mailbox():
+    """A 领导信箱 whose one message was answered the day after it came."""
+    asked = time.strftime("%Y-%m-%d", time.localtime(time.time() - 3 * 86400))
+    replied = time.strftime("%Y-%m-%d", time.localtime(time.time() - 2 * 86400))
+    return ("<table><tr><th>标题</th><th>状态</th><th>留言时间</th><th>答复时间</th></tr>"
+            f"<tr><td><a href=/news/letter.html>咨询办事指南</a></td><td>已回复</td>"
+            f"<td>{asked}</td><td>{replied}</td></tr></table>")
+
+
 class _Quiet(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -20,7 +38,9 @@ class _Quiet(http.server.BaseHTTPRequestHandler):
         items = "".join(f"<li><a href=/news/{i}.html>湖北省政府常务会议研究部署第{i}项工作</a>"
                         f"<span>{today}</span></li>" for i in range(12))
         if self.path == "/":
-            content, status = f"<ul>{items}</ul>", 200
+            content, status = f"<ul>{items}</ul>{_disclosures()}", 200
+        elif self.path == "/hd/":
+            content, status = _mailbox(), 200
         elif self.path.startswith("/news/"):
             content, status = f"<h1>{self.path}</h1><p>发布时间：{today}</p>", 200
         else:
