@@ -54,7 +54,8 @@ TEST_CASE("due and overdue come after the contract's fields") {
     const auto row = nlohmann::json::parse(jsonl.str());
     CHECK(row["due"] == "2026-11-22T08:00:00+08:00");
     CHECK(row["overdue"] == false);
-    CHECK(std::next(row.begin(), 13).key() == "due");
+    const auto ordered = nlohmann::ordered_json::parse(jsonl.str());
+    CHECK(std::next(ordered.begin(), 13).key() == "due");
 
     std::ostringstream late;
     write_findings({f}, findings_format::jsonl, late, {{{f.id, due}}, due});
