@@ -42,13 +42,19 @@ std::optional<std::string> check_route_target(const std::string& text) {
            join(known, ", ") + ")";
 }
 
+// One person may hold two roles (a small county's 信息指挥长 is often its 内容监督员 too): the
+// roster keeps both, the address list once, so that no mail lists a recipient twice.
+void add_contact(unit_config& unit, unit_contact contact) {
+    if (std::find(unit.contacts.begin(), unit.contacts.end(), contact.email) == unit.contacts.end())
+        unit.contacts.push_back(contact.email);
+    unit.roster.push_back(std::move(contact));
+}
+
 void read_contact(const yaml_reader& reader, const yaml_value& item, unit_config& unit) {
     unit_contact contact;
     if (item.node.IsScalar()) {
-        if (reader.read_text(item, contact.email, check_owner_email)) {
-            unit.contacts.push_back(contact.email);
-            unit.roster.push_back(std::move(contact));
-        }
+        if (reader.read_text(item, contact.email, check_owner_email))
+            add_contact(unit, std::move(contact));
         return;
     }
     field_lines lines{reader.at(item), {}};
@@ -67,8 +73,7 @@ void read_contact(const yaml_reader& reader, const yaml_value& item, unit_config
         return;
     }
     contact.role = canonical_role(role).value_or("");
-    unit.contacts.push_back(contact.email);
-    unit.roster.push_back(std::move(contact));
+    add_contact(unit, std::move(contact));
 }
 
 } // namespace

@@ -48,6 +48,24 @@ registry: [accounts.csv]
     CHECK(cfg.alerts.routes.at("veto") == std::vector<std::string>{"leader", "owner"});
 }
 
+TEST_CASE("one person with two roles is one address of the unit") {
+    const test::temp_dir dir;
+    const auto result = load_config(dir.write("govmon.yaml", R"(units:
+  - id: u1
+    name: 单位
+    contacts:
+      - {email: one@u1.gov.cn, role: leader}
+      - {email: one@u1.gov.cn, role: supervisor}
+      - two@u1.gov.cn
+)"));
+    INFO(all_errors(result));
+    REQUIRE(result.errors.empty());
+    const unit_config& u = result.cfg.units.at(0);
+    CHECK(u.contacts == std::vector<std::string>{"one@u1.gov.cn", "two@u1.gov.cn"});
+    REQUIRE(u.roster.size() == 3);
+    CHECK(u.roster[1].role == "supervisor");
+}
+
 TEST_CASE("bad roles, routes and owner addresses are errors on their lines") {
     const test::temp_dir dir;
     const auto result = load_config(dir.write("govmon.yaml", R"(alerts:
