@@ -4,4 +4,5 @@
 set(GOVMON_SCHEMA_MIGRATIONS
     0001_init.sql
     0002_alert_outbox.sql
+    0003_rectification.sql
 )

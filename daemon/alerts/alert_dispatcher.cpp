@@ -21,6 +21,8 @@ constexpr std::int64_t longest_retry_pause = 3600;
 constexpr const char* everyone = "*";
 // Delivered mails are kept for two quarters: what a unit was told can be shown at inspection.
 constexpr std::int64_t keep_delivered_for = 180 * 86400;
+// Deadlines are days long; ten seconds late is on time, and spares the store a read a second.
+constexpr std::int64_t escalation_check_every = 10;
 
 std::int64_t seconds_of(duration d) {
     return std::chrono::duration_cast<std::chrono::seconds>(d).count();
@@ -47,9 +49,18 @@ std::vector<std::string> digest_audiences(const alert_settings& s) {
 } // namespace
 
 alert_settings alert_settings_of(const config& cfg) {
-    auto zone = load_time_zone(cfg.timezone);
-    return {cfg.alerts, cfg.units, seconds_of(cfg.thresholds.account_dormant), cfg.http.ca_file,
-            zone ? std::move(zone) : default_time_zone()};
+    auto loaded = load_time_zone(cfg.timezone);
+    auto zone = loaded ? std::move(loaded) : default_time_zone();
+    alert_settings s{cfg.alerts, cfg.units, seconds_of(cfg.thresholds.account_dormant),
+                     cfg.http.ca_file, zone};
+    for (const site_config& site : cfg.sites)
+        if (!site.owner_email.empty())
+            s.owners.emplace(site.id, site.owner_email);
+    for (const account_config& account : cfg.accounts)
+        if (!account.owner_email.empty())
+            s.owners.emplace(account.id, account.owner_email);
+    s.rectification = std::make_shared<const rectification_plan>(cfg, zone);
+    return s;
 }
 
 alert_dispatcher::alert_dispatcher(const std::string& database, metrics& stats,
@@ -68,6 +79,7 @@ void alert_dispatcher::run_once(const alert_settings& settings, std::int64_t now
     prune_outbox(now);
     plan_event_mails(settings, now);
     plan_digests(settings, now);
+    plan_escalations(settings, now);
     deliver(settings, now, stop);
 }
 
@@ -78,8 +90,19 @@ alert_directory alert_dispatcher::directory_of(const alert_settings& s,
     d.ops = s.alerts.to;
     d.dormant_after = s.dormant_after;
     d.zone = s.zone;
+    d.routes = s.alerts.routes;
+    d.owners = s.owners;
     for (const unit_config& u : s.units)
         d.units.emplace(u.id, u);
+    if (s.rectification && !involved.empty()) {
+        const auto since = findings_->severity_since();
+        for (const finding* f : involved) {
+            const auto started = since.find(f->id);
+            if (auto due = s.rectification->due_of(*f, started == since.end() ? f->first_seen
+                                                                              : started->second))
+                d.due_dates.emplace(f->id, *due);
+        }
+    }
     for (target_row& t : findings_->all_targets())
         d.targets.emplace(t.id, std::move(t));
     std::set<std::string> accounts;
@@ -168,6 +191,57 @@ void alert_dispatcher::plan_digest(const alert_settings& s, const std::string& a
     digest_runs_[audience] = now;
     if (mail)
         log_->info("alerts: queued digest for {}: {}", audience, mail->subject);
+}
+
+void alert_dispatcher::plan_escalations(const alert_settings& s, std::int64_t now) {
+    if (!s.rectification || now < next_escalation_check_)
+        return;
+    next_escalation_check_ = now + escalation_check_every;
+    const std::vector<finding> open = findings_->all_findings(false);
+    const auto since = findings_->severity_since();
+    const auto escalated = outbox_->escalations();
+    std::set<std::string> inactive;
+    for (const target_row& t : findings_->all_targets())
+        if (!t.active)
+            inactive.insert(t.id);
+    std::map<std::string, planned_escalation> by_unit;
+    for (const finding& f : open) {
+        if (inactive.count(f.target))
+            continue;
+        const auto started = since.find(f.id);
+        const std::int64_t from = started == since.end() ? f.first_seen : started->second;
+        const auto due = s.rectification->due_of(f, from);
+        if (!due || *due > now || escalated.count({f.id, from}))
+            continue;
+        planned_escalation& plan = by_unit[f.unit];
+        plan.unit = f.unit;
+        plan.findings.push_back(f);
+        plan.rows.push_back({f.id, from, *due});
+    }
+    for (const auto& [unit, plan] : by_unit)
+        queue_escalation(s, plan, now);
+}
+
+void alert_dispatcher::queue_escalation(const alert_settings& s, const planned_escalation& plan,
+                                        std::int64_t now) {
+    std::vector<const finding*> involved;
+    for (const finding& f : plan.findings)
+        involved.push_back(&f);
+    const composed_mail m = compose_escalation(plan, directory_of(s, involved), now);
+    if (m.mail.recipients.empty()) {
+        stats_.count_degraded(degraded_mode::mail_without_address);
+        spdlog::warn("alerts: no address for unit {} nor alerts.to; escalation recorded, not "
+                     "mailed: {}",
+                     plan.unit, m.mail.subject);
+    }
+    if (!outbox_->queue_escalation(m.mail, plan.rows, now)) {
+        spdlog::warn("alerts: another govmon escalated these findings first (two daemons on one "
+                     "database?); not queued twice");
+        return;
+    }
+    spdlog::info("alerts: queued escalation for {} ({} finding(s) past their rectification "
+                 "deadline): {}",
+                 plan.unit, plan.findings.size(), m.mail.subject);
 }
 
 void alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,

@@ -4,6 +4,7 @@
 #include "daemon/alerts/smtp_sender.hpp"
 #include "daemon/common/zone_rules.hpp"
 #include "daemon/config/config.hpp"
+#include "daemon/findings/rectification_due.hpp"
 #include "daemon/store/alert_store.hpp"
 #include "daemon/store/store.hpp"
 
@@ -27,7 +28,9 @@ struct alert_settings {
     std::vector<unit_config> units;
     std::int64_t dormant_after = 14 * 86400;
     std::string ca_file;
-    std::shared_ptr<const zone_rules> zone; // the config's timezone: mails show times in it
+    std::shared_ptr<const zone_rules> zone;    // the config's timezone: mails show times in it
+    std::map<std::string, std::string> owners; // target id → owner_email
+    std::shared_ptr<const rectification_plan> rectification;
 };
 
 alert_settings alert_settings_of(const config& cfg);
@@ -52,6 +55,9 @@ private:
     void prune_outbox(std::int64_t now);
     void plan_event_mails(const alert_settings& s, std::int64_t now);
     void plan_digests(const alert_settings& s, std::int64_t now);
+    void plan_escalations(const alert_settings& s, std::int64_t now);
+    void queue_escalation(const alert_settings& s, const planned_escalation& plan,
+                          std::int64_t now);
     void plan_digest(const alert_settings& s, const std::string& audience,
                      const std::vector<finding>& open, std::int64_t now);
     void deliver(const alert_settings& s, std::int64_t now, const std::atomic<bool>& stop);
@@ -69,6 +75,7 @@ private:
     std::set<std::int64_t> sent_unrecorded_;
     std::int64_t paused_until_ = 0; // the server was unreachable or refused our login
     std::int64_t last_prune_ = 0;
+    std::int64_t next_escalation_check_ = 0;
 };
 
 } // namespace govmon

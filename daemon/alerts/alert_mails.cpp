@@ -1,6 +1,7 @@
 #include "daemon/alerts/alert_mails.hpp"
 
 #include "daemon/alerts/alert_wording.hpp"
+#include "daemon/alerts/contact_routing.hpp"
 #include "daemon/alerts/mail_body.hpp"
 #include "daemon/alerts/mail_message.hpp"
 #include "daemon/common/time_zone.hpp"
@@ -13,6 +14,7 @@ namespace govmon {
 namespace {
 
 constexpr std::size_t deductions_listed_per_target = 20;
+constexpr std::size_t escalations_listed = 50;
 constexpr const char* sender_name = "govmon 政务网站与新媒体监测";
 constexpr const char* closing =
     "本邮件由 govmon 根据《政府网站与政务新媒体检查指标》自动生成。检测结果以最近一次成功检测为准；"
@@ -78,6 +80,9 @@ mail_entry entry_for(const finding& f, const std::string& severity, const alert_
     if (!f.detail.empty())
         e.facts.emplace_back("检测记录", f.detail);
     e.facts.emplace_back("首次发现", format_iso8601(f.first_seen, *d.zone));
+    if (auto due = d.due_dates.find(f.id); due != d.due_dates.end())
+        e.facts.emplace_back("整改期限", format_iso8601(due->second, *d.zone) +
+                                             (due->second <= now ? "（已逾期）" : ""));
     e.advice = advice_for(f.kind);
     return e;
 }
@@ -249,8 +254,11 @@ composed_mail compose_alert(const planned_alert& plan, const alert_directory& d,
     }
     body.sections.push_back(std::move(section));
     body.closing = closing;
-    return finish(plan.kind, plan.unit, recipients_of(plan.unit, d), alert_subject(plan, d), body,
-                  d, now, uniqueness);
+    std::vector<const finding*> about;
+    for (const finding_event_row& row : plan.items)
+        about.push_back(&row.current);
+    return finish(plan.kind, plan.unit, routed_recipients(plan.kind, plan.unit, about, d),
+                  alert_subject(plan, d), body, d, now, uniqueness);
 }
 
 std::optional<composed_mail> compose_digest(const std::string& audience,
@@ -284,8 +292,42 @@ std::optional<composed_mail> compose_digest(const std::string& audience,
     body.closing = closing;
     const std::string subject =
         "【汇总】" + unit + "：" + summary + "（" + chinese_day(now, *d.zone) + "）";
-    auto recipients = audience == "*" ? d.ops : recipients_of(audience, d);
+    auto recipients = audience == "*" ? d.ops : routed_recipients("digest", audience, {}, d);
     return finish("digest", audience, std::move(recipients), subject, body, d, now, "digest");
+}
+
+composed_mail compose_escalation(const planned_escalation& plan, const alert_directory& d,
+                                 std::int64_t now) {
+    const std::string unit = unit_name(plan.unit, d);
+    const std::size_t n = plan.findings.size();
+    mail_body body;
+    body.opening =
+        unit + "：以下 " + std::to_string(n) +
+        " 项问题已超过整改期限仍未解决，现提请主管部门督办。问题解决后，下次检测即自动确认。";
+    mail_section section;
+    section.heading = "超过整改期限的问题";
+    std::string uniqueness;
+    std::vector<const finding*> about;
+    for (std::size_t i = 0; i < n; ++i) {
+        const finding& f = plan.findings[i];
+        uniqueness += f.id + "@" + std::to_string(plan.rows[i].since) + ",";
+        about.push_back(&f);
+        if (i >= escalations_listed)
+            continue;
+        section.entries.push_back(entry_for(f, severity_name(f.severity), d, now));
+    }
+    if (n > escalations_listed)
+        section.note = "另有 " + std::to_string(n - escalations_listed) +
+                       " 项未列出，请用 govmon findings 查看全部。";
+    body.sections.push_back(std::move(section));
+    body.closing = closing;
+    const finding& first = plan.findings.front();
+    const std::string subject =
+        n == 1 ? "【整改逾期】" + label_of(first, d) + "：" + problem_name(first.kind) +
+                     "（整改期限 " + chinese_day(plan.rows.front().due - 1, *d.zone) + "）"
+               : "【整改逾期】" + unit + "：" + std::to_string(n) + " 项问题超过整改期限";
+    return finish("escalation", plan.unit, routed_recipients("escalation", plan.unit, about, d),
+                  subject, body, d, now, uniqueness);
 }
 
 composed_mail compose_sample(const std::string& to, const alert_directory& d, std::int64_t now) {

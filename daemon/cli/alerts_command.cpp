@@ -21,6 +21,8 @@ alert_directory directory_for_cli(const config& cfg) {
     const alert_settings settings = alert_settings_of(cfg);
     d.dormant_after = settings.dormant_after;
     d.zone = settings.zone;
+    d.routes = cfg.alerts.routes;
+    d.owners = settings.owners;
     for (const unit_config& u : cfg.units)
         d.units.emplace(u.id, u);
     return d;
@@ -69,6 +71,8 @@ int preview_digest(const config& cfg, const std::string& unit) {
             if (f.target_kind == "account")
                 if (auto newest = db->newest_update(f.target, probe_name(probe_kind::account)))
                     d.newest_posts.emplace(f.target, *newest);
+        const rectification_plan plan(cfg, d.zone);
+        d.due_dates = due_dates(plan, open, db->severity_since());
         const auto digest = compose_digest(unit, open, d, now_epoch_seconds());
         if (!digest) {
             std::cout << "nothing open for " << unit << ": no digest would be sent\n";

@@ -5,6 +5,7 @@
 #include "daemon/common/quarter.hpp"
 #include "daemon/common/time_zone.hpp"
 #include "daemon/config/config_loader.hpp"
+#include "daemon/findings/rectification_due.hpp"
 #include "daemon/report/quarter_summary.hpp"
 #include "daemon/report/report_writers.hpp"
 #include "daemon/runtime/daemon.hpp"
@@ -83,7 +84,11 @@ int findings_command(const arguments& args) {
         return exit_bad_config;
     try {
         auto db = store::open_readonly(cfg->database);
-        write_findings(db->all_findings(args.has("all")), format, std::cout);
+        const auto findings = db->all_findings(args.has("all"));
+        const rectification_plan plan(*cfg, default_time_zone());
+        const finding_deadlines deadlines{due_dates(plan, findings, db->severity_since()),
+                                          now_epoch_seconds()};
+        write_findings(findings, format, std::cout, deadlines);
     } catch (const store_error& e) {
         std::cerr << "govmon findings: " << e.what() << '\n';
         return exit_cycle_failed;
@@ -161,6 +166,7 @@ report_context context_of(const config& cfg, quarter q) {
         context.site_levels[site.id] = site.level;
     for (const unit_config& unit : cfg.units)
         context.unit_names[unit.id] = unit.name;
+    context.rectification = std::make_shared<const rectification_plan>(cfg, default_time_zone());
     return context;
 }
 

@@ -17,7 +17,17 @@ std::string shown_time(std::int64_t t) {
     return t == 0 ? std::string{} : format_iso8601(t);
 }
 
-std::array<std::string, 13> fields_of(const finding& f) {
+std::int64_t due_of(const finding& f, const finding_deadlines& d) {
+    const auto it = d.due.find(f.id);
+    return it == d.due.end() ? 0 : it->second;
+}
+
+bool overdue(const finding& f, const finding_deadlines& d) {
+    const std::int64_t due = due_of(f, d);
+    return f.status == finding_status::open && due != 0 && due <= d.now;
+}
+
+std::array<std::string, 15> fields_of(const finding& f, const finding_deadlines& d) {
     return {f.id,
             f.target,
             f.target_kind,
@@ -30,31 +40,37 @@ std::array<std::string, 13> fields_of(const finding& f) {
             f.detail,
             shown_time(f.first_seen),
             shown_time(f.last_seen),
-            std::string(name_of(f.status))};
+            std::string(name_of(f.status)),
+            shown_time(due_of(f, d)),
+            overdue(f, d) ? "1" : "0"};
 }
 
-constexpr std::array<const char*, 13> field_names{
-    "id",  "target", "target_kind", "unit",       "kind",      "indicator", "severity",
-    "url", "source", "detail",      "first_seen", "last_seen", "status"};
+constexpr std::array<const char*, 15> field_names{
+    "id",     "target", "target_kind", "unit",      "kind",   "indicator", "severity", "url",
+    "source", "detail", "first_seen",  "last_seen", "status", "due",       "overdue"};
+constexpr std::size_t overdue_field = 14;
 
-void write_jsonl(const std::vector<finding>& findings, std::ostream& out) {
+void write_jsonl(const std::vector<finding>& findings, std::ostream& out,
+                 const finding_deadlines& d) {
     for (const finding& f : findings) {
-        const auto values = fields_of(f);
+        const auto values = fields_of(f, d);
         json row = json::object();
-        for (std::size_t i = 0; i < values.size(); ++i)
+        for (std::size_t i = 0; i < overdue_field; ++i)
             row[field_names[i]] = values[i];
+        row[field_names[overdue_field]] = overdue(f, d);
         out << row.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
     }
 }
 
-void write_csv(const std::vector<finding>& findings, std::ostream& out) {
+void write_csv(const std::vector<finding>& findings, std::ostream& out,
+               const finding_deadlines& d) {
     for (std::size_t i = 0; i < field_names.size(); ++i)
         out << (i ? "," : "") << field_names[i];
     out << "\r\n";
     std::string line;
     for (const finding& f : findings) {
         line.clear();
-        const auto values = fields_of(f);
+        const auto values = fields_of(f, d);
         for (std::size_t i = 0; i < values.size(); ++i) {
             if (i)
                 line.push_back(',');
@@ -77,16 +93,17 @@ std::size_t display_width(const std::string& s) {
     return width;
 }
 
-void write_table(const std::vector<finding>& findings, std::ostream& out) {
-    const std::array<const char*, 6> headers{"SEVERITY", "KIND", "TARGET",
-                                             "SINCE",    "URL",  "DETAIL"};
-    std::vector<std::array<std::string, 6>> rows;
+void write_table(const std::vector<finding>& findings, std::ostream& out,
+                 const finding_deadlines& d) {
+    const std::array<const char*, 7> headers{"SEVERITY", "KIND",   "TARGET", "SINCE",
+                                             "URL",      "DETAIL", "DUE"};
+    std::vector<std::array<std::string, 7>> rows;
     for (const finding& f : findings)
         rows.push_back({std::string(name_of(f.severity)) +
                             (f.status == finding_status::open ? "" : " (resolved)"),
                         std::string(name_of(f.kind)), f.target, shown_time(f.first_seen), f.url,
-                        f.detail});
-    std::array<std::size_t, 6> widths{};
+                        f.detail, shown_time(due_of(f, d)) + (overdue(f, d) ? " (overdue)" : "")});
+    std::array<std::size_t, 7> widths{};
     for (std::size_t i = 0; i < headers.size(); ++i)
         widths[i] = display_width(headers[i]);
     for (const auto& row : rows)
@@ -109,17 +126,17 @@ void write_table(const std::vector<finding>& findings, std::ostream& out) {
 
 } // namespace
 
-void write_findings(const std::vector<finding>& findings, findings_format format,
-                    std::ostream& out) {
+void write_findings(const std::vector<finding>& findings, findings_format format, std::ostream& out,
+                    const finding_deadlines& deadlines) {
     switch (format) {
     case findings_format::jsonl:
-        write_jsonl(findings, out);
+        write_jsonl(findings, out, deadlines);
         break;
     case findings_format::csv:
-        write_csv(findings, out);
+        write_csv(findings, out, deadlines);
         break;
     case findings_format::table:
-        write_table(findings, out);
+        write_table(findings, out, deadlines);
         break;
     }
 }

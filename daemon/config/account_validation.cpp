@@ -41,6 +41,10 @@ void check_urls(const account_config& account, const field_lines& lines, load_co
     if (!account.feed.empty() && !is_http_url(account.feed))
         context.error(lines.of("feed"), "feed of " + describe(account) + " '" + account.feed +
                                             "' is not an absolute http(s) URL");
+    if (!account.owner_email.empty() && !is_email_address(account.owner_email))
+        context.error(lines.of("owner_email"), "owner_email of " + describe(account) + " '" +
+                                                   account.owner_email +
+                                                   "' does not look like an email address");
 }
 
 // Only accounts that are probed need a way to probe them; a closed account is kept for its

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "daemon/common/finding_kind.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -105,12 +107,54 @@ struct alerts_config {
     // A file holding the SMTP user on its first line and the password on its second (mode
     // 0600, or a systemd credential); GOVMON_SMTP_USER/GOVMON_SMTP_PASSWORD take precedence.
     std::string credentials_file;
+    // Who gets each mail (veto, warning, recovery, digest, escalation): contact roles, and
+    // `owner` (the target's 责任人), `contacts` (every contact of the unit), `office`
+    // (alerts.to). See contact_routing.hpp.
+    std::map<std::string, std::vector<std::string>> routes{
+        {"veto", {"leader", "owner"}},
+        {"warning", {"leader", "owner"}},
+        {"recovery", {"leader", "owner"}},
+        {"digest", {"editor"}},
+        {"escalation", {"supervisor", "office"}}};
+};
+
+// How long a unit has to fix (整改) a finding: to the end of the day it was found (当天), a
+// number of working days after that day, or a span of calendar time.
+struct rectification_deadline {
+    enum class measure { same_day, working_days, span };
+    measure how = measure::same_day;
+    int working_days = 0;
+    duration span{0};
+};
+
+// The first rule whose filters all match a veto or deduct finding gives its deadline.
+struct rectification_rule {
+    std::optional<finding_kind> kind;
+    std::optional<finding_severity> severity;
+    std::string unit;  // a unit id; empty: any
+    std::string level; // a site level (省级 ...); empty: any
+    rectification_deadline within;
+    source_location where;
+};
+
+struct rectification_config {
+    std::vector<rectification_rule> rules; // then the defaults: veto 7d, deduct 10 working days
+    std::vector<int> holidays;             // day numbers (work_calendar.hpp) off work
+    std::vector<int> workdays;             // make-up working days (调休上班)
+};
+
+// 信息指挥长 (leader), 信息采编员 (editor), 政策解读员 (interpreter), 内容监督员 (supervisor); a
+// contact listed without a role gets every mail of the unit.
+struct unit_contact {
+    std::string email;
+    std::string role; // leader, editor, interpreter, supervisor, or "" (any)
 };
 
 struct unit_config {
     std::string id;
     std::string name;
-    std::vector<std::string> contacts;
+    std::vector<std::string> contacts; // every address of `roster`
+    std::vector<unit_contact> roster;
     source_location where;
 };
 
@@ -131,6 +175,8 @@ struct site_config {
     std::vector<std::string> interaction_channels; // consultation channels; empty: discovered
     std::string interaction_elsewhere; // the site's channel is on this other platform's page
     std::string site_code;             // 网站标识码 the footer must show; empty: any
+    std::string owner;                 // 责任人, a name
+    std::string owner_email;
     source_location where;
 };
 
@@ -144,6 +190,8 @@ struct account_config {
     std::string unit;
     std::string content; // "", "text", "video", "app"
     bool active = true;  // false: 关停/注销/closed in the registry, kept but not probed
+    std::string owner;   // 账号具体责任人, a name
+    std::string owner_email;
     source_location where;
 };
 
@@ -160,6 +208,7 @@ struct config {
     bridges_config bridges;
     std::map<std::string, platform_config> platforms;
     alerts_config alerts;
+    rectification_config rectification;
     std::vector<unit_config> units;
     std::vector<site_config> sites;
     std::vector<account_config> accounts; // from the YAML and from every registry CSV

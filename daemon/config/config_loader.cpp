@@ -4,7 +4,9 @@
 #include "daemon/common/time_zone.hpp"
 #include "daemon/config/account_validation.hpp"
 #include "daemon/config/config_validation.hpp"
+#include "daemon/config/contacts_reader.hpp"
 #include "daemon/config/load_context.hpp"
+#include "daemon/config/rectification_reader.hpp"
 #include "daemon/config/registry_csv.hpp"
 #include "daemon/config/value_checks.hpp"
 #include "daemon/config/yaml_reader.hpp"
@@ -148,6 +150,7 @@ public:
                                 {"bridges", [&](auto& v) { read_bridges(v); }},
                                 {"platforms", [&](auto& v) { read_platforms(v); }},
                                 {"alerts", [&](auto& v) { read_alerts(v); }},
+                                {"rectification", [&](auto& v) { read_rectification_rules(v); }},
                                 {"units", [&](auto& v) { read_units(v); }},
                                 {"sites", [&](auto& v) { read_sites(v); }},
                                 {"accounts", [&](auto& v) { read_accounts(v); }},
@@ -419,10 +422,18 @@ private:
                 {"retry_after", [&](auto& v) { reader_.read_duration(v, a.retry_after, false); }},
                 {"credentials_file",
                  [&](auto& v) { a.credentials_file = existing_file(v).value_or(""); }},
+                {"routes", [&](auto& v) { read_alert_routes(reader_, v, a.routes); }},
             },
             "alerts");
         if (is_map && !a.smtp_url.empty() && a.from.empty())
             reader_.error(section, "alerts.from is needed to send mail through alerts.smtp_url");
+    }
+
+    void read_rectification_rules(const yaml_value& section) {
+        read_rectification(reader_, section, cfg_.rectification);
+        for (const rectification_rule& rule : cfg_.rectification.rules)
+            if (!rule.unit.empty())
+                context_.unit_references.push_back({rule.unit, "a rectification rule", rule.where});
     }
 
     void read_units(const yaml_value& list) {
@@ -438,8 +449,7 @@ private:
                 {
                     {"id", [&](auto& v) { reader_.read_text(v, unit.id, check_unit_id); }},
                     {"name", [&](auto& v) { reader_.read_text(v, unit.name, check_not_empty); }},
-                    {"contacts",
-                     [&](auto& v) { reader_.read_text_list(v, unit.contacts, check_email); }},
+                    {"contacts", [&](auto& v) { read_unit_contacts(reader_, v, unit); }},
                 },
                 item.path, &lines))
             return;
@@ -465,6 +475,9 @@ private:
                     {"url", [&](auto& v) { reader_.read_text(v, site.url, check_http_url); }},
                     {"unit", [&](auto& v) { reader_.read_text(v, site.unit, check_not_empty); }},
                     {"level", [&](auto& v) { reader_.read_text(v, site.level, check_site_level); }},
+                    {"owner", [&](auto& v) { reader_.read_text(v, site.owner); }},
+                    {"owner_email",
+                     [&](auto& v) { reader_.read_text(v, site.owner_email, check_owner_email); }},
                     {"crawl_subhosts",
                      [&](auto& v) {
                          bool subhosts = false;
@@ -542,6 +555,8 @@ private:
                                      {"unit", text(account.unit)},
                                      {"content", text(account.content)},
                                      {"status", [&](auto& v) { read_account_status(v, account); }},
+                                     {"owner", text(account.owner)},
+                                     {"owner_email", text(account.owner_email)},
                                  },
                                  item.path, &lines))
             return;

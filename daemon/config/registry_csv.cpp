@@ -91,6 +91,8 @@ void read_row(const csv_record& row, const column_map& columns, std::size_t head
     account.feed = field(row, columns, "feed");
     account.unit = field(row, columns, "unit");
     account.content = lower_ascii(field(row, columns, "content"));
+    account.owner = field(row, columns, "owner");
+    account.owner_email = field(row, columns, "owner_email");
     account.where = where;
     const std::string status = field(row, columns, "status");
     if (const auto active = parse_account_status(lower_ascii(status)))
@@ -105,8 +107,9 @@ void read_row(const csv_record& row, const column_map& columns, std::size_t head
 } // namespace
 
 const std::vector<std::string>& registry_columns() {
-    static const std::vector<std::string> columns{"id",   "name", "platform", "uid",   "url",
-                                                  "feed", "unit", "content",  "status"};
+    static const std::vector<std::string> columns{"id",     "name",  "platform",   "uid",
+                                                  "url",    "feed",  "unit",       "content",
+                                                  "status", "owner", "owner_email"};
     return columns;
 }
 

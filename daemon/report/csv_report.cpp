@@ -10,10 +10,10 @@
 namespace govmon {
 namespace {
 
-constexpr std::array<const char*, 17> columns{
+constexpr std::array<const char*, 18> columns{
     "清单",     "对象类型",         "编号", "名称",     "主办单位", "级别或平台",
     "网址",     "问题类型",         "性质", "问题链接", "所在页面", "证据",
-    "发现时间", "当前性质起始时间", "得分", "复核结果", "整改时间"};
+    "发现时间", "当前性质起始时间", "得分", "复核结果", "整改时间", "整改期限"};
 
 using record = std::array<std::string, columns.size()>;
 
@@ -45,7 +45,8 @@ record problem_record(const std::string& list, const target_heading& t, const pr
             minute_text(p.severity_since),
             "",
             "",
-            ""};
+            "",
+            p.due ? due_text(p) : ""};
 }
 
 } // namespace
@@ -71,6 +72,19 @@ void write_csv_report(const quarter_summary& s, std::ostream& out) {
         record r = problem_record(recheck_list, item.target, item.was);
         r[15] = item.fixed ? "已整改" : "仍未整改";
         r[16] = item.fixed_at ? minute_text(*item.fixed_at) : "";
+        write_record(out, r);
+    }
+    for (const repeat_offence& repeat : s.repeats) {
+        record r{};
+        r[0] = "多次被通报";
+        r[1] = target_kind_label(repeat.target.kind);
+        r[2] = repeat.target.id;
+        r[3] = repeat.target.name;
+        r[4] = repeat.target.unit;
+        r[5] = platform_name(repeat.target.group);
+        r[6] = repeat.target.url;
+        r[7] = kind_label(repeat.kind);
+        r[15] = repeat_text(repeat, s.context);
         write_record(out, r);
     }
 }

@@ -221,9 +221,10 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
                              p.severity == finding_severity::veto ? "fail" : nullptr},
                             link(p.url),
                             {evidence(p), "url"},
-                            {since_text(p), nullptr}});
+                            {since_text(p), nullptr},
+                            text(due_text(p))});
         }
-        table(out, {"问题", "性质", "链接", "证据", "发现时间"}, rows);
+        table(out, {"问题", "性质", "链接", "证据", "发现时间", "整改期限"}, rows);
         if (f.problems.size() > problems_shown_per_target)
             out << "<p class=\"more\">"
                 << escape_html(more_text(f.problems.size() - problems_shown_per_target))
@@ -281,6 +282,21 @@ void site_table(std::ostream& out, const quarter_summary& s) {
           rows);
 }
 
+void repeats(std::ostream& out, const quarter_summary& s) {
+    out << "<h2>七、多次被通报</h2>\n";
+    out << "<p>同类问题连续两个季度末存在或本季度整改后复发的对象 " << s.repeat_targets
+        << " 个。</p>\n";
+    if (s.repeats.empty())
+        return;
+    std::vector<std::vector<html_cell>> rows;
+    for (const repeat_offence& r : s.repeats)
+        rows.push_back({text(r.target.name + "（" + r.target.id + "）"),
+                        text(r.target.unit),
+                        text(kind_label(r.kind)),
+                        {escape_html(repeat_text(r, s.context)), "fail"}});
+    table(out, {"对象", "主办单位", "问题", "情形"}, rows);
+}
+
 } // namespace
 
 void write_html_report(const quarter_summary& s, std::ostream& out) {
@@ -297,6 +313,7 @@ void write_html_report(const quarter_summary& s, std::ostream& out) {
     failing_list(out, "四、不合格政务新媒体", s.accounts);
     recheck(out, s);
     site_table(out, s);
+    repeats(out, s);
     out << "</body>\n</html>\n";
 }
 

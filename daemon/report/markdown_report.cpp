@@ -104,11 +104,11 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
         if (f.score_tenths)
             out << "；得分 " << score_text(*f.score_tenths);
         out << "\n\n";
-        header(out, {"问题", "性质", "链接", "证据", "发现时间"});
+        header(out, {"问题", "性质", "链接", "证据", "发现时间", "整改期限"});
         for (std::size_t i = 0; i < f.problems.size() && i < problems_shown_per_target; ++i) {
             const problem& p = f.problems[i];
             row(out, {kind_label(p.kind), severity_name(p.severity), cell(p.url), evidence(p),
-                      since_text(p)});
+                      since_text(p), due_text(p)});
         }
         if (f.problems.size() > problems_shown_per_target)
             out << "\n" << more_text(f.problems.size() - problems_shown_per_target) << "。\n";
@@ -154,6 +154,18 @@ void site_table(std::ostream& out, const quarter_summary& s) {
     out << '\n';
 }
 
+void repeats(std::ostream& out, const quarter_summary& s) {
+    out << "## 七、多次被通报\n\n";
+    out << "同类问题连续两个季度末存在或本季度整改后复发的对象 " << s.repeat_targets << " 个。\n\n";
+    if (s.repeats.empty())
+        return;
+    header(out, {"对象", "主办单位", "问题", "情形"});
+    for (const repeat_offence& r : s.repeats)
+        row(out, {cell(r.target.name) + "（" + cell(r.target.id) + "）", cell(r.target.unit),
+                  kind_label(r.kind), repeat_text(r, s.context)});
+    out << '\n';
+}
+
 } // namespace
 
 void write_markdown_report(const quarter_summary& s, std::ostream& out) {
@@ -167,6 +179,7 @@ void write_markdown_report(const quarter_summary& s, std::ostream& out) {
     failing_list(out, "## 四、不合格政务新媒体", s.accounts);
     recheck(out, s);
     site_table(out, s);
+    repeats(out, s);
 }
 
 } // namespace govmon

@@ -2,6 +2,7 @@
 
 #include "daemon/report/deduction_score.hpp"
 #include "daemon/report/finding_state.hpp"
+#include "daemon/report/repeat_offences.hpp"
 
 #include <algorithm>
 #include <array>
@@ -48,13 +49,20 @@ bool counts_as_problem(finding_severity severity) {
     return severity == finding_severity::veto || severity == finding_severity::deduct;
 }
 
-problem problem_of(const finding& f, const finding_state& state) {
-    return {f.kind,           state.severity,      f.url, f.source, f.detail,
-            state.open_since, state.severity_since};
+problem problem_of(const finding& f, const finding_state& state, const report_context& context) {
+    problem p{f.kind,           state.severity,       f.url,       f.source, f.detail,
+              state.open_since, state.severity_since, std::nullopt};
+    if (context.rectification) {
+        finding then = f;
+        then.severity = state.severity;
+        p.due = context.rectification->due_of(then, state.severity_since);
+    }
+    return p;
 }
 
 judgement judge(const report_target& target, const std::map<std::string, observation_tally>& tally,
-                const findings_by_target& findings, std::int64_t instant) {
+                const findings_by_target& findings, std::int64_t instant,
+                const report_context& context) {
     judgement j;
     const auto observed = tally.find(target.id);
     j.checked = observed != tally.end() && observed->second.observations > 0;
@@ -70,7 +78,7 @@ judgement judge(const report_target& target, const std::map<std::string, observa
             deductions += deduction_tenths(f, state->severity, target.url);
             if (f.kind == finding_kind::broken_link)
                 ++(is_home_page_link(f, target.url) ? j.broken_home : j.broken_elsewhere);
-            j.problems.push_back(problem_of(f, *state));
+            j.problems.push_back(problem_of(f, *state, context));
         }
     }
     j.score_tenths = std::max(0, full_score_tenths - deductions);
@@ -140,6 +148,7 @@ public:
         for (side_summary* side : {&s.sites, &s.accounts})
             finish(*side);
         add_recheck(s);
+        add_repeats(s);
         return s;
     }
 
@@ -147,12 +156,12 @@ private:
     void add_previous(side_summary& side, const report_target& t) {
         if (!in_population(t, rows_.previous))
             return;
-        count_verdict(side.previous, judge(t, rows_.previous, findings_, context_.previous.to),
-                      t.kind);
+        count_verdict(side.previous,
+                      judge(t, rows_.previous, findings_, context_.previous.to, context_), t.kind);
     }
 
     void add_current(quarter_summary& s, side_summary& side, const report_target& t) {
-        const judgement j = judge(t, rows_.quarter, findings_, context_.quarter.to);
+        const judgement j = judge(t, rows_.quarter, findings_, context_.quarter.to, context_);
         const target_heading heading = heading_of(t, context_);
         ++side.checked.whole;
         side.checked.part += j.checked ? 1 : 0;
@@ -247,7 +256,7 @@ private:
             const report_target fallback{f.target, f.target_kind, f.target, "", f.unit, "", false};
             recheck_item item{
                 heading_of(known == targets.end() ? fallback : *known->second, context_),
-                problem_of(f, *then), false, std::nullopt};
+                problem_of(f, *then, context_), false, std::nullopt};
             if (!state_before(h, context_.quarter.to)) {
                 item.fixed = true;
                 item.fixed_at = resolved_between(h, context_.previous.to, context_.quarter.to);
@@ -260,6 +269,24 @@ private:
                              return std::tie(a.target.kind, a.target.id, a.was.kind, a.was.url) <
                                     std::tie(b.target.kind, b.target.id, b.was.kind, b.was.url);
                          });
+    }
+
+    void add_repeats(quarter_summary& s) const {
+        std::map<std::string, const report_target*> targets;
+        for (const report_target& t : rows_.targets)
+            targets.emplace(t.id, &t);
+        std::string last_target;
+        for (const repeat_key& r :
+             find_repeat_offences(rows_.findings, context_.quarter, context_.previous)) {
+            const auto known = targets.find(r.target);
+            const report_target fallback{r.target, r.target_kind, r.target, "", r.unit, "", false};
+            s.repeats.push_back(
+                {heading_of(known == targets.end() ? fallback : *known->second, context_), r.kind,
+                 r.previous_quarter, r.reopened});
+            if (r.target != last_target)
+                ++s.repeat_targets;
+            last_target = r.target;
+        }
     }
 
     const report_rows& rows_;

@@ -42,6 +42,7 @@ struct problem {
     std::string detail;
     std::int64_t since = 0;          // opened (this open period)
     std::int64_t severity_since = 0; // e.g. when the early warning became a veto
+    std::optional<std::int64_t> due; // the rectification deadline (整改期限)
 };
 
 struct target_heading {
@@ -86,6 +87,15 @@ struct recheck_item {
     std::optional<std::int64_t> fixed_at;
 };
 
+// 多次被通报: a target with the same kind of problem at the end of the previous quarter and of
+// this one, or whose problem of that kind came back (reopened) within this quarter.
+struct repeat_offence {
+    target_heading target;
+    finding_kind kind = finding_kind::site_unreachable;
+    bool previous_quarter = false;
+    int reopened = 0; // reopenings within the quarter
+};
+
 struct site_figures {
     target_heading target;
     bool checked = false;
@@ -106,6 +116,8 @@ struct quarter_summary {
     std::vector<recheck_item> recheck;
     std::int64_t recheck_fixed = 0;
     std::vector<site_figures> site_rows;
+    std::vector<repeat_offence> repeats; // by target kind, target, kind
+    std::int64_t repeat_targets = 0;
 };
 
 quarter_summary summarize_quarter(const report_rows& rows, const report_context& context);

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "daemon/common/time_zone.hpp"
+#include "daemon/findings/rectification_due.hpp"
 #include "daemon/store/report_rows.hpp"
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 
 // What the quarterly report is computed from: the store's rows (report_rows.hpp) and what only
@@ -20,6 +22,7 @@ struct report_context {
     std::int64_t generated_at = 0;
     std::map<std::string, std::string> site_levels; // site id -> 省级/市级/县级/其他
     std::map<std::string, std::string> unit_names;  // unit id -> name
+    std::shared_ptr<const rectification_plan> rectification; // none: no deadlines shown
 };
 
 } // namespace govmon

@@ -80,4 +80,19 @@ std::string more_text(std::size_t left_out) {
     return "另有 " + std::to_string(left_out) + " 项，见 CSV 清单";
 }
 
+std::string due_text(const problem& p) {
+    // A deadline ends at a midnight: the day before it is the last day to fix the problem.
+    return p.due ? day_text(*p.due - 1) : day_text(std::nullopt);
+}
+
+std::string repeat_text(const repeat_offence& r, const report_context& context) {
+    std::string text;
+    if (r.previous_quarter)
+        text = context.previous_name + " 季度末亦存在";
+    if (r.reopened > 0)
+        text += (text.empty() ? "" : "；") + std::string("本季度整改后复发 ") +
+                std::to_string(r.reopened) + " 次";
+    return text;
+}
+
 } // namespace govmon

@@ -43,6 +43,11 @@ std::string target_kind_label(const std::string& kind); // site -> 网站
 // "5 of 18 problem accounts (27.78 %) ..." in the report's language.
 std::string share_sentence(const problem_share& p, const std::string& target_kind);
 
+// The last day of a problem's rectification deadline, "2026-10-20"; "—" without one.
+std::string due_text(const problem& p);
+// Why a target is a repeat offender: "2026Q2 季度末亦存在；本季度整改后复发 1 次".
+std::string repeat_text(const repeat_offence& r, const report_context& context);
+
 // "（另有 12 项，见 CSV 清单）": how many problems a list left out.
 std::string more_text(std::size_t left_out);
 

@@ -68,6 +68,12 @@ DELETE FROM alert_outbox WHERE state IN ('sent', 'failed') AND created_at < ?1)"
 constexpr const char* mark_failed = R"(
 UPDATE alert_outbox SET state = 'failed', attempts = ?2, last_error = ?3 WHERE id = ?1)";
 
+constexpr const char* escalations = "SELECT finding_id, since FROM rectification_escalations";
+
+constexpr const char* record_escalation = R"(
+INSERT INTO rectification_escalations (finding_id, since, due, escalated_at, message_id)
+VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING)";
+
 } // namespace sql
 
 outbox_mail read_mail(const sqlite::statement& q) {
@@ -205,6 +211,32 @@ void alert_store::queue_digest(const std::optional<outbox_mail>& mail, const std
             impl_->insert(*mail);
         sqlite::statement{impl_->db, sql::record_digest}.bind_all(audience, now).run();
         tx.commit();
+    });
+}
+
+std::set<std::pair<std::string, std::int64_t>> alert_store::escalations() const {
+    return impl_->guarded("read escalations", [&] {
+        std::set<std::pair<std::string, std::int64_t>> keys;
+        sqlite::statement q{impl_->db, sql::escalations};
+        while (q.step())
+            keys.emplace(q.string(0), q.int64(1));
+        return keys;
+    });
+}
+
+bool alert_store::queue_escalation(const outbox_mail& mail, const std::vector<escalation_row>& rows,
+                                   std::int64_t now) {
+    return impl_->guarded("queue an escalation", [&] {
+        sqlite::transaction tx{impl_->db};
+        sqlite::statement q{impl_->db, sql::record_escalation};
+        for (const escalation_row& r : rows) {
+            q.bind_all(r.finding_id, r.since, r.due, now, mail.message_id).run();
+            if (sqlite3_changes(impl_->db.handle()) == 0)
+                return false;
+        }
+        impl_->insert(mail);
+        tx.commit();
+        return true;
     });
 }
 

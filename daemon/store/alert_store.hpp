@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,7 @@ struct finding_event_row {
 // recipient; read back, `recipients` holds that row's one address.
 struct outbox_mail {
     std::int64_t id = 0;  // assigned by the store
-    std::string kind;     // veto, warning, recovery, digest
+    std::string kind;     // veto, warning, recovery, digest, escalation
     std::string audience; // a unit id, or "*" for alerts.to
     std::string message_id;
     std::vector<std::string> recipients;
@@ -30,6 +31,13 @@ struct outbox_mail {
     std::int64_t created_at = 0;
     int attempts = 0;
     std::optional<std::int64_t> first_attempt; // when delivery was first tried
+};
+
+// A finding escalated for passing its rectification deadline (schema/0003_rectification.sql).
+struct escalation_row {
+    std::string finding_id;
+    std::int64_t since = 0; // when the finding took its current severity
+    std::int64_t due = 0;
 };
 
 // The alert outbox, its planning cursor and digest clock: the part of the store the alert
@@ -60,6 +68,13 @@ public:
     // Queues the digest (if any) and records the run in one transaction.
     void queue_digest(const std::optional<outbox_mail>& mail, const std::string& audience,
                       std::int64_t now);
+
+    // (finding id, since) of every escalation recorded.
+    std::set<std::pair<std::string, std::int64_t>> escalations() const;
+    // Records the escalations and queues their mail in one transaction. Returns false, queuing
+    // nothing, when one of them was recorded before (another process escalated it first).
+    bool queue_escalation(const outbox_mail& mail, const std::vector<escalation_row>& rows,
+                          std::int64_t now);
 
     // Queued mails whose next attempt is due, oldest first.
     std::vector<outbox_mail> due_mails(std::int64_t now, int limit) const;

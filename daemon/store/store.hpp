@@ -89,6 +89,9 @@ public:
     // Open findings by (kind, severity).
     std::map<std::pair<std::string, std::string>, int> open_finding_counts() const;
     std::vector<finding_event> events_of(const std::string& finding_id) const;
+    // Finding id → when it took its current severity (opened, reopened or changed severity):
+    // where its rectification deadline counts from.
+    std::map<std::string, std::int64_t> severity_since() const;
     std::vector<schedule_row> load_schedule() const;
     std::vector<int> applied_migrations() const;
     // Every registered target, active or not, ordered by kind then id.

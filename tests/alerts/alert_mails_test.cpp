@@ -179,3 +179,32 @@ TEST_CASE("alert mails show times in the zone of their settings, not the default
     CHECK(mail.text.find("2026-11-23T12:00:00+08:00") != std::string::npos);
     REQUIRE(set_default_time_zone("Asia/Shanghai"));
 }
+
+TEST_CASE("an escalation lists the overdue findings with their deadline, to the routed office") {
+    auto d = directory();
+    d.routes = alerts_config{}.routes;
+    const finding f = make_finding("hb-portal", "homepage_stale", "veto", now - 9 * day);
+    d.due_dates[f.id] = now - 2 * day; // 2026-11-21 12:00
+    planned_escalation plan{"u-a", {f}, {{f.id, now - 9 * day, now - 2 * day}}};
+    const auto mail = compose_escalation(plan, d, now);
+    CHECK(mail.mail.kind == "escalation");
+    CHECK(mail.mail.audience == "u-a");
+    CHECK(mail.mail.subject ==
+          "【整改逾期】湖北省人民政府门户网站：首页长期未更新（整改期限 2026年11月21日）");
+    // A unit whose contacts have no role: every one of them, and alerts.to.
+    CHECK(mail.mail.recipients ==
+          std::vector<std::string>{"web@hubei.gov.cn", "ops@example.gov.cn"});
+    CHECK(mail.text.find("整改期限") != std::string::npos);
+    CHECK(mail.text.find("2026-11-21T12:00:00+08:00（已逾期）") != std::string::npos);
+    CHECK(mail.text.find("督办") != std::string::npos);
+}
+
+TEST_CASE("a veto mail shows the deadline it opens") {
+    auto d = directory();
+    const finding f = make_finding("hb-weibo", "account_dormant", "veto", now);
+    d.due_dates[f.id] = now + 7 * day;
+    const auto mail = compose_alert(plan("veto", f), d, now);
+    CHECK(mail.text.find("整改期限") != std::string::npos);
+    CHECK(mail.text.find("2026-11-30T12:00:00+08:00") != std::string::npos);
+    CHECK(mail.text.find("已逾期") == std::string::npos);
+}

@@ -130,6 +130,8 @@ const std::map<std::string, std::vector<std::pair<std::string, std::string>>> co
       {"platform", "feed"},
       {"feed", "https://www.example.gov.cn/feed.xml"}}},
     {"alerts", {{"from", "govmon@example.gov.cn"}}},
+    {"units[].contacts[]", {{"email", "web@hubei.gov.cn"}}},
+    {"rectification.rules[]", {{"within", "7d"}}},
 };
 
 // Block YAML holding `value` at `key`, with the companions of every enclosing section.

@@ -321,12 +321,69 @@ TEST_CASE("the CSV lists every problem of the failing targets and the re-check, 
     std::size_t lines = 0;
     for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2))
         ++lines;
-    CHECK(lines == 1 + 20 + 2 + 5);
+    CHECK(lines == 1 + 20 + 2 + 5 + 5);
     CHECK(csv.find(
               "不合格政府网站,网站,s-county,\"县政府<网站> & \"\"门户\"\"\",县政府办公室,县级,") !=
           std::string::npos);
-    CHECK(csv.find(",50.5,,\r\n") != std::string::npos);
+    CHECK(csv.find(",50.5,,,\r\n") != std::string::npos);
     CHECK(csv.find("2026Q2 问题复核,网站,s-city,") != std::string::npos);
-    CHECK(csv.find(",已整改,2026-07-15 12:00\r\n") != std::string::npos);
-    CHECK(csv.find(",仍未整改,\r\n") != std::string::npos);
+    CHECK(csv.find(",已整改,2026-07-15 12:00,\r\n") != std::string::npos);
+    CHECK(csv.find(",仍未整改,,\r\n") != std::string::npos);
+    CHECK(csv.find("多次被通报,网站,s-county,\"县政府<网站> & \"\"门户\"\"\",县政府办公室,县级,") !=
+          std::string::npos);
+    CHECK(csv.find(",本季度整改后复发 1 次,,\r\n") != std::string::npos);
+}
+
+TEST_CASE("多次被通报: the same kind at both quarters' ends, or reopened in the quarter") {
+    seeded_report r;
+    const quarter_summary& s = r.summary;
+    REQUIRE(s.repeats.size() == 5);
+    CHECK(s.repeat_targets == 5);
+    std::vector<std::string> named;
+    for (const repeat_offence& o : s.repeats)
+        named.push_back(o.target.id + " " + std::string(name_of(o.kind)) + " " +
+                        (o.previous_quarter ? "previous" : "-") + " " + std::to_string(o.reopened));
+    CHECK(named == std::vector<std::string>{
+                       "a-douyin account_dormant previous 0",
+                       "a-wechat1 account_dormant previous 0", "s-county hidden_link - 1",
+                       "s-prov broken_link previous 0", "s-quiet broken_link previous 0"});
+    CHECK(repeat_text(s.repeats[0], s.context) == "2026Q2 季度末亦存在");
+    CHECK(repeat_text(s.repeats[2], s.context) == "本季度整改后复发 1 次");
+    const std::string md = render(s, write_markdown_report);
+    CHECK(md.find("同类问题连续两个季度末存在或本季度整改后复发的对象 5 个。") !=
+          std::string::npos);
+    CHECK(md.find("| 省政府门户网站（s-prov） | 省政府办公厅 | ") != std::string::npos);
+}
+
+TEST_CASE("整改期限: each problem's deadline from the rules, counted from its severity") {
+    REQUIRE(set_default_time_zone("Asia/Shanghai"));
+    test::temp_dir dir;
+    test::province_seed seed{dir.file("govmon.db")};
+    seed.targets();
+    seed.observations();
+    seed.findings();
+    report_context context = context_for({2026, 3});
+    context.rectification =
+        std::make_shared<const rectification_plan>(config{}, default_time_zone());
+    const quarter_summary s = summarize_quarter(
+        read_report_rows(dir.file("govmon.db"), context.quarter, context.previous), context);
+    const failing_target* prov = failing(s.sites, "s-prov");
+    REQUIRE(prov);
+    // The veto since 2026-09-20 12:00 has a week, to 2026-09-27 12:00.
+    REQUIRE(prov->problems[0].due);
+    CHECK(*prov->problems[0].due == test::day("2026-09-27"));
+    CHECK(due_text(prov->problems[0]) == "2026-09-27");
+    // A deduction has 10 working days after the day it took its severity.
+    REQUIRE(prov->problems[1].due);
+    CHECK(*prov->problems[1].due == due_after(prov->problems[1].severity_since,
+                                              default_deadline(finding_severity::deduct),
+                                              china_work_calendar(), *default_time_zone()));
+    const failing_target* county = failing(s.sites, "s-county");
+    REQUIRE(county);
+    CHECK(due_text(county->problems[0]) == "2026-10-05"); // reopened 2026-09-28, a veto
+    const std::string md = render(s, write_markdown_report);
+    CHECK(md.find("| 问题 | 性质 | 链接 | 证据 | 发现时间 | 整改期限 |") != std::string::npos);
+    CHECK(md.find(" | 2026-09-27 |") != std::string::npos);
+    const std::string csv = render(s, write_csv_report);
+    CHECK(csv.find(",整改时间,整改期限\r\n") != std::string::npos);
 }

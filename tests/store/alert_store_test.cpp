@@ -145,3 +145,40 @@ TEST_CASE("the digest clock is kept per audience") {
     CHECK(outbox->digest_last_run("*") == 200);
     CHECK(outbox->due_mails(200, 10).size() == 2);
 }
+
+TEST_CASE("an escalation is recorded with its mail once, and never queued twice") {
+    temp_dir dir;
+    auto db = store::open(dir.file("govmon.db"));
+    auto outbox = alert_store::open(dir.file("govmon.db"));
+    outbox_mail m = mail("govmon.escalation.1@example.gov.cn", 500);
+    m.kind = "escalation";
+    const std::vector<escalation_row> rows{{"f1", 100, 400}, {"f2", 100, 450}};
+    CHECK(outbox->queue_escalation(m, rows, 500));
+    CHECK(outbox->escalations() ==
+          std::set<std::pair<std::string, std::int64_t>>{{"f1", 100}, {"f2", 100}});
+    CHECK(outbox->mails_in_state("queued").size() == 2); // one row per recipient
+
+    // Another process (or a restart that lost its memory) plans f2 again: nothing is queued.
+    outbox_mail again = mail("govmon.escalation.2@example.gov.cn", 600);
+    again.kind = "escalation";
+    CHECK_FALSE(outbox->queue_escalation(again, {{"f3", 100, 450}, {"f2", 100, 450}}, 600));
+    CHECK(outbox->mails_in_state("queued").size() == 2);
+    CHECK(outbox->escalations().count({"f3", 100}) == 0);
+
+    // Reopened later, the finding has a deadline of its own.
+    CHECK(outbox->queue_escalation(again, {{"f2", 900, 1200}}, 1300));
+    auto reopened = alert_store::open(dir.file("govmon.db"));
+    CHECK(reopened->escalations().size() == 3);
+}
+
+TEST_CASE("severity_since is the latest opening or change of severity") {
+    temp_dir dir;
+    auto db = store::open(dir.file("govmon.db"));
+    record_event(*db, "f1", "opened", 100);
+    record_event(*db, "f1", "severity_changed", 300);
+    record_event(*db, "f1", "resolved", 400);
+    record_event(*db, "f2", "opened", 150);
+    const auto since = db->severity_since();
+    CHECK(since.at("f1") == 300);
+    CHECK(since.at("f2") == 150);
+}
