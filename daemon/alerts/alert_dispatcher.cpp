@@ -230,18 +230,18 @@ void alert_dispatcher::queue_escalation(const alert_settings& s, const planned_e
     const composed_mail m = compose_escalation(plan, directory_of(s, involved), now);
     if (m.mail.recipients.empty()) {
         stats_.count_degraded(degraded_mode::mail_without_address);
-        spdlog::warn("alerts: no address for unit {} nor alerts.to; escalation recorded, not "
-                     "mailed: {}",
-                     plan.unit, m.mail.subject);
+        log_->warn("alerts: no address for unit {} nor alerts.to; escalation recorded, not "
+                   "mailed: {}",
+                   plan.unit, m.mail.subject);
     }
     if (!outbox_->queue_escalation(m.mail, plan.rows, now)) {
-        spdlog::warn("alerts: another govmon escalated these findings first (two daemons on one "
-                     "database?); not queued twice");
+        log_->warn("alerts: another govmon escalated these findings first (two daemons on one "
+                   "database?); not queued twice");
         return;
     }
-    spdlog::info("alerts: queued escalation for {} ({} finding(s) past their rectification "
-                 "deadline): {}",
-                 plan.unit, plan.findings.size(), m.mail.subject);
+    log_->info("alerts: queued escalation for {} ({} finding(s) past their rectification "
+               "deadline): {}",
+               plan.unit, plan.findings.size(), m.mail.subject);
 }
 
 void alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,
