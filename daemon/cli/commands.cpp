@@ -227,7 +227,9 @@ int help_command(const arguments&) {
         R"(usage: govmon COMMAND [--config FILE] [options]
 
 commands:
-  run [--once]                      the daemon; --once runs one full cycle and exits
+  run [--once] [--no-mail]          the daemon; --once runs one full cycle, delivers its
+                                    mails (within alerts.once_wait) and exits; --no-mail
+                                    neither plans nor sends mail
   check-config                      validates the config and registry files
   findings [--format table|jsonl|csv] [--all]
                                     open findings (--all: resolved ones too)

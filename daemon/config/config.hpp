@@ -102,6 +102,9 @@ struct alerts_config {
     duration digest_every = std::chrono::hours(24);
     // First pause after a failed delivery; doubles per attempt up to an hour.
     duration retry_after = std::chrono::seconds(30);
+    // How long `run --once` may go on delivering after its cycle; what is not sent by then
+    // stays queued for the next run.
+    duration once_wait = std::chrono::seconds(60);
     // A file holding the SMTP user on its first line and the password on its second (mode
     // 0600, or a systemd credential); GOVMON_SMTP_USER/GOVMON_SMTP_PASSWORD take precedence.
     std::string credentials_file;

@@ -403,6 +403,7 @@ private:
                 {"to", [&](auto& v) { reader_.read_text_list(v, a.to, check_email); }},
                 {"digest_every", [&](auto& v) { reader_.read_duration(v, a.digest_every, false); }},
                 {"retry_after", [&](auto& v) { reader_.read_duration(v, a.retry_after, false); }},
+                {"once_wait", [&](auto& v) { reader_.read_duration(v, a.once_wait, false); }},
                 {"credentials_file",
                  [&](auto& v) { a.credentials_file = existing_file(v).value_or(""); }},
             },

@@ -33,6 +33,7 @@ enum class degraded_mode {
     alert_round_failed,   // the alert worker's round failed (store busy or unwritable)
     mail_without_address, // a unit with no contact and no alerts.to: its mail is not sent
     crawl_worker_failed,  // a crawl worker threw: the crawl finished with fewer workers
+    mail_lock_missing,    // the outbox's delivery lock file cannot be opened: sent without it
 };
 
 std::string_view name_of(degraded_mode mode) noexcept;

@@ -222,8 +222,9 @@ bool serve_metrics(metrics& stats, const std::string& listen) {
 
 class daemon_runner {
 public:
-    daemon_runner(config cfg, store& db, metrics& stats, bool once)
-        : db_(db), store_thread_(db), state_(std::move(cfg), store_thread_, stats), once_(once) {
+    daemon_runner(config cfg, store& db, metrics& stats, run_mode mode)
+        : db_(db), store_thread_(db), state_(std::move(cfg), store_thread_, stats),
+          once_(mode.once), mail_(mode.mail) {
         state_.parse_on = parse_pool_.get_executor();
     }
 
@@ -242,8 +243,12 @@ public:
         if (!once_ && !serve_metrics(state_.stats, state_.cfg.metrics.listen))
             return exit_cycle_failed;
         plan_probes(state_, db_.load_schedule(), once_);
-        if (!once_ && !start_alerts())
+        // Before the first probe: the outbox's cursor must stand before this run's events.
+        if (mail_ && !start_alerts())
             return exit_cycle_failed;
+        if (!mail_)
+            spdlog::info("alerts: --no-mail; finding changes are left to the next govmon that "
+                         "mails");
         watch_signals();
         asio::co_spawn(ioc_, schedule_loop(), [this](std::exception_ptr e) { on_loop_end(e); });
         ioc_.run();
@@ -253,6 +258,8 @@ public:
         parse_pool_.join();
         store_thread_.drain();
         state_.client.reset();
+        if (once_ && alerts_ && !stopped_by_signal_)
+            finish_mail();
         alerts_.reset();
         if (stopped_by_signal_)
             spdlog::info("stopped");
@@ -262,8 +269,9 @@ public:
     }
 
 private:
-    // `govmon run --once` leaves mail to the daemon: both may run on one database, and the
-    // outbox plans each finding change once, whoever recorded it.
+    // A timer-driven deployment has no daemon to mail for it, so `run --once` mails too. Both
+    // may run on one database: the outbox plans each finding change once, whoever recorded it,
+    // and only one process at a time delivers (delivery_lock).
     bool start_alerts() {
         if (state_.cfg.alerts.smtp_url.empty()) {
             spdlog::info("alerts: no alerts.smtp_url; findings are not mailed");
@@ -278,6 +286,17 @@ private:
         }
         spdlog::info("alerts: mailing through {}", state_.cfg.alerts.smtp_url);
         return true;
+    }
+
+    // Every write of the cycle is committed: the worker's next rounds plan its events and
+    // deliver, without pause, within alerts.once_wait.
+    void finish_mail() {
+        const duration within = state_.cfg.alerts.once_wait;
+        if (alerts_->finish(within))
+            return;
+        spdlog::warn("alerts: mail not delivered within alerts.once_wait ({} s); what is left "
+                     "stays queued for the next run",
+                     std::chrono::duration_cast<std::chrono::seconds>(within).count());
     }
 
     void reload_alerts() {
@@ -423,7 +442,8 @@ private:
         asio::co_spawn(ioc_, record_targets(targets_of(state_.cfg)), asio::detached);
         declare_metrics(state_, &previous);
         plan_probes(state_, {}, false);
-        reload_alerts();
+        if (mail_)
+            reload_alerts();
         spdlog::info("reloaded {}: {} sites, {} accounts", state_.cfg.path, state_.cfg.sites.size(),
                      state_.cfg.accounts.size());
     }
@@ -450,6 +470,7 @@ private:
     asio::thread_pool parse_pool_{2};
     daemon_state state_;
     bool once_;
+    bool mail_;
     bool stopped_by_signal_ = false;
     std::set<schedule_key> launched_once_;
     std::unique_ptr<alert_worker> alerts_;
@@ -457,7 +478,7 @@ private:
 
 } // namespace
 
-int run_daemon(const std::string& config_path, bool once) {
+int run_daemon(const std::string& config_path, run_mode mode) {
     config_load_result loaded = load_config(config_path);
     if (!loaded.errors.empty()) {
         log_config_errors(loaded.errors);
@@ -478,7 +499,7 @@ int run_daemon(const std::string& config_path, bool once) {
 
     metrics stats(version_string());
     try {
-        daemon_runner runner(std::move(cfg), *db, stats, once);
+        daemon_runner runner(std::move(cfg), *db, stats, mode);
         return runner.run();
     } catch (const std::exception& e) {
         spdlog::critical("{}", e.what());
