@@ -66,6 +66,12 @@ public:
     void set_last_update(const std::string& target, const std::string& kind,
                          const std::string& platform, const std::string& unit, std::int64_t when);
     void set_tls_expiry(const std::string& target, std::int64_t not_after);
+    // The thresholds the rules apply now, so that alert rules compare against the config's
+    // values rather than figures of their own.
+    void set_threshold_seconds(const std::string& name, double seconds);
+    void set_threshold_ratio(const std::string& name, double ratio);
+    void set_account_thresholds(const std::string& target, double warn_seconds,
+                                double dormant_seconds);
     void set_site_links(const std::string& target, int broken_on_home, int broken_elsewhere,
                         int ad_links);
     void count_crawl_work(int pages, int links);

@@ -9,6 +9,7 @@
 #include "daemon/runtime/crawl_job.hpp"
 #include "daemon/runtime/daemon_state.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
+#include "daemon/runtime/threshold_metrics.hpp"
 #include "daemon/runtime/version.hpp"
 #include "probes/ads/filter_engine.hpp"
 #include "probes/ads/rule_sources.hpp"
@@ -206,6 +207,7 @@ void declare_metrics(daemon_state& state, const config* previous) {
     for (const account_config& account : state.cfg.accounts)
         if (account.active)
             state.stats.declare_account(account.id, account.platform, account.unit);
+    publish_thresholds(state.cfg, state.stats);
 }
 
 bool serve_metrics(metrics& stats, const std::string& listen) {
