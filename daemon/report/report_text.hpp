@@ -21,6 +21,11 @@ std::array<side_ref, 2> sides_of(const quarter_summary& summary);
 // 政府网站 / 政务新媒体
 std::string side_name(const std::string& kind);
 
+// "2026Q3 政府网站与政务新媒体季度检查通报", "2026年11月 …月度自查", "2026-09-13至2026-09-26
+// …检查通报".
+std::string title_text(const report_context& context);
+// 季度, 月, 检查期: "季度末", "月末", "检查期末".
+std::string period_word(const report_context& context);
 // "结论以季度末（2026-10-01 00:00）为准", or, for a quarter still running, the time of the report.
 std::string checkpoint_text(const report_context& context);
 
