@@ -29,6 +29,7 @@ file(WRITE ${GOVMON_INSTALLED_CONFIG} "${GOVMON_CONFIG_TEXT}")
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/examples/govmon.yaml)
 
 install(FILES systemd/govmon.service systemd/govmon-export.service systemd/govmon-export.timer
+    systemd/govmon-monthly.service systemd/govmon-monthly.timer
     DESTINATION lib/systemd/system)
 install(DIRECTORY ad-rules/ DESTINATION ${CMAKE_INSTALL_DATADIR}/govmon/ad-rules
     FILES_MATCHING PATTERN "*.txt")

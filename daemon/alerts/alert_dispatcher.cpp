@@ -66,7 +66,7 @@ alert_settings alert_settings_of(const config& cfg) {
 alert_dispatcher::alert_dispatcher(const std::string& database, metrics& stats,
                                    std::shared_ptr<spdlog::logger> log)
     : findings_(store::open(database)), outbox_(alert_store::open(database)), stats_(stats),
-      log_(std::move(log)) {
+      log_(std::move(log)), lock_(database) {
     // Placed before the daemon launches a probe: an event of the first probes must come after
     // the starting point, or it would never be mailed.
     outbox_->start_event_cursor();
@@ -74,13 +74,14 @@ alert_dispatcher::alert_dispatcher(const std::string& database, metrics& stats,
 
 alert_dispatcher::~alert_dispatcher() = default;
 
-void alert_dispatcher::run_once(const alert_settings& settings, std::int64_t now,
+bool alert_dispatcher::run_once(const alert_settings& settings, std::int64_t now,
                                 const std::atomic<bool>& stop) {
     prune_outbox(now);
-    plan_event_mails(settings, now);
+    const bool more_events = plan_event_mails(settings, now);
     plan_digests(settings, now);
     plan_escalations(settings, now);
-    deliver(settings, now, stop);
+    const bool more_mails = deliver(settings, now, stop);
+    return more_events || more_mails;
 }
 
 alert_directory alert_dispatcher::directory_of(const alert_settings& s,
@@ -123,11 +124,11 @@ void alert_dispatcher::prune_outbox(std::int64_t now) {
         log_->info("alerts: pruned {} delivered or failed mail(s) older than 180 days", pruned);
 }
 
-void alert_dispatcher::plan_event_mails(const alert_settings& s, std::int64_t now) {
+bool alert_dispatcher::plan_event_mails(const alert_settings& s, std::int64_t now) {
     const std::int64_t cursor = outbox_->event_cursor();
     const auto events = outbox_->events_after(cursor, events_per_round);
     if (events.empty())
-        return;
+        return false;
     const auto plans = plan_alerts(events, now, seconds_of(s.alerts.digest_every));
     std::vector<const finding*> involved;
     for (const planned_alert& p : plans)
@@ -146,12 +147,13 @@ void alert_dispatcher::plan_event_mails(const alert_settings& s, std::int64_t no
         mails.push_back(std::move(m.mail));
     }
     if (!outbox_->queue_planned(mails, cursor, events.back().event_id)) {
-        log_->warn("alerts: another govmon planned these finding events first (two daemons "
-                   "on one database?); not queued twice");
-        return;
+        log_->info("alerts: another govmon on this database planned these finding events "
+                   "first; not queued twice");
+        return true;
     }
     for (const outbox_mail& m : mails)
         log_->info("alerts: queued {} mail for {}: {}", m.kind, m.audience, m.subject);
+    return events.size() == static_cast<std::size_t>(events_per_round);
 }
 
 void alert_dispatcher::plan_digests(const alert_settings& s, std::int64_t now) {
@@ -244,24 +246,42 @@ void alert_dispatcher::queue_escalation(const alert_settings& s, const planned_e
                plan.unit, plan.findings.size(), m.mail.subject);
 }
 
-void alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,
+bool alert_dispatcher::may_deliver() {
+    switch (lock_.try_hold()) {
+    case delivery_lock::state::held:
+        return true;
+    case delivery_lock::state::unavailable:
+        stats_.count_degraded(degraded_mode::mail_lock_missing);
+        log_->warn("alerts: {}; delivering without the lock", lock_.failure());
+        return true;
+    case delivery_lock::state::busy:
+        break;
+    }
+    if (!said_busy_)
+        log_->info("alerts: another govmon delivers this database's mail; it sends what this "
+                   "one queues");
+    said_busy_ = true;
+    return false;
+}
+
+bool alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,
                                const std::atomic<bool>& stop) {
-    if (s.alerts.smtp_url.empty() || now < paused_until_)
-        return;
+    if (s.alerts.smtp_url.empty() || now < paused_until_ || !may_deliver())
+        return false;
     const auto due = outbox_->due_mails(now, mails_per_round);
     if (due.empty())
-        return;
+        return false;
     std::string error;
     const auto login = load_smtp_credentials(s.alerts.credentials_file, error);
     if (!login) {
         log_->error("alerts: {}; {} mail(s) stay queued", error, due.size());
         paused_until_ = now + retry_pause(seconds_of(s.alerts.retry_after), 1);
-        return;
+        return false;
     }
     const smtp_settings smtp{s.alerts.smtp_url, login->user, login->password, s.ca_file};
     for (const outbox_mail& mail : due) {
         if (stop)
-            return;
+            return false;
         // Sent before, but the store could not record it: record, never send again.
         if (sent_unrecorded_.count(mail.id)) {
             record_sent(mail, now);
@@ -270,7 +290,7 @@ void alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,
         const smtp_result result =
             send_mail(smtp, s.alerts.from, mail.recipients, mail.message, stop);
         if (result.aborted)
-            return;
+            return false;
         if (result.sent) {
             stats_.count_alert_email("sent");
             log_->info("alerts: sent {} to {} <{}>: {}", mail.kind, mail.recipients.front(),
@@ -283,9 +303,10 @@ void alert_dispatcher::deliver(const alert_settings& s, std::int64_t now,
         if (result.server_unreachable) {
             // Every other due mail would fail alike: the server is left alone for a while.
             paused_until_ = now + retry_pause(seconds_of(s.alerts.retry_after), mail.attempts + 1);
-            return;
+            return false;
         }
     }
+    return due.size() == static_cast<std::size_t>(mails_per_round);
 }
 
 void alert_dispatcher::record_sent(const outbox_mail& mail, std::int64_t now) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "daemon/alerts/alert_mails.hpp"
+#include "daemon/alerts/delivery_lock.hpp"
 #include "daemon/alerts/smtp_sender.hpp"
 #include "daemon/common/zone_rules.hpp"
 #include "daemon/config/config.hpp"
@@ -47,20 +48,24 @@ public:
                      std::shared_ptr<spdlog::logger> log);
     ~alert_dispatcher();
 
-    void run_once(const alert_settings& settings, std::int64_t now, const std::atomic<bool>& stop);
+    // Returns true when a round started at once would do more: events or due mails beyond this
+    // round's limits. False: every event is planned and every due mail was tried, or the server
+    // is paused, or another process delivers this database's mail.
+    bool run_once(const alert_settings& settings, std::int64_t now, const std::atomic<bool>& stop);
 
 private:
     alert_directory directory_of(const alert_settings& s,
                                  const std::vector<const finding*>& involved) const;
     void prune_outbox(std::int64_t now);
-    void plan_event_mails(const alert_settings& s, std::int64_t now);
+    bool plan_event_mails(const alert_settings& s, std::int64_t now);
     void plan_digests(const alert_settings& s, std::int64_t now);
     void plan_escalations(const alert_settings& s, std::int64_t now);
     void queue_escalation(const alert_settings& s, const planned_escalation& plan,
                           std::int64_t now);
     void plan_digest(const alert_settings& s, const std::string& audience,
                      const std::vector<finding>& open, std::int64_t now);
-    void deliver(const alert_settings& s, std::int64_t now, const std::atomic<bool>& stop);
+    bool may_deliver();
+    bool deliver(const alert_settings& s, std::int64_t now, const std::atomic<bool>& stop);
     void record_sent(const outbox_mail& mail, std::int64_t now);
     void record_failure(const alert_settings& s, const outbox_mail& mail, const std::string& error,
                         std::int64_t now);
@@ -69,6 +74,8 @@ private:
     std::unique_ptr<alert_store> outbox_;
     metrics& stats_;
     std::shared_ptr<spdlog::logger> log_;
+    delivery_lock lock_;
+    bool said_busy_ = false;
     std::map<std::string, std::int64_t> digest_runs_; // audience → last run, read once
     // Outbox rows the server accepted but the store failed to mark sent (disk full, busy):
     // they are recorded on the next round, never sent again by this process.

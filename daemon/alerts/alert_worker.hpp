@@ -3,6 +3,7 @@
 #include "daemon/alerts/alert_dispatcher.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -26,8 +27,14 @@ public:
     alert_worker& operator=(const alert_worker&) = delete;
 
     void update(alert_settings settings); // on SIGHUP
+    // For `run --once`: rounds follow one another without pause until one leaves nothing to
+    // plan or deliver now (failed mails wait for their retry time, in the outbox). Returns
+    // false when that takes longer than `within`; the destructor then aborts the transfer.
+    bool finish(std::chrono::milliseconds within);
 
 private:
+    enum class round_result { more, settled, failed };
+    round_result round(const alert_settings& settings);
     void loop();
 
     alert_dispatcher dispatcher_;
@@ -35,7 +42,10 @@ private:
     std::shared_ptr<spdlog::logger> log_;
     std::mutex mutex_;
     std::condition_variable wake_;
+    std::condition_variable settled_;
     alert_settings settings_;
+    bool finishing_ = false;
+    bool finished_ = false;
     std::atomic<bool> stop_{false};
     std::thread thread_;
 };

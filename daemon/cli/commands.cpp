@@ -2,6 +2,7 @@
 
 #include "daemon/cli/findings_output.hpp"
 #include "daemon/cli/output_file.hpp"
+#include "daemon/cli/report_window.hpp"
 #include "daemon/common/quarter.hpp"
 #include "daemon/common/time_zone.hpp"
 #include "daemon/config/config_loader.hpp"
@@ -155,12 +156,13 @@ int export_command(const arguments& args) {
 
 namespace {
 
-report_context context_of(const config& cfg, quarter q) {
+report_context context_of(const config& cfg, const report_window& window) {
     report_context context;
-    context.quarter_name = name_of(q);
-    context.previous_name = name_of(previous_quarter(q));
-    context.quarter = range_of(q);
-    context.previous = range_of(previous_quarter(q));
+    context.period = window.period;
+    context.quarter_name = window.name;
+    context.previous_name = window.previous_name;
+    context.quarter = window.range;
+    context.previous = window.previous;
     context.generated_at = now_epoch_seconds();
     for (const site_config& site : cfg.sites)
         context.site_levels[site.id] = site.level;
@@ -187,21 +189,21 @@ int report_command(const arguments& args) {
         std::cerr << "govmon report: unknown --format " << format << " (html, md or csv)\n";
         return exit_usage;
     }
-    const auto quarter_text = args.value("quarter");
-    if (!quarter_text) {
-        std::cerr << "govmon report: " << quarter_usage << '\n';
+    if (!args.value("quarter") && !args.value("month") && !args.value("from") &&
+        !args.value("to")) {
+        std::cerr << "govmon report: " << report_window_usage << '\n';
         return exit_usage;
     }
     auto cfg = load_for_reading(args);
     if (!cfg)
         return exit_bad_config;
-    // Resolved after the config: "last" and "current" are quarters of the configured zone.
-    const auto q = resolve_quarter(*quarter_text, now_epoch_seconds());
-    if (!q) {
-        std::cerr << "govmon report: " << quarter_usage << '\n';
+    // Resolved after the config: "last", "current" and dates are of the configured zone.
+    const auto window = report_window_of(args, now_epoch_seconds());
+    if (!window) {
+        std::cerr << "govmon report: " << report_window_usage << '\n';
         return exit_usage;
     }
-    const report_context context = context_of(*cfg, *q);
+    const report_context context = context_of(*cfg, *window);
     quarter_summary summary;
     try {
         summary = summarize_quarter(
@@ -214,7 +216,7 @@ int report_command(const arguments& args) {
     std::ostream* out = &std::cout;
     if (auto output = args.value("output")) {
         const std::string path =
-            output_path(*output, output_file_name(context.quarter_name, "report", format));
+            output_path(*output, output_file_name(window->file_period, "report", format));
         if (!open_output(file, path, "report"))
             return exit_cycle_failed;
         out = &file;
@@ -233,7 +235,9 @@ int help_command(const arguments&) {
         R"(usage: govmon COMMAND [--config FILE] [options]
 
 commands:
-  run [--once]                      the daemon; --once runs one full cycle and exits
+  run [--once] [--no-mail]          the daemon; --once runs one full cycle, delivers its
+                                    mails (within alerts.once_wait) and exits; --no-mail
+                                    neither plans nor sends mail
   check-config                      validates the config and registry files
   findings [--format table|jsonl|csv] [--all]
                                     open findings (--all: resolved ones too)
@@ -242,12 +246,17 @@ commands:
                                     raw probe data of [from, to)
   report --quarter 2026Q3|last|current [--format html|md|csv] [--output FILE|DIR]
                                     the quarterly inspection summary (季度检查通报)
+  report --month 2026-11|last|current [...]
+                                    the monthly self-check (月度自查)
+  report --from DATE --to DATE [...]
+                                    any check window [from, to), judged at its end
   alerts test --to ADDRESS          sends one sample alert mail through alerts.smtp_url
   alerts preview --unit ID          prints the digest the unit would get now ('*': alerts.to)
   --version                         prints the version
 
 --output DIR (an existing directory) writes govmon-<quarter>-observations.<csv|jsonl> or
-govmon-<quarter>-report.<html|md|csv> in it (export --from/--to: govmon-<from>_<to>-...).
+govmon-<quarter>-report.<html|md|csv> in it (--month: govmon-2026-11-report...; --from/--to:
+govmon-<from>_<to>-...).
 --config defaults to $GOVMON_CONFIG, else /etc/govmon/govmon.yaml, else ./govmon.yaml.
 exit codes: 0 ok, 1 the work could not be done, 64 bad command line, 78 bad config.
 )";

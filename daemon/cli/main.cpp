@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
     spdlog::set_default_logger(logger);
 
     const std::vector<std::string> words(argv + 1, argv + argc);
-    const arguments args = parse_arguments(words, {"once", "all", "version", "help"});
+    const arguments args = parse_arguments(words, {"once", "no-mail", "all", "version", "help"});
     if (!args.error.empty()) {
         std::cerr << "govmon: " << args.error << '\n';
         return 64;
@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
         return exit_ok;
     }
     if (args.command == "run")
-        return run_daemon(config_path_of(args), args.has("once"));
+        return run_daemon(config_path_of(args), {args.has("once"), !args.has("no-mail")});
     if (args.command == "check-config")
         return check_config_command(args);
     if (args.command == "findings")

@@ -72,12 +72,40 @@ struct column_thresholds {
     duration personnel = std::chrono::hours(24 * 365);
 };
 
+// "At least `count` posts within `within`" (贵阳: 每周不少于2次); fewer is an account_stale
+// warning.
+struct posting_rule {
+    int count = 1;
+    duration within = std::chrono::hours(24 * 7);
+};
+
+// An account's freshness thresholds where they differ from `thresholds:` (per platform, per
+// account); unset: inherited.
+struct account_freshness {
+    std::optional<duration> warn;
+    std::optional<duration> dormant;
+    std::optional<posting_rule> min_posts;
+    source_location where; // the first of these keys, for errors found once all is read
+};
+
+// Every threshold of spec/indicators.md; the defaults are its figures.
 struct thresholds_config {
     duration homepage_stale = std::chrono::hours(24 * 14);
+    duration homepage_warn = std::chrono::hours(24 * 10);
+    int homepage_min_items = 10; // new dated home-page items within homepage_stale
     column_thresholds column_stale;
+    int stale_columns_veto = 5;      // stale news and notice columns that make the veto
+    int stale_columns_all_veto = 10; // stale columns of any category that make the veto
+    int blank_columns_veto = 5;
     duration account_warn = std::chrono::hours(24 * 7);
     duration account_dormant = std::chrono::hours(24 * 14);
+    std::optional<duration> account_video_warn; // unset: account_dormant (every two weeks)
+    std::optional<posting_rule> account_min_posts;
     double unreachable_ratio = 0.05;
+    double unreachable_warn_ratio = 0.03;
+    duration availability_window = std::chrono::hours(24 * 7);
+    int unreachable_min_probes = 20; // fewer visits in the window give at most a warning
+    duration tls_expiry_warn = std::chrono::hours(24 * 14);
 };
 
 struct ads_config {
@@ -95,6 +123,7 @@ struct platform_config {
     std::string api;
     std::optional<duration> per_host_delay; // pause between two probes of this platform
     int concurrency = 0;                    // probes of this platform in flight; 0: no limit
+    account_freshness freshness;            // its accounts' thresholds
 };
 
 struct alerts_config {
@@ -104,6 +133,9 @@ struct alerts_config {
     duration digest_every = std::chrono::hours(24);
     // First pause after a failed delivery; doubles per attempt up to an hour.
     duration retry_after = std::chrono::seconds(30);
+    // How long `run --once` may go on delivering after its cycle; what is not sent by then
+    // stays queued for the next run.
+    duration once_wait = std::chrono::seconds(60);
     // A file holding the SMTP user on its first line and the password on its second (mode
     // 0600, or a systemd credential); GOVMON_SMTP_USER/GOVMON_SMTP_PASSWORD take precedence.
     std::string credentials_file;
@@ -192,6 +224,7 @@ struct account_config {
     bool active = true;  // false: 关停/注销/closed in the registry, kept but not probed
     std::string owner;   // 账号具体责任人, a name
     std::string owner_email;
+    account_freshness freshness;
     source_location where;
 };
 

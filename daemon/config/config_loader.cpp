@@ -8,6 +8,7 @@
 #include "daemon/config/load_context.hpp"
 #include "daemon/config/rectification_reader.hpp"
 #include "daemon/config/registry_csv.hpp"
+#include "daemon/config/thresholds_reader.hpp"
 #include "daemon/config/value_checks.hpp"
 #include "daemon/config/yaml_reader.hpp"
 #include "probes/site/browser_command.hpp"
@@ -120,6 +121,10 @@ std::optional<std::string> check_time_zone(const std::string& text) {
     return "unknown time zone '" + text + "' (a tz database name such as Asia/Shanghai)";
 }
 
+void append(std::vector<yaml_field>& fields, std::vector<yaml_field> more) {
+    std::move(more.begin(), more.end(), std::back_inserter(fields));
+}
+
 std::optional<std::string> read_whole_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -145,7 +150,7 @@ public:
                                 {"schedule", [&](auto& v) { read_schedule(v); }},
                                 {"http", [&](auto& v) { read_http(v); }},
                                 {"crawl", [&](auto& v) { read_crawl(v); }},
-                                {"thresholds", [&](auto& v) { read_thresholds(v); }},
+                                {"thresholds", [&](auto& v) { read_thresholds_section(v); }},
                                 {"ads", [&](auto& v) { read_ads(v); }},
                                 {"bridges", [&](auto& v) { read_bridges(v); }},
                                 {"platforms", [&](auto& v) { read_platforms(v); }},
@@ -325,37 +330,8 @@ private:
         cfg_.crawl.browser = browser;
     }
 
-    void read_thresholds(const yaml_value& section) {
-        auto& t = cfg_.thresholds;
-        // A threshold named after the kind it raises takes the kind's one spelling.
-        const auto key = [](finding_kind kind) { return std::string(name_of(kind)); };
-        const bool is_map = reader_.read_fields(
-            section,
-            {
-                {key(finding_kind::homepage_stale),
-                 [&](auto& v) { reader_.read_duration(v, t.homepage_stale, false); }},
-                {key(finding_kind::column_stale), [&](auto& v) { read_column_stale(v); }},
-                {"account_warn", [&](auto& v) { reader_.read_duration(v, t.account_warn, false); }},
-                {key(finding_kind::account_dormant),
-                 [&](auto& v) { reader_.read_duration(v, t.account_dormant, false); }},
-                {"unreachable_ratio",
-                 [&](auto& v) { reader_.read_share(v, t.unreachable_ratio, true); }},
-            },
-            "thresholds");
-        if (is_map)
-            check_threshold_order(cfg_, reader_.at(section), context_);
-    }
-
-    void read_column_stale(const yaml_value& section) {
-        auto& c = cfg_.thresholds.column_stale;
-        reader_.read_fields(
-            section,
-            {
-                {"news", [&](auto& v) { reader_.read_duration(v, c.news, false); }},
-                {"notice", [&](auto& v) { reader_.read_duration(v, c.notice, false); }},
-                {"personnel", [&](auto& v) { reader_.read_duration(v, c.personnel, false); }},
-            },
-            "thresholds.column_stale");
+    void read_thresholds_section(const yaml_value& section) {
+        read_thresholds(reader_, section, cfg_, context_);
     }
 
     void read_ads(const yaml_value& section) {
@@ -395,17 +371,16 @@ private:
                 return;
             }
             platform_config platform;
-            reader_.read_fields(
-                value,
-                {
-                    {"api", [&](auto& v) { reader_.read_text(v, platform.api, check_http_url); }},
-                    {"per_host_delay",
-                     [&](auto& v) {
-                         reader_.read_optional_duration(v, platform.per_host_delay, true);
-                     }},
-                    {"concurrency", [&](auto& v) { reader_.read_int(v, platform.concurrency, 1); }},
-                },
-                value.path);
+            std::vector<yaml_field> fields{
+                {"api", [&](auto& v) { reader_.read_text(v, platform.api, check_http_url); }},
+                {"per_host_delay",
+                 [&](auto& v) {
+                     reader_.read_optional_duration(v, platform.per_host_delay, true);
+                 }},
+                {"concurrency", [&](auto& v) { reader_.read_int(v, platform.concurrency, 1); }},
+            };
+            append(fields, account_freshness_fields(reader_, platform.freshness));
+            reader_.read_fields(value, fields, value.path);
             cfg_.platforms[name] = std::move(platform);
         });
     }
@@ -420,6 +395,7 @@ private:
                 {"to", [&](auto& v) { reader_.read_text_list(v, a.to, check_email); }},
                 {"digest_every", [&](auto& v) { reader_.read_duration(v, a.digest_every, false); }},
                 {"retry_after", [&](auto& v) { reader_.read_duration(v, a.retry_after, false); }},
+                {"once_wait", [&](auto& v) { reader_.read_duration(v, a.once_wait, false); }},
                 {"credentials_file",
                  [&](auto& v) { a.credentials_file = existing_file(v).value_or(""); }},
                 {"routes", [&](auto& v) { read_alert_routes(reader_, v, a.routes); }},
@@ -544,21 +520,21 @@ private:
         const auto text = [this](std::string& out) {
             return [this, target = &out](const yaml_value& v) { reader_.read_text(v, *target); };
         };
-        if (!reader_.read_fields(item,
-                                 {
-                                     {"id", text(account.id)},
-                                     {"name", text(account.name)},
-                                     {"platform", text(account.platform)},
-                                     {"uid", text(account.uid)},
-                                     {"url", text(account.url)},
-                                     {"feed", text(account.feed)},
-                                     {"unit", text(account.unit)},
-                                     {"content", text(account.content)},
-                                     {"status", [&](auto& v) { read_account_status(v, account); }},
-                                     {"owner", text(account.owner)},
-                                     {"owner_email", text(account.owner_email)},
-                                 },
-                                 item.path, &lines))
+        std::vector<yaml_field> fields{
+            {"id", text(account.id)},
+            {"name", text(account.name)},
+            {"platform", text(account.platform)},
+            {"uid", text(account.uid)},
+            {"url", text(account.url)},
+            {"feed", text(account.feed)},
+            {"unit", text(account.unit)},
+            {"content", text(account.content)},
+            {"status", [&](auto& v) { read_account_status(v, account); }},
+            {"owner", text(account.owner)},
+            {"owner_email", text(account.owner_email)},
+        };
+        append(fields, account_freshness_fields(reader_, account.freshness));
+        if (!reader_.read_fields(item, fields, item.path, &lines))
             return;
         // Field checks are shared with registry rows, hence done on the finished account.
         validate_account(account, lines, context_);
@@ -641,6 +617,7 @@ void load_into(config& cfg, load_context& context) {
     for (const auto& registry : walker.registry_files())
         load_registry_csv(registry, cfg.accounts, context);
     check_cross_references(context);
+    check_account_freshness(cfg, context);
 }
 
 // Cross-file checks run last but belong between the others: order by file (the config first,

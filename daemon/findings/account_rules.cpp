@@ -2,6 +2,7 @@
 
 #include "daemon/common/time_zone.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace govmon {
@@ -14,6 +15,33 @@ bool previous_outcome_is(const std::vector<account_visit>& recent, account_outco
 std::string age_text(std::int64_t newest, std::int64_t now) {
     return "last post " + format_iso8601(newest) + ", " + std::to_string((now - newest) / 86400) +
            " days ago";
+}
+
+std::string days_text(std::int64_t seconds) {
+    if (seconds % 86400 == 0)
+        return std::to_string(seconds / 86400) + " days";
+    return std::to_string(seconds / 3600) + " hours";
+}
+
+// Fewer posts in the period than the rule asks. Counted only when the probe's list reaches back
+// past the period's start: a feed that lists only its newest few posts might hide others.
+void judge_posting_rate(const account_visit& current, std::int64_t newest_post, std::int64_t now,
+                        const account_thresholds& t, rule_verdict& verdict) {
+    const std::vector<std::int64_t>& times = current.detail.post_times;
+    if (t.min_posts <= 0 || times.empty())
+        return;
+    const std::int64_t since = now - t.min_posts_within;
+    if (*std::min_element(times.begin(), times.end()) > since)
+        return;
+    const auto posts = std::count_if(times.begin(), times.end(),
+                                     [since](std::int64_t time) { return time > since; });
+    if (posts >= t.min_posts)
+        return;
+    verdict.candidates.push_back(
+        {finding_kind::account_stale, finding_severity::warn, current.url, "",
+         std::to_string(posts) + " post(s) in the last " + days_text(t.min_posts_within) +
+             ", fewer than the " + std::to_string(t.min_posts) + " required; " +
+             age_text(newest_post, now)});
 }
 
 void judge_freshness(const std::vector<account_visit>& recent,
@@ -34,13 +62,14 @@ void judge_freshness(const std::vector<account_visit>& recent,
     verdict.judged.insert(verdict.judged.end(),
                           {finding_kind::account_dormant, finding_kind::account_stale});
     const std::int64_t age = now - *newest_post;
-    const std::int64_t warn_after = t.video ? t.dormant : t.warn;
     if (age > t.dormant)
         verdict.candidates.push_back({finding_kind::account_dormant, finding_severity::veto,
                                       current.url, "", age_text(*newest_post, now)});
-    else if (age > warn_after)
+    else if (age > t.warn)
         verdict.candidates.push_back({finding_kind::account_stale, finding_severity::warn,
                                       current.url, "", age_text(*newest_post, now)});
+    else
+        judge_posting_rate(current, *newest_post, now, t, verdict);
 }
 
 void judge_unreachable(const std::vector<account_visit>& recent, rule_verdict& verdict) {
@@ -72,8 +101,7 @@ void judge_refused(const account_visit& current, rule_verdict& verdict) {
 // what it shows is already fresh, and otherwise says freshness is unknown.
 void judge_partial(const account_visit& current, std::optional<std::int64_t> newest_post,
                    std::int64_t now, const account_thresholds& t, rule_verdict& verdict) {
-    const std::int64_t fresh_for = t.video ? t.dormant : t.warn;
-    if (newest_post && now - *newest_post <= fresh_for) {
+    if (newest_post && now - *newest_post <= t.warn) {
         verdict.judged.insert(verdict.judged.end(),
                               {finding_kind::account_unreachable, finding_kind::account_blocked,
                                finding_kind::account_dormant, finding_kind::account_stale});

@@ -11,9 +11,11 @@ namespace govmon {
 
 // spec/indicators.md, 政务新媒体.
 struct account_thresholds {
-    std::int64_t warn = 7 * 86400;     // 更新不及时
+    std::int64_t warn = 7 * 86400;     // 更新不及时 (a video account's: its dormant period)
     std::int64_t dormant = 14 * 86400; // 僵尸/睡眠, single-veto
-    bool video = false;                // video accounts are expected every two weeks only
+    // At least min_posts posts within min_posts_within (贵阳: 每周不少于2次); 0: no such rule.
+    int min_posts = 0;
+    std::int64_t min_posts_within = 7 * 86400;
     // An app's download page shows a release date, not a post: only its reachability is
     // judged (reference/platforms.md §8).
     bool judge_freshness = true;

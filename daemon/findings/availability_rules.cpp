@@ -16,6 +16,13 @@ std::string percent(double share) {
     return text;
 }
 
+// "7 days", or hours for a window that is not whole days.
+std::string window_text(std::int64_t window) {
+    if (window % 86400 == 0)
+        return std::to_string(window / 86400) + " days";
+    return std::to_string(window / 3600) + " hours";
+}
+
 std::string failure_text(const availability_visit& o) {
     if (!o.detail.error_detail.empty())
         return o.detail.error_detail;
@@ -38,8 +45,8 @@ void judge_reachability(const std::vector<availability_visit>& window,
             {finding_kind::site_unreachable, finding_severity::warn, last.url, "",
              "availability unknown: the last visit was refused by the site's firewall or rate "
              "limit (" +
-                 failure_text(last) + "); " + std::to_string(summary.blocked) +
-                 " such visits in 7 days are counted neither way"});
+                 failure_text(last) + "); " + std::to_string(summary.blocked) + " such visits in " +
+                 window_text(thresholds.window) + " are counted neither way"});
         return;
     }
     if (summary.probes == 0)
@@ -51,7 +58,8 @@ void judge_reachability(const std::vector<availability_visit>& window,
     if (!veto && !warn)
         return;
     std::string detail = std::to_string(summary.failed) + " of " + std::to_string(summary.probes) +
-                         " home-page probes failed in 7 days (" + percent(failed_share) + ")";
+                         " home-page probes failed in " + window_text(thresholds.window) + " (" +
+                         percent(failed_share) + ")";
     if (!last.ok)
         detail += "; last probe failed: " + failure_text(last);
     verdict.candidates.push_back({finding_kind::site_unreachable,

@@ -47,6 +47,8 @@ struct account_detail {
     int items_seen = 0;
     int items_dated = 0;
     std::string why; // for people: "HTTP 432", "ok:-100 login wall"
+    // The dated posts' times of the probe just made (not recorded: only it is judged by them).
+    std::vector<std::int64_t> post_times;
 };
 
 // One account probe as the account rules read it.

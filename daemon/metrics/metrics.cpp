@@ -35,11 +35,11 @@ std::set<std::pair<std::string, std::string>> possible_findings() {
     return pairs;
 }
 
-constexpr std::array<degraded_mode, 7> degraded_modes{
+constexpr std::array<degraded_mode, 8> degraded_modes{
     degraded_mode::job_crashed,          degraded_mode::reload_refused,
     degraded_mode::ad_list_unreadable,   degraded_mode::alert_round_failed,
     degraded_mode::mail_without_address, degraded_mode::crawl_worker_failed,
-    degraded_mode::status_page_failed};
+    degraded_mode::status_page_failed,   degraded_mode::mail_lock_missing};
 
 constexpr std::array<const char*, 9> request_outcomes{
     "ok", "http_4xx", "http_5xx", "timeout", "dns", "connect", "tls", "too_large", "blocked"};
@@ -70,6 +70,9 @@ struct metrics::families {
     Family<Counter>& alert_emails;
     Family<Gauge>& cycle_last_success;
     Family<Gauge>& build_info;
+    Family<Gauge>& threshold_seconds;
+    Family<Gauge>& threshold_ratio;
+    Family<Gauge>& account_threshold;
 
     // Which series each target owns, so that forget_target can remove them.
     std::mutex owned_mutex;
@@ -105,7 +108,7 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
         gauge_family(r, "govmon_probe_success", "1 if the last probe succeeded"),
         gauge_family(r, "govmon_probe_duration_seconds", "Wall time of the last probe"),
         gauge_family(r, "govmon_site_availability_ratio",
-                     "Successful home-page probes / all, last 7 days"),
+                     "Successful home-page probes / all, over thresholds.availability_window"),
         gauge_family(r, "govmon_probe_http_duration_seconds",
                      "Time of the last home-page visit by phase (dns, connect, tls, first_byte, "
                      "transfer, total)"),
@@ -130,6 +133,13 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
         gauge_family(r, "govmon_cycle_last_success_timestamp_seconds",
                      "When each schedule last finished a round"),
         gauge_family(r, "govmon_build_info", "Always 1; the version is a label"),
+        gauge_family(r, "govmon_threshold_seconds",
+                     "A duration threshold the findings rules apply now (config thresholds)"),
+        gauge_family(r, "govmon_threshold_ratio",
+                     "A share threshold the findings rules apply now (config thresholds)"),
+        gauge_family(r, "govmon_account_threshold_seconds",
+                     "An account's own warn and dormant thresholds, after platform, account and "
+                     "video overrides"),
         {},
         {},
     });
@@ -257,6 +267,22 @@ void metrics::count_page_render(std::string_view result) {
     families_->page_renders.Add({{"result", std::string(result)}}).Increment();
 }
 
+void metrics::set_threshold_seconds(const std::string& name, double seconds) {
+    families_->threshold_seconds.Add({{"name", name}}).Set(seconds);
+}
+
+void metrics::set_threshold_ratio(const std::string& name, double ratio) {
+    families_->threshold_ratio.Add({{"name", name}}).Set(ratio);
+}
+
+void metrics::set_account_thresholds(const std::string& target, double warn_seconds,
+                                     double dormant_seconds) {
+    families_->own(target, families_->account_threshold, {{"target", target}, {"name", "warn"}})
+        .Set(warn_seconds);
+    families_->own(target, families_->account_threshold, {{"target", target}, {"name", "dormant"}})
+        .Set(dormant_seconds);
+}
+
 void metrics::set_tls_expiry(const std::string& target, std::int64_t not_after) {
     families_->own(target, families_->tls_expiry, {{"target", target}})
         .Set(static_cast<double>(not_after));
@@ -309,6 +335,8 @@ std::string_view name_of(degraded_mode mode) noexcept {
         return "crawl_worker_failed";
     case degraded_mode::status_page_failed:
         return "status_page_failed";
+    case degraded_mode::mail_lock_missing:
+        return "mail_lock_missing";
     }
     return "unknown";
 }

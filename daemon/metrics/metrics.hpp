@@ -36,6 +36,7 @@ enum class degraded_mode {
     mail_without_address, // a unit with no contact and no alerts.to: its mail is not sent
     crawl_worker_failed,  // a crawl worker threw: the crawl finished with fewer workers
     status_page_failed,   // the status page could not read the store: it answered 503
+    mail_lock_missing,    // the outbox's delivery lock file cannot be opened: sent without it
 };
 
 std::string_view name_of(degraded_mode mode) noexcept;
@@ -69,6 +70,12 @@ public:
     void set_last_update(const std::string& target, const std::string& kind,
                          const std::string& platform, const std::string& unit, std::int64_t when);
     void set_tls_expiry(const std::string& target, std::int64_t not_after);
+    // The thresholds the rules apply now, so that alert rules compare against the config's
+    // values rather than figures of their own.
+    void set_threshold_seconds(const std::string& name, double seconds);
+    void set_threshold_ratio(const std::string& name, double ratio);
+    void set_account_thresholds(const std::string& target, double warn_seconds,
+                                double dormant_seconds);
     void set_site_links(const std::string& target, int broken_on_home, int broken_elsewhere,
                         int ad_links);
     void count_crawl_work(int pages, int links);

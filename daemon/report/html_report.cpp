@@ -235,9 +235,10 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
 void recheck(std::ostream& out, const quarter_summary& s) {
     out << "<h2>五、" << escape_html(s.context.previous_name) << " 问题复核</h2>\n";
     const std::int64_t all = static_cast<std::int64_t>(s.recheck.size());
-    out << "<p>" << escape_html(s.context.previous_name) << " 季度末未整改问题 " << all
-        << " 项：已整改 " << s.recheck_fixed << " 项（" << percent_text({s.recheck_fixed, all})
-        << "），仍未整改 " << all - s.recheck_fixed << " 项。</p>\n";
+    out << "<p>" << escape_html(s.context.previous_name) << " " << period_word(s.context)
+        << "末未整改问题 " << all << " 项：已整改 " << s.recheck_fixed << " 项（"
+        << percent_text({s.recheck_fixed, all}) << "），仍未整改 " << all - s.recheck_fixed
+        << " 项。</p>\n";
     if (s.recheck.empty())
         return;
     std::vector<std::vector<html_cell>> rows;
@@ -284,8 +285,7 @@ void site_table(std::ostream& out, const quarter_summary& s) {
 
 void repeats(std::ostream& out, const quarter_summary& s) {
     out << "<h2>七、多次被通报</h2>\n";
-    out << "<p>同类问题连续两个季度末存在或本季度整改后复发的对象 " << s.repeat_targets
-        << " 个。</p>\n";
+    out << "<p>" << repeat_rule_text(s.context) << " " << s.repeat_targets << " 个。</p>\n";
     if (s.repeats.empty())
         return;
     std::vector<std::vector<html_cell>> rows;
@@ -300,7 +300,7 @@ void repeats(std::ostream& out, const quarter_summary& s) {
 } // namespace
 
 void write_html_report(const quarter_summary& s, std::ostream& out) {
-    const std::string title = s.context.quarter_name + " 政府网站与政务新媒体季度检查通报";
+    const std::string title = title_text(s.context);
     out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
         << escape_html(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
     out << "<h1>" << escape_html(title) << "</h1>\n";

@@ -119,9 +119,9 @@ void failing_list(std::ostream& out, const std::string& title, const side_summar
 void recheck(std::ostream& out, const quarter_summary& s) {
     out << "## 五、" << s.context.previous_name << " 问题复核\n\n";
     const std::int64_t all = static_cast<std::int64_t>(s.recheck.size());
-    out << s.context.previous_name << " 季度末未整改问题 " << all << " 项：已整改 "
-        << s.recheck_fixed << " 项（" << percent_text({s.recheck_fixed, all}) << "），仍未整改 "
-        << all - s.recheck_fixed << " 项。\n\n";
+    out << s.context.previous_name << " " << period_word(s.context) << "末未整改问题 " << all
+        << " 项：已整改 " << s.recheck_fixed << " 项（" << percent_text({s.recheck_fixed, all})
+        << "），仍未整改 " << all - s.recheck_fixed << " 项。\n\n";
     if (s.recheck.empty())
         return;
     header(out, {"对象", "问题", "链接", "证据", "发现时间", "复核结果"});
@@ -156,7 +156,7 @@ void site_table(std::ostream& out, const quarter_summary& s) {
 
 void repeats(std::ostream& out, const quarter_summary& s) {
     out << "## 七、多次被通报\n\n";
-    out << "同类问题连续两个季度末存在或本季度整改后复发的对象 " << s.repeat_targets << " 个。\n\n";
+    out << repeat_rule_text(s.context) << " " << s.repeat_targets << " 个。\n\n";
     if (s.repeats.empty())
         return;
     header(out, {"对象", "主办单位", "问题", "情形"});
@@ -169,7 +169,7 @@ void repeats(std::ostream& out, const quarter_summary& s) {
 } // namespace
 
 void write_markdown_report(const quarter_summary& s, std::ostream& out) {
-    out << "# " << s.context.quarter_name << " 政府网站与政务新媒体季度检查通报\n\n";
+    out << "# " << title_text(s.context) << "\n\n";
     out << "检查期间：" << day_text(s.context.quarter.from) << " 至 "
         << day_text(s.context.quarter.to - 1) << "；" << checkpoint_text(s.context)
         << "；生成时间：" << minute_text(s.context.generated_at) << "。\n\n";

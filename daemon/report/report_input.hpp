@@ -13,9 +13,15 @@
 // the config knows.
 namespace govmon {
 
-// From the config: what the database does not hold.
+// What a report covers: a calendar quarter (季度检查通报), a month (月度自查), or any check
+// window (检查通报 for 9月13日–26日). The figures are made alike; the words differ.
+enum class report_period { quarter, month, window };
+
+// From the config: what the database does not hold. `quarter` is the period reported on,
+// whatever its length, and `previous` the one before it (环比, 复核).
 struct report_context {
-    std::string quarter_name; // 2026Q3
+    report_period period = report_period::quarter;
+    std::string quarter_name; // 2026Q3, 2026年11月, 2026-09-13至2026-09-26
     std::string previous_name;
     time_range quarter;
     time_range previous;

@@ -15,10 +15,36 @@ std::string side_name(const std::string& kind) {
     return kind == "site" ? "政府网站" : "政务新媒体";
 }
 
+std::string title_text(const report_context& context) {
+    switch (context.period) {
+    case report_period::month:
+        return context.quarter_name + " 政府网站与政务新媒体月度自查";
+    case report_period::window:
+        return context.quarter_name + " 政府网站与政务新媒体检查通报";
+    case report_period::quarter:
+        break;
+    }
+    return context.quarter_name + " 政府网站与政务新媒体季度检查通报";
+}
+
+std::string period_word(const report_context& context) {
+    switch (context.period) {
+    case report_period::month:
+        return "月";
+    case report_period::window:
+        return "检查期";
+    case report_period::quarter:
+        break;
+    }
+    return "季度";
+}
+
 std::string checkpoint_text(const report_context& context) {
+    const std::string word = period_word(context);
     if (context.generated_at < context.quarter.to)
-        return "季度未结束，结论以生成时（" + minute_text(context.generated_at) + "）为准";
-    return "结论以季度末（" + minute_text(context.quarter.to) + "）为准";
+        return (context.period == report_period::month ? "本" : "") + word +
+               "未结束，结论以生成时（" + minute_text(context.generated_at) + "）为准";
+    return "结论以" + word + "末（" + minute_text(context.quarter.to) + "）为准";
 }
 
 std::string percent_text(const fraction& f) {
@@ -88,11 +114,16 @@ std::string due_text(const problem& p) {
 std::string repeat_text(const repeat_offence& r, const report_context& context) {
     std::string text;
     if (r.previous_quarter)
-        text = context.previous_name + " 季度末亦存在";
+        text = context.previous_name + " " + period_word(context) + "末亦存在";
     if (r.reopened > 0)
-        text += (text.empty() ? "" : "；") + std::string("本季度整改后复发 ") +
-                std::to_string(r.reopened) + " 次";
+        text += (text.empty() ? "" : "；") + std::string("本") + period_word(context) +
+                "整改后复发 " + std::to_string(r.reopened) + " 次";
     return text;
+}
+
+std::string repeat_rule_text(const report_context& context) {
+    const std::string word = period_word(context);
+    return "同类问题连续两个" + word + "末存在或本" + word + "整改后复发的对象";
 }
 
 } // namespace govmon

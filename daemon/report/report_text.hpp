@@ -21,6 +21,11 @@ std::array<side_ref, 2> sides_of(const quarter_summary& summary);
 // 政府网站 / 政务新媒体
 std::string side_name(const std::string& kind);
 
+// "2026Q3 政府网站与政务新媒体季度检查通报", "2026年11月 …月度自查", "2026-09-13至2026-09-26
+// …检查通报".
+std::string title_text(const report_context& context);
+// 季度, 月, 检查期: "季度末", "月末", "检查期末".
+std::string period_word(const report_context& context);
 // "结论以季度末（2026-10-01 00:00）为准", or, for a quarter still running, the time of the report.
 std::string checkpoint_text(const report_context& context);
 
@@ -47,6 +52,8 @@ std::string share_sentence(const problem_share& p, const std::string& target_kin
 std::string due_text(const problem& p);
 // Why a target is a repeat offender: "2026Q2 季度末亦存在；本季度整改后复发 1 次".
 std::string repeat_text(const repeat_offence& r, const report_context& context);
+// The rule a 多次被通报 target meets, in the period's words.
+std::string repeat_rule_text(const report_context& context);
 
 // "（另有 12 项，见 CSV 清单）": how many problems a list left out.
 std::string more_text(std::size_t left_out);

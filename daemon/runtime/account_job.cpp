@@ -1,6 +1,7 @@
 #include "account_job.hpp"
 
 #include "daemon/common/time_zone.hpp"
+#include "daemon/config/account_freshness.hpp"
 #include "daemon/findings/account_rules.hpp"
 #include "daemon/findings/ipv6_rule.hpp"
 #include "daemon/runtime/job_recording.hpp"
@@ -53,7 +54,7 @@ error_class error_of(const account_result& r) {
 }
 
 account_detail detail_of(const account_result& r) {
-    return {r.outcome, r.items_seen, r.items_dated, r.detail};
+    return {r.outcome, r.items_seen, r.items_dated, r.detail, r.post_times};
 }
 
 observation to_observation(const account_config& account, const std::string& url,
@@ -78,11 +79,15 @@ bool is_app(const account_config& account) {
 account_thresholds thresholds_of(const config& cfg, const account_config& account) {
     using std::chrono::duration_cast;
     using std::chrono::seconds;
+    const resolved_freshness f = freshness_of(cfg, account);
     account_thresholds t;
-    t.warn = duration_cast<seconds>(cfg.thresholds.account_warn).count();
-    t.dormant = duration_cast<seconds>(cfg.thresholds.account_dormant).count();
-    t.video = account.content == "video";
-    t.judge_freshness = !is_app(account);
+    t.warn = duration_cast<seconds>(f.warn).count();
+    t.dormant = duration_cast<seconds>(f.dormant).count();
+    if (f.min_posts) {
+        t.min_posts = f.min_posts->count;
+        t.min_posts_within = duration_cast<seconds>(f.min_posts->within).count();
+    }
+    t.judge_freshness = freshness_judged(account);
     return t;
 }
 

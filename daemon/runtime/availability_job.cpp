@@ -76,8 +76,15 @@ std::vector<availability_visit> visits_of(const std::vector<observation>& stored
 }
 
 availability_thresholds thresholds_of(const config& cfg) {
+    using std::chrono::duration_cast;
+    using std::chrono::seconds;
+    const thresholds_config& c = cfg.thresholds;
     availability_thresholds t;
-    t.veto_ratio = cfg.thresholds.unreachable_ratio;
+    t.veto_ratio = c.unreachable_ratio;
+    t.warn_ratio = c.unreachable_warn_ratio;
+    t.window = duration_cast<seconds>(c.availability_window).count();
+    t.min_samples_for_veto = c.unreachable_min_probes;
+    t.tls_expiry_warning = duration_cast<seconds>(c.tls_expiry_warn).count();
     return t;
 }
 

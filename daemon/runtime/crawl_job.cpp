@@ -59,6 +59,11 @@ site_content_thresholds thresholds_of(const config& cfg) {
     t.news_stale = seconds_of(cfg.thresholds.column_stale.news);
     t.notice_stale = seconds_of(cfg.thresholds.column_stale.notice);
     t.personnel_stale = seconds_of(cfg.thresholds.column_stale.personnel);
+    t.homepage_warn = seconds_of(cfg.thresholds.homepage_warn);
+    t.homepage_min_items = cfg.thresholds.homepage_min_items;
+    t.stale_news_notice_veto = cfg.thresholds.stale_columns_veto;
+    t.stale_all_veto = cfg.thresholds.stale_columns_all_veto;
+    t.blank_veto = cfg.thresholds.blank_columns_veto;
     return t;
 }
 

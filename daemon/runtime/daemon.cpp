@@ -10,6 +10,7 @@
 #include "daemon/runtime/crawl_job.hpp"
 #include "daemon/runtime/daemon_state.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
+#include "daemon/runtime/threshold_metrics.hpp"
 #include "daemon/runtime/version.hpp"
 #include "daemon/status/status_page.hpp"
 #include "probes/ads/filter_engine.hpp"
@@ -170,6 +171,7 @@ void declare_metrics(daemon_state& state, const config* previous) {
     for (const account_config& account : state.cfg.accounts)
         if (account.active)
             state.stats.declare_account(account.id, account.platform, account.unit);
+    publish_thresholds(state.cfg, state.stats);
 }
 
 std::map<std::string, std::string> unit_names_of(const config& cfg) {
@@ -196,10 +198,10 @@ bool serve_metrics(metrics& stats, const std::string& listen,
 
 class daemon_runner {
 public:
-    daemon_runner(config cfg, store& db, metrics& stats, bool once,
+    daemon_runner(config cfg, store& db, metrics& stats, run_mode mode,
                   std::shared_ptr<spdlog::logger> log)
         : db_(db), store_thread_(db), state_(std::move(cfg), store_thread_, stats, std::move(log)),
-          once_(once) {
+          once_(mode.once), mail_(mode.mail) {
         state_.parse_on = parse_pool_.get_executor();
     }
 
@@ -220,8 +222,12 @@ public:
         if (!once_ && !serve_metrics(state_.stats, state_.cfg.metrics.listen, status_, *state_.log))
             return exit_cycle_failed;
         plan_probes(state_, db_.load_schedule(), once_);
-        if (!once_ && !start_alerts())
+        // Before the first probe: the outbox's cursor must stand before this run's events.
+        if (mail_ && !start_alerts())
             return exit_cycle_failed;
+        if (!mail_)
+            state_.log->info("alerts: --no-mail; finding changes are left to the next govmon that "
+                             "mails");
         watch_signals();
         asio::co_spawn(ioc_, schedule_loop(), [this](std::exception_ptr e) { on_loop_end(e); });
         ioc_.run();
@@ -231,6 +237,8 @@ public:
         parse_pool_.join();
         store_thread_.drain();
         state_.client.reset();
+        if (once_ && alerts_ && !stopped_by_signal_)
+            finish_mail();
         alerts_.reset();
         if (stopped_by_signal_)
             state_.log->info("stopped");
@@ -240,8 +248,9 @@ public:
     }
 
 private:
-    // `govmon run --once` leaves mail to the daemon: both may run on one database, and the
-    // outbox plans each finding change once, whoever recorded it.
+    // A timer-driven deployment has no daemon to mail for it, so `run --once` mails too. Both
+    // may run on one database: the outbox plans each finding change once, whoever recorded it,
+    // and only one process at a time delivers (delivery_lock).
     bool start_alerts() {
         if (state_.cfg.alerts.smtp_url.empty()) {
             state_.log->info("alerts: no alerts.smtp_url; findings are not mailed");
@@ -256,6 +265,17 @@ private:
         }
         state_.log->info("alerts: mailing through {}", state_.cfg.alerts.smtp_url);
         return true;
+    }
+
+    // Every write of the cycle is committed: the worker's next rounds plan its events and
+    // deliver, without pause, within alerts.once_wait.
+    void finish_mail() {
+        const duration within = state_.cfg.alerts.once_wait;
+        if (alerts_->finish(within))
+            return;
+        state_.log->warn("alerts: mail not delivered within alerts.once_wait ({} s); what is left "
+                         "stays queued for the next run",
+                         std::chrono::duration_cast<std::chrono::seconds>(within).count());
     }
 
     void reload_alerts() {
@@ -386,7 +406,8 @@ private:
         asio::co_spawn(ioc_, record_targets(targets_of(state_.cfg)), asio::detached);
         declare_metrics(state_, &previous);
         plan_probes(state_, {}, false);
-        reload_alerts();
+        if (mail_)
+            reload_alerts();
         status_->set_unit_names(unit_names_of(state_.cfg));
         state_.log->info("reloaded {}: {} sites, {} accounts", state_.cfg.path,
                          state_.cfg.sites.size(), state_.cfg.accounts.size());
@@ -414,6 +435,7 @@ private:
     asio::thread_pool parse_pool_{2};
     daemon_state state_;
     bool once_;
+    bool mail_;
     bool stopped_by_signal_ = false;
     std::set<schedule_key> launched_once_;
     std::unique_ptr<alert_worker> alerts_;
@@ -422,7 +444,7 @@ private:
 
 } // namespace
 
-int run_daemon(const std::string& config_path, bool once) {
+int run_daemon(const std::string& config_path, run_mode mode) {
     // main() has set the process's logger up; everything below writes through this one.
     const std::shared_ptr<spdlog::logger> log = spdlog::default_logger();
     config_load_result loaded = load_config(config_path);
@@ -445,7 +467,7 @@ int run_daemon(const std::string& config_path, bool once) {
 
     metrics stats(version_string());
     try {
-        daemon_runner runner(std::move(cfg), *db, stats, once, log);
+        daemon_runner runner(std::move(cfg), *db, stats, mode, log);
         return runner.run();
     } catch (const std::exception& e) {
         log->critical("{}", e.what());

@@ -142,8 +142,11 @@ availability_detail availability_detail_of(std::string_view json_text) {
 
 account_detail account_detail_of(std::string_view json_text) {
     const json detail = object_of(json_text);
-    return {parse_account_outcome(text_field(detail, "outcome")), int_field(detail, "items_seen"),
-            int_field(detail, "items_dated"), text_field(detail, "detail")};
+    return {parse_account_outcome(text_field(detail, "outcome")),
+            int_field(detail, "items_seen"),
+            int_field(detail, "items_dated"),
+            text_field(detail, "detail"),
+            {}};
 }
 
 availability_visit availability_visit_of(const observation& o) {

@@ -38,6 +38,9 @@ struct account_result {
     std::optional<std::int64_t> newest_post;
     int items_seen = 0;
     int items_dated = 0;
+    // The dated items' times as counted (a future date as the probe time), in the order read:
+    // a posting-frequency rule counts those within its period.
+    std::vector<std::int64_t> post_times;
     int http_status = 0;
     error_class error = error_class::none; // the observation's error column
     std::string detail;                    // why, for people: "HTTP 432", "ok:-100 login wall"

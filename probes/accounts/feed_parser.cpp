@@ -406,6 +406,7 @@ account_result summarize(std::vector<feed_item> items, std::int64_t now) {
             future += t.in_future ? 1 : 0;
             const std::int64_t counted = std::min(*t.latest, now);
             r.newest_post = std::max(r.newest_post.value_or(counted), counted);
+            r.post_times.push_back(counted);
         } else if (!t.unreadable.empty() && unreadable++ == 0) {
             first_unreadable = t.unreadable;
         }

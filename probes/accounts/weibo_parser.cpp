@@ -235,6 +235,7 @@ account_result dated_list(card_walk& walk) {
         if (post.created) {
             ++r.items_dated;
             r.newest_post = std::max(r.newest_post.value_or(*post.created), *post.created);
+            r.post_times.push_back(*post.created);
         }
     }
     if (!walk.first_unreadable.empty()) {

@@ -83,6 +83,31 @@ class ReportCliTest(unittest.TestCase):
                          ["govmon-2026Q3-report.csv", "govmon-2026Q3-report.html",
                           "govmon-2026Q3-report.md"])
 
+    def test_month_and_window_reports_are_named_after_their_period(self):
+        folder = self.output_dir()
+        runs = [("--month", "2026-08"), ("--month", "2026-08", "--format", "md"),
+                ("--from", "2026-07-27", "--to", "2026-08-10")]
+        for args in runs:
+            out = self.govmon("report", *args, "--output", folder)
+            self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(sorted(os.listdir(folder)),
+                         ["govmon-2026-07-27_2026-08-10-report.html", "govmon-2026-08-report.html",
+                          "govmon-2026-08-report.md"])
+        with open(os.path.join(folder, "govmon-2026-08-report.md"), encoding="utf-8") as f:
+            self.assertTrue(f.read().startswith("# 2026年8月 政府网站与政务新媒体月度自查\n"))
+        with open(os.path.join(folder, "govmon-2026-07-27_2026-08-10-report.html"),
+                  encoding="utf-8") as f:
+            html = f.read()
+        self.assertIn("<title>2026-07-27至2026-08-09 政府网站与政务新媒体检查通报</title>", html)
+        self.assertIn("测试网站", html)
+
+    def test_last_month_resolves_to_its_name(self):
+        today = datetime.datetime.now(tz=ZONE).date()
+        last = today.replace(day=1) - datetime.timedelta(days=1)
+        folder = self.output_dir()
+        self.assertEqual(self.govmon("report", "--month", "last", "--output", folder).returncode, 0)
+        self.assertEqual(os.listdir(folder), [f"govmon-{last.year}-{last.month:02d}-report.html"])
+
     def test_last_and_current_resolve_to_quarter_names(self):
         today = datetime.datetime.now(tz=ZONE).date()
         folder = self.output_dir()
@@ -109,7 +134,11 @@ class ReportCliTest(unittest.TestCase):
     def test_usage_errors_exit_64(self):
         for args in (["report"], ["report", "--quarter", "2026Q5"],
                      ["report", "--quarter", "2026Q3", "--format", "pdf"],
-                     ["export", "--quarter", "previous"]):
+                     ["export", "--quarter", "previous"],
+                     ["report", "--month", "2026-13"], ["report", "--month", "2026-11",
+                                                        "--quarter", "2026Q3"],
+                     ["report", "--from", "2026-09-27", "--to", "2026-09-13"],
+                     ["report", "--from", "2026-09-13"]):
             out = self.govmon(*args)
             self.assertEqual(out.returncode, 64, (args, out.stderr))
 

@@ -1,3 +1,4 @@
+#include "daemon/common/time_zone.hpp"
 #include "daemon/findings/account_rules.hpp"
 #include "tests/support/finding_vocabulary.hpp"
 
@@ -54,7 +55,7 @@ TEST_CASE("exactly 14 days is not yet dormant") {
 
 TEST_CASE("video accounts are not stale after a week") {
     account_thresholds video;
-    video.video = true;
+    video.warn = video.dormant; // what freshness_of gives a video account
     CHECK(kinds(judge_account({probe("ok")}, now - 10 * day, now, video)).empty());
     CHECK(kinds(judge_account({probe("ok")}, now - 15 * day, now, video)) ==
           std::vector<std::string>{"account_dormant/veto"});
@@ -86,7 +87,7 @@ TEST_CASE("a partial read proves an account fresh and never calls it stale or do
         CHECK_FALSE(judged(unknown, "account_stale"));
     }
     account_thresholds video;
-    video.video = true;
+    video.warn = video.dormant; // what freshness_of gives a video account
     CHECK(kinds(judge_account({probe("partial")}, now - 10 * day, now, video)).empty());
 }
 
@@ -128,4 +129,49 @@ TEST_CASE("an app is judged on reachability only") {
     CHECK(kinds(v).empty());
     CHECK_FALSE(judged(v, "account_dormant"));
     CHECK(judged(v, "account_unreachable"));
+}
+
+namespace {
+
+account_visit posts_at(std::vector<std::int64_t> ages) {
+    account_visit o = probe("ok");
+    for (const std::int64_t age : ages)
+        o.detail.post_times.push_back(now - age);
+    return o;
+}
+
+account_thresholds twice_a_week() { // 贵阳: 每周不少于2次
+    account_thresholds t;
+    t.min_posts = 2;
+    t.min_posts_within = 7 * day;
+    return t;
+}
+
+} // namespace
+
+TEST_CASE("a posting rule warns when fewer posts than it asks fall within its period") {
+    const auto once =
+        judge_account({posts_at({2 * day, 9 * day})}, now - 2 * day, now, twice_a_week());
+    CHECK(kinds(once) == std::vector<std::string>{"account_stale/warn"});
+    REQUIRE(once.candidates.size() == 1);
+    CHECK(once.candidates[0].detail ==
+          "1 post(s) in the last 7 days, fewer than the 2 required; last post " +
+              format_iso8601(now - 2 * day) + ", 2 days ago");
+    CHECK(kinds(judge_account({posts_at({1 * day, 6 * day, 9 * day})}, now - day, now,
+                              twice_a_week()))
+              .empty());
+    // Without a rule the same account is fine.
+    CHECK(kinds(judge_account({posts_at({2 * day, 9 * day})}, now - 2 * day, now, {})).empty());
+}
+
+TEST_CASE("a posting rule says nothing when the list does not reach back over the period") {
+    // One post listed, inside the week: the feed may list only its newest post.
+    CHECK(kinds(judge_account({posts_at({2 * day})}, now - 2 * day, now, twice_a_week())).empty());
+}
+
+TEST_CASE("a posting rule never hides a stale or dormant verdict") {
+    CHECK(kinds(judge_account({posts_at({8 * day, 20 * day})}, now - 8 * day, now,
+                              twice_a_week())) == std::vector<std::string>{"account_stale/warn"});
+    CHECK(kinds(judge_account({posts_at({15 * day, 20 * day})}, now - 15 * day, now,
+                              twice_a_week())) == std::vector<std::string>{"account_dormant/veto"});
 }

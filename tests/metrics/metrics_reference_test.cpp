@@ -70,6 +70,9 @@ TEST_CASE("docs/metrics.md lists exactly the families /metrics exposes, with the
     m.declare_account("hb-weibo", "weibo", "hb-gov-office");
     // A certificate's expiry has no meaningful 0: the series appears with the first TLS visit.
     m.set_tls_expiry("hb-portal", 1800000000);
+    m.set_threshold_seconds("account_warn", 7 * 86400);
+    m.set_threshold_ratio("unreachable_ratio", 0.05);
+    m.set_account_thresholds("hb-weibo", 7 * 86400, 14 * 86400);
     const auto exposed = exposed_families(m.text());
     const auto documented = documented_families(
         read_text(std::filesystem::path(GOVMON_SOURCE_DIR) / "docs" / "metrics.md"));

@@ -122,7 +122,7 @@ TEST_CASE("every degraded mode is a series at 0 from start-up, and counting move
     metrics m("1.0");
     for (const char* mode :
          {"job_crashed", "reload_refused", "ad_list_unreadable", "alert_round_failed",
-          "mail_without_address", "crawl_worker_failed", "status_page_failed"})
+          "mail_without_address", "crawl_worker_failed", "status_page_failed", "mail_lock_missing"})
         CHECK(has_line(m.text(), "govmon_degraded_total{mode=\"" + std::string(mode) + "\"} 0"));
     m.count_degraded(degraded_mode::job_crashed);
     m.count_degraded(degraded_mode::job_crashed);

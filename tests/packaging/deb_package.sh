@@ -33,6 +33,8 @@ for file in /usr/bin/govmon \
     /usr/lib/systemd/system/govmon.service \
     /usr/lib/systemd/system/govmon-export.service \
     /usr/lib/systemd/system/govmon-export.timer \
+    /usr/lib/systemd/system/govmon-monthly.service \
+    /usr/lib/systemd/system/govmon-monthly.timer \
     /usr/share/govmon/ad-rules/cn-ad-networks.txt \
     /usr/share/doc/govmon/README.md \
     /usr/share/doc/govmon/docs/configuration.md \
@@ -64,6 +66,7 @@ for script in postinst prerm postrm; do
 done
 grep -q 'deb-systemd-helper enable' "$work/control/postinst" || fail "postinst enables nothing"
 grep -q 'govmon-export.timer' "$work/control/postinst" || fail "postinst leaves the export timer alone"
+grep -q 'govmon-monthly.timer' "$work/control/postinst" || fail "postinst leaves the monthly timer alone"
 
 root=$work/root
 dpkg-deb -x "$deb" "$root"

@@ -63,7 +63,7 @@ TEST_CASE("a detail that is not JSON, or lacks fields, reads as empty, never a c
 }
 
 TEST_CASE("an account detail is written as the contract's JSON and reads back") {
-    const account_detail d{account_outcome::blocked, 3, 1, "HTTP 432"};
+    const account_detail d{account_outcome::blocked, 3, 1, "HTTP 432", {}};
     const std::string text = detail_json(d);
     CHECK(text == R"({"detail":"HTTP 432","items_dated":1,"items_seen":3,"outcome":"blocked"})");
     const account_detail back = account_detail_of(text);
@@ -71,7 +71,7 @@ TEST_CASE("an account detail is written as the contract's JSON and reads back") 
     CHECK(back.items_seen == 3);
     CHECK(back.items_dated == 1);
     CHECK(back.why == "HTTP 432");
-    CHECK(detail_json(account_detail{account_outcome::ok_empty, 0, 0, ""}) ==
+    CHECK(detail_json(account_detail{account_outcome::ok_empty, 0, 0, "", {}}) ==
           R"({"items_dated":0,"items_seen":0,"outcome":"ok_empty"})");
     CHECK_FALSE(account_detail_of(R"({"outcome":"exploded"})").outcome);
 }
