@@ -26,6 +26,8 @@ enum class finding_kind {
     account_dormant,
     account_unreachable,
     account_blocked,
+    tampered,
+    date_suspect,
 };
 
 enum class finding_severity { veto, deduct, warn };

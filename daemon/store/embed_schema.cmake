@@ -1,6 +1,6 @@
 # Writes OUTPUT, a C++ file holding every schema migration as a raw string literal.
 # Run as: cmake -DSCHEMA_DIR=... -DFILES=0001_a.sql,0002_b.sql -DOUTPUT=... -P embed_schema.cmake
-# Fails the build on a misnamed or misnumbered file, so that a gap or a duplicate never ships.
+# Fails the build on a misnamed file or one out of order, so that a duplicate never ships.
 
 set(delimiter "govmon_sql")
 string(REPLACE "," ";" files "${FILES}")
@@ -13,8 +13,8 @@ foreach(file IN LISTS files)
     endif()
     set(name "${CMAKE_MATCH_2}")
     string(REGEX REPLACE "^0+" "" version "${CMAKE_MATCH_1}")
-    if(NOT version EQUAL expected)
-        message(FATAL_ERROR "schema/${file}: expected migration ${expected} here")
+    if(version LESS expected)
+        message(FATAL_ERROR "schema/${file}: expected migration ${expected} or a later one here")
     endif()
     file(READ "${SCHEMA_DIR}/${file}" sql)
     string(FIND "${sql}" ")${delimiter}\"" clash)
@@ -22,7 +22,7 @@ foreach(file IN LISTS files)
         message(FATAL_ERROR "schema/${file} contains the literal's delimiter )${delimiter}\"")
     endif()
     string(APPEND body "    {${version}, \"${name}\", R\"${delimiter}(${sql})${delimiter}\"},\n")
-    math(EXPR expected "${expected} + 1")
+    math(EXPR expected "${version} + 1")
 endforeach()
 
 if(expected EQUAL 1)
