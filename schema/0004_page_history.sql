@@ -14,14 +14,17 @@ CREATE TABLE page_baselines (
     PRIMARY KEY (target, url)
 ) STRICT, WITHOUT ROWID;
 
--- When a dated item (by url) was first listed on one of the site's list pages, and with which
--- displayed date: an item first seen long after the date it shows was backdated.
+-- When a dated item (by url) was first listed on one of the site's list pages, with which
+-- displayed date, and when govmon had read that list before without it (`read_before`, 0: never,
+-- or the list was mostly new then): an item first seen long after the date it shows, on a list
+-- read after that date, was backdated.
 CREATE TABLE item_sightings (
-    target     TEXT    NOT NULL,
-    url        TEXT    NOT NULL,
-    page       TEXT    NOT NULL,
-    displayed  INTEGER NOT NULL,
-    first_seen INTEGER NOT NULL,
+    target      TEXT    NOT NULL,
+    url         TEXT    NOT NULL,
+    page        TEXT    NOT NULL,
+    displayed   INTEGER NOT NULL,
+    first_seen  INTEGER NOT NULL,
+    read_before INTEGER NOT NULL,
     PRIMARY KEY (target, url)
 ) STRICT, WITHOUT ROWID;
 

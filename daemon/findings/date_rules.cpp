@@ -127,9 +127,9 @@ void judge_document_order(const list_page& page, std::int64_t gap_days, date_sig
                 if (d.day + gap_days < oldest->day)
                     signs.add(*d.item, page.url,
                               item_text(*d.item) + " but document number " +
-                                  std::to_string(d.number) + " is newer than " +
-                                  std::to_string(i) + " documents of the list dated from " +
-                                  day_text(oldest->day) + " (" + oldest->item->url + ")");
+                                  std::to_string(d.number) + " is newer than " + std::to_string(i) +
+                                  " documents of the list dated from " + day_text(oldest->day) +
+                                  " (" + oldest->item->url + ")");
             }
         }
     }
@@ -144,26 +144,39 @@ void judge_future(const list_page& page, std::int64_t now, date_signs& signs) {
 
 void judge_first_seen(const list_page& page, const item_history& history, std::int64_t now,
                       const date_rule_thresholds& t, date_signs& signs) {
-    const auto read = history.last_read.find(page.url);
-    if (!page.news || read == history.last_read.end())
+    if (!page.news)
         return;
-    std::vector<const dated_item*> fresh;
-    for (const dated_item& item : page.reading->items)
-        if (!history.first_seen.contains(item.url))
-            fresh.push_back(&item);
-    const auto total = page.reading->items.size();
-    if (fresh.empty() || static_cast<double>(fresh.size()) > t.migrated_share * total)
-        return;
-    for (const dated_item* item : fresh)
-        if (now - item->published > t.backdated && read->second > item->published + 86400)
-            signs.add(*item, page.url,
-                      item_text(*item) + " but was first listed on " + format_iso8601(now) +
-                          ", " + std::to_string((now - item->published) / 86400) +
-                          " days later; the list was read on " + format_iso8601(read->second) +
-                          " without it");
+    const std::int64_t read_now = list_read_before(page.url, *page.reading, history, t);
+    for (const dated_item& item : page.reading->items) {
+        const auto known = history.first_seen.find(item.url);
+        const item_sighting_time seen =
+            known != history.first_seen.end() ? known->second : item_sighting_time{now, read_now};
+        if (seen.read_before == 0 || seen.first_seen - item.published <= t.backdated ||
+            seen.read_before <= item.published + 86400)
+            continue;
+        signs.add(item, page.url,
+                  item_text(item) + " but was first listed on " + format_iso8601(seen.first_seen) +
+                      ", " + std::to_string((seen.first_seen - item.published) / 86400) +
+                      " days later; the list was read on " + format_iso8601(seen.read_before) +
+                      " without it");
+    }
 }
 
 } // namespace
+
+std::int64_t list_read_before(const std::string& page, const page_reading& reading,
+                              const item_history& history, const date_rule_thresholds& t) {
+    const auto read = history.last_read.find(page);
+    if (read == history.last_read.end())
+        return 0;
+    const auto fresh =
+        std::count_if(reading.items.begin(), reading.items.end(), [&](const dated_item& item) {
+            return !history.first_seen.contains(item.url);
+        });
+    const bool migrated =
+        static_cast<double>(fresh) > t.migrated_share * static_cast<double>(reading.items.size());
+    return migrated ? 0 : read->second;
+}
 
 rule_verdict judge_dates(const crawl_result& crawl, const std::string& home_url,
                          const item_history& history, std::int64_t now,

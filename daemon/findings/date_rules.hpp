@@ -31,9 +31,17 @@ struct date_rule_thresholds {
 //   numbered before it;
 // - a row dated more than a day after now (Beijing calendar);
 // - in a news column, an item first seen more than `backdated` after its displayed date, when
-//   govmon had read the list after that date without it.
+//   govmon had read the list after that date without it (remembered: the finding stays while
+//   the item is listed).
 // Titles that say they were updated (更新, 修订, 重新发布) are re-dated on purpose and not judged
 // against their URL or neighbours. Nothing is judged when the home page did not load.
+// When the list `page` was read before this crawl, for the items it lists for the first time now
+// (item_sighting_time::read_before): 0 when it never was, or when more than `migrated_share` of
+// its items are new at once.
+std::int64_t list_read_before(const std::string& page, const page_reading& reading,
+                              const item_history& history,
+                              const date_rule_thresholds& thresholds = {});
+
 rule_verdict judge_dates(const crawl_result& crawl, const std::string& home_url,
                          const item_history& history, std::int64_t now,
                          const date_rule_thresholds& thresholds = {});

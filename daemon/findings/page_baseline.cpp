@@ -43,8 +43,8 @@ void compare_field(const char* name, const std::string& before, const std::strin
     const auto term = find_illicit_term(now);
     if (!term || find_illicit_term(before))
         return;
-    changes.push_back(std::string(name) + " changed from \"" + before + "\" to \"" + now +
-                      "\" (" + std::string(*term) + ")");
+    changes.push_back(std::string(name) + " changed from \"" + before + "\" to \"" + now + "\" (" +
+                      std::string(*term) + ")");
 }
 
 std::vector<std::string> deviations(const page_signals& before, const page_signals& now) {
@@ -53,11 +53,11 @@ std::vector<std::string> deviations(const page_signals& before, const page_signa
     compare_field("meta keywords", before.keywords, now.keywords, changes);
     compare_field("meta description", before.description, now.description, changes);
     if (const auto fresh = unknown_hosts(now.script_hosts, before.script_hosts); !fresh.empty())
-        changes.push_back("scripts from new host " + joined(fresh) + " (baseline: " +
-                          joined(before.script_hosts) + ")");
+        changes.push_back("scripts from new host " + joined(fresh) +
+                          " (baseline: " + joined(before.script_hosts) + ")");
     if (const auto fresh = unknown_hosts(now.iframe_hosts, before.iframe_hosts); !fresh.empty())
-        changes.push_back("frames from new host " + joined(fresh) + " (baseline: " +
-                          joined(before.iframe_hosts) + ")");
+        changes.push_back("frames from new host " + joined(fresh) +
+                          " (baseline: " + joined(before.iframe_hosts) + ")");
     return changes;
 }
 

@@ -129,9 +129,11 @@ void record_items(const site_config& site, const crawl_result& r, const item_his
         return;
     const auto add_page = [&](const std::string& page, const page_reading& reading) {
         batch.pages_read.push_back({site.id, page, now});
+        const std::int64_t read_before = list_read_before(page, reading, known);
         for (const dated_item& item : reading.items)
             if (!known.first_seen.contains(item.url))
-                batch.sightings.push_back({site.id, item.url, page, item.published, now});
+                batch.sightings.push_back(
+                    {site.id, item.url, page, item.published, now, read_before});
     };
     add_page(site.url, *r.home_reading);
     for (const column_reading& c : r.columns)

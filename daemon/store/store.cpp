@@ -101,15 +101,15 @@ constexpr const char* accept_baselines = R"(
 UPDATE page_baselines SET baseline = current, crawls = max(crawls, ?2) WHERE target = ?1)";
 
 constexpr const char* insert_sighting = R"(
-INSERT OR IGNORE INTO item_sightings (target, url, page, displayed, first_seen)
-VALUES (?1, ?2, ?3, ?4, ?5))";
+INSERT OR IGNORE INTO item_sightings (target, url, page, displayed, first_seen, read_before)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6))";
 
 constexpr const char* upsert_list_page = R"(
 INSERT INTO list_pages (target, page, first_crawled, last_crawled) VALUES (?1, ?2, ?3, ?3)
 ON CONFLICT (target, page) DO UPDATE SET last_crawled = max(last_crawled, excluded.last_crawled))";
 
 constexpr const char* sightings_of = R"(
-SELECT url, first_seen FROM item_sightings WHERE target = ?1)";
+SELECT url, first_seen, read_before FROM item_sightings WHERE target = ?1)";
 
 constexpr const char* list_pages_of = R"(
 SELECT page, last_crawled FROM list_pages WHERE target = ?1)";
@@ -238,7 +238,7 @@ void store::write_page_history(const write_batch& batch) {
             .run();
     auto& sighting_insert = impl_->prepared(sql::insert_sighting);
     for (const item_sighting& i : batch.sightings)
-        sighting_insert.bind_all(i.target, i.url, i.page, i.displayed, i.seen).run();
+        sighting_insert.bind_all(i.target, i.url, i.page, i.displayed, i.seen, i.read_before).run();
     auto& page_upsert = impl_->prepared(sql::upsert_list_page);
     for (const list_page_read& p : batch.pages_read)
         page_upsert.bind_all(p.target, p.page, p.time).run();
@@ -371,7 +371,7 @@ item_history store::item_history_of(const std::string& target) const {
             sqlite::use q{impl_->prepared(sql::sightings_of)};
             q->bind_all(target);
             while (q->step())
-                history.first_seen[q->string(0)] = q->int64(1);
+                history.first_seen[q->string(0)] = {q->int64(1), q->int64(2)};
         }
         sqlite::use q{impl_->prepared(sql::list_pages_of)};
         q->bind_all(target);

@@ -57,6 +57,7 @@ struct item_sighting {
     std::string page;
     std::int64_t displayed = 0;
     std::int64_t seen = 0;
+    std::int64_t read_before = 0; // item_sighting_time::read_before
 };
 
 // A list page (home page, column) a crawl read.

@@ -19,9 +19,9 @@ std::string terms_of(const own_page_illicit& illicit) {
 } // namespace
 
 std::vector<cloaking_variant> cloaking_variants(std::string_view site_name_query) {
-    return {{"Baiduspider User-Agent", "User-Agent", std::string(baiduspider)},
-            {"Baidu Referer", "Referer",
-             "https://www.baidu.com/s?wd=" + std::string(site_name_query)}};
+    return {
+        {"Baiduspider User-Agent", "User-Agent", std::string(baiduspider)},
+        {"Baidu Referer", "Referer", "https://www.baidu.com/s?wd=" + std::string(site_name_query)}};
 }
 
 std::string cloaking_difference(const page_view& normal, const page_view& variant) {

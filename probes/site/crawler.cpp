@@ -14,11 +14,11 @@
 #include "probes/site/column_discovery.hpp"
 #include "probes/site/hidden_links.hpp"
 #include "probes/site/illicit_page.hpp"
+#include "probes/site/key_page_signals.hpp"
 #include "probes/site/node_text.hpp"
 #include "probes/site/own_page_illicit.hpp"
-#include "probes/site/page_signals.hpp"
-#include "probes/site/parked_domain.hpp"
 #include "probes/site/page_renderer.hpp"
+#include "probes/site/parked_domain.hpp"
 #include "probes/site/site_scope.hpp"
 #include "probes/site/soft_404.hpp"
 #include "text/host_names.hpp"
@@ -196,11 +196,11 @@ parsed_page parse_page(const http::response& r, const std::string& page, const o
     }
     parsed.links = html::extract_links(doc, r.final_url, decoded.charset);
     parsed.hidden = find_hidden_links(doc.get(), page);
-    page_signals signals = signals_of(doc.get(), page, parsed.title,
-                                      is_home ? parsed.links : std::vector<html::page_link>{},
-                                      scope);
-    parsed.illicit =
-        judge_signals(signals, is_home ? std::string_view{text} : utf8_prefix(text, own_text_judged));
+    page_signals signals =
+        signals_of(doc.get(), page, parsed.title,
+                   is_home ? parsed.links : std::vector<html::page_link>{}, scope);
+    parsed.illicit = judge_signals(signals, is_home ? std::string_view{text}
+                                                    : utf8_prefix(text, own_text_judged));
     if (is_home)
         parsed.signals = std::move(signals);
     return parsed;
@@ -620,10 +620,10 @@ private:
         for (const auto& [url, use] : uses_) {
             const auto status = checks_.find(url);
             if (status != checks_.end() && !status->second.parked.empty() && !use.pages.empty())
-                result_.parked.push_back(
-                    {url, use.pages.front(),
-                     "target page says \"" + status->second.parked + "\" (" +
-                         std::to_string(use.count) + (use.count == 1 ? " link)" : " links)")});
+                result_.parked.push_back({url, use.pages.front(),
+                                          "target page says \"" + status->second.parked + "\" (" +
+                                              std::to_string(use.count) +
+                                              (use.count == 1 ? " link)" : " links)")});
         }
     }
 
@@ -681,9 +681,8 @@ private:
                         const std::string& text, const std::string& charset) {
         const std::vector<html::page_link> links = html::extract_links(doc, final_url, charset);
         page_signals signals = signals_of(doc.get(), url, title, links, scope_);
-        const bool known = std::any_of(
-            result_.illicit_pages.begin(), result_.illicit_pages.end(),
-            [&](const illicit_own_page& p) { return p.url == url; });
+        const bool known = std::any_of(result_.illicit_pages.begin(), result_.illicit_pages.end(),
+                                       [&](const illicit_own_page& p) { return p.url == url; });
         if (auto illicit = judge_signals(signals, text); illicit && !known)
             result_.illicit_pages.push_back({url, std::move(*illicit)});
         result_.key_pages.push_back(std::move(signals));
@@ -705,8 +704,8 @@ private:
                 const html::html_document doc(decoded.utf8, r.final_url);
                 view.title = title_of(doc.get());
                 const page_signals signals = signals_of(doc.get(), home_, view.title, {}, scope_);
-                view.illicit = judge_signals(
-                    signals, visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated));
+                view.illicit = judge_signals(signals, visible_text(xmlDocGetRootElement(doc.get()),
+                                                                   element_gaps::separated));
             }
             std::string difference = cloaking_difference(home_view_, view);
             if (!difference.empty())

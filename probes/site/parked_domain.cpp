@@ -9,23 +9,22 @@ namespace {
 
 // What domain registrars' and parking services' holding pages say, lower-case. Kept to phrases
 // no organisation's own page uses about itself.
-constexpr std::array<std::string_view, 16> parked_phrases{
-    "this domain is for sale",
-    "this domain may be for sale",
-    "buy this domain",
-    "domain is parked",
-    "this domain has expired",
-    "parked free, courtesy of",
-    "the domain owner may be willing to sell",
-    "sedoparking",
-    "hugedomains.com",
-    "dan.com/buy-domain",
-    "afternic.com",
-    "域名出售",
-    "该域名正在出售",
-    "此域名可出售",
-    "域名转让",
-    "域名已过期"};
+constexpr std::array<std::string_view, 16> parked_phrases{"this domain is for sale",
+                                                          "this domain may be for sale",
+                                                          "buy this domain",
+                                                          "domain is parked",
+                                                          "this domain has expired",
+                                                          "parked free, courtesy of",
+                                                          "the domain owner may be willing to sell",
+                                                          "sedoparking",
+                                                          "hugedomains.com",
+                                                          "dan.com/buy-domain",
+                                                          "afternic.com",
+                                                          "域名出售",
+                                                          "该域名正在出售",
+                                                          "此域名可出售",
+                                                          "域名转让",
+                                                          "域名已过期"};
 
 } // namespace
 

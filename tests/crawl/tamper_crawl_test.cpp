@@ -90,9 +90,8 @@ TEST_CASE("the home page is fetched as Baiduspider and with a Baidu referer and 
             moved.headers.emplace_back("Location", ext_root + "/");
             return moved;
         }
-        return html("某县人民政府", "<script src='" + ext_root +
-                                        "/stat.js'></script><a href='" + ext_root +
-                                        "/partner'>友情链接</a>");
+        return html("某县人民政府", "<script src='" + ext_root + "/stat.js'></script><a href='" +
+                                        ext_root + "/partner'>友情链接</a>");
     });
     const crawl_result r = crawl(site, &ext);
     REQUIRE(r.cloaking.size() == 2);
@@ -109,7 +108,6 @@ TEST_CASE("the home page is fetched as Baiduspider and with a Baidu referer and 
     CHECK(r.key_pages[0].script_hosts == std::set<std::string>{"ext.example.com"});
     site.wait_recorded();
     const auto seen = site.seen();
-    CHECK(std::count_if(seen.begin(), seen.end(), [](const loopback_request& q) {
-              return q.target == "/";
-          }) == 3);
+    CHECK(std::count_if(seen.begin(), seen.end(),
+                        [](const loopback_request& q) { return q.target == "/"; }) == 3);
 }

@@ -45,12 +45,12 @@ std::vector<std::string> urls(const rule_verdict& v) {
 } // namespace
 
 TEST_CASE("a displayed date far after the URL's date is suspect, a small gap is not") {
-    const auto v = judge_dates(
-        with_news({item("旧闻新发", "xwdt/2026/0305/1.html", 2026, 11, 30),
-                   item("正常发布", "xwdt/202611/t20261128_5.html", 2026, 11, 28),
-                   item("成文日期在前", "xwdt/202611/t20261120_6.html", 2026, 11, 15),
-                   item("更新：办事指南", "xwdt/2026/0105/2.html", 2026, 11, 30)}),
-        home, {}, now);
+    const auto v =
+        judge_dates(with_news({item("旧闻新发", "xwdt/2026/0305/1.html", 2026, 11, 30),
+                               item("正常发布", "xwdt/202611/t20261128_5.html", 2026, 11, 28),
+                               item("成文日期在前", "xwdt/202611/t20261120_6.html", 2026, 11, 15),
+                               item("更新：办事指南", "xwdt/2026/0105/2.html", 2026, 11, 30)}),
+                    home, {}, now);
     CHECK(urls(v) == std::vector<std::string>{"xwdt/2026/0305/1.html"});
     CHECK(v.candidates[0].detail.find("shows 2026-11-30, its URL 2026-03-05 (270 days later") !=
           std::string::npos);
@@ -74,8 +74,7 @@ TEST_CASE("document numbers against dates: re-dated forward anywhere, backward i
         item("六", "xwdt/content_1006.html", 2026, 8, 6), // new number, old date
     };
     auto v = judge_dates(with_news(items), home, {}, now);
-    CHECK(urls(v) ==
-          std::vector<std::string>{"xwdt/content_1002.html", "xwdt/content_1006.html"});
+    CHECK(urls(v) == std::vector<std::string>{"xwdt/content_1002.html", "xwdt/content_1006.html"});
     CHECK(v.candidates[0].detail.find("document number 1002 is older than 4 documents") !=
           std::string::npos);
     v = judge_dates(with_news(items, "notice"), home, {}, now);
@@ -100,15 +99,21 @@ TEST_CASE("an item first seen long after its date, in a news list read since, is
     h.last_read[news] = beijing(2026, 12, 6, 10);
     std::vector<dated_item> items;
     for (int d = 1; d <= 6; ++d) {
-        items.push_back(item("旧" + std::to_string(d), "xwdt/" + std::to_string(d) + ".html",
-                             2026, 12, d));
-        h.first_seen[items.back().url] = beijing(2026, 12, d, 12);
+        items.push_back(
+            item("旧" + std::to_string(d), "xwdt/" + std::to_string(d) + ".html", 2026, 12, d));
+        h.first_seen[items.back().url] = {beijing(2026, 12, d, 12), 0};
     }
     items.push_back(item("倒填", "xwdt/old.html", 2026, 10, 1));
     auto v = judge_dates(with_news(items), home, h, now);
     CHECK(urls(v) == std::vector<std::string>{"xwdt/old.html"});
     CHECK(v.candidates[0].detail.find("66 days later; the list was read on 2026-12-06") !=
           std::string::npos);
+    // The next crawl knows the item: the sighting it remembered keeps the finding open.
+    item_history next = h;
+    next.first_seen[home + "xwdt/old.html"] = {now, beijing(2026, 12, 6, 10)};
+    next.last_read[news] = now;
+    CHECK(urls(judge_dates(with_news(items), home, next, now + 86400)) ==
+          std::vector<std::string>{"xwdt/old.html"});
     // A list govmon never read before, and a list whose items are mostly new (a redesign),
     // say nothing of when items were published.
     CHECK(judge_dates(with_news(items), home, item_history{h.first_seen, {}}, now)

@@ -43,9 +43,10 @@ TEST_CASE("entity-encoded and repeated spam titles and stuffed meta tags count")
 }
 
 TEST_CASE("a notice about 打击赌博 or 扫黄打非 is not a gambling page, title or text") {
-    CHECK_FALSE(judge_html("<title>关于开展打击赌博违法犯罪专项行动的通告</title><body>"
-                           "为依法严厉打击网络赌博、六合彩、百家乐、赌球等违法犯罪活动，公安机关"
-                           "将开展专项行动，查处赌场和网上赌博窝点。欢迎群众举报涉赌线索。</body>"));
+    CHECK_FALSE(
+        judge_html("<title>关于开展打击赌博违法犯罪专项行动的通告</title><body>"
+                   "为依法严厉打击网络赌博、六合彩、百家乐、赌球等违法犯罪活动，公安机关"
+                   "将开展专项行动，查处赌场和网上赌博窝点。欢迎群众举报涉赌线索。</body>"));
     CHECK_FALSE(judge_html("<title>警惕网络赌博、六合彩、百家乐的危害</title><body>远离赌博"
                            "</body>"));
     CHECK_FALSE(judge_html("<title>扫黄打非：查处色情网站 取缔淫秽视频</title>"));
@@ -62,10 +63,9 @@ TEST_CASE("the injected spam fixture is judged by its text") {
 }
 
 TEST_CASE("no real government page of the corpus is judged illicit, the lottery's neither") {
-    for (const char* name :
-         {"rw01.html", "rw02.html", "rw03.html", "rw04.html", "rw05.html", "rw06.html",
-          "rw07.html", "rw08.html", "rw09.html", "rw10.html", "rw11.html", "rw12.html",
-          "rw13.html", "rw14.html", "rw15.html"}) {
+    for (const char* name : {"rw01.html", "rw02.html", "rw03.html", "rw04.html", "rw05.html",
+                             "rw06.html", "rw07.html", "rw08.html", "rw09.html", "rw10.html",
+                             "rw11.html", "rw12.html", "rw13.html", "rw14.html", "rw15.html"}) {
         CAPTURE(name);
         CHECK_FALSE(judge_html(corpus_page(name)));
     }

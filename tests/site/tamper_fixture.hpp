@@ -2,9 +2,9 @@
 
 #include "page_fixture.hpp"
 #include "probes/html/link_extract.hpp"
+#include "probes/site/key_page_signals.hpp"
 #include "probes/site/node_text.hpp"
 #include "probes/site/own_page_illicit.hpp"
-#include "probes/site/page_signals.hpp"
 #include "probes/site/site_scope.hpp"
 
 #include <optional>
@@ -32,8 +32,8 @@ inline std::string title_in(xmlDocPtr doc) {
 inline std::optional<own_page_illicit> judge_html(std::string_view html) {
     const auto doc = parse_page(html);
     const site_scope scope{"www.site.gov.cn", false};
-    const page_signals s = signals_of(doc.get(), "http://www.site.gov.cn/", title_in(doc.get()),
-                                      {}, scope);
+    const page_signals s =
+        signals_of(doc.get(), "http://www.site.gov.cn/", title_in(doc.get()), {}, scope);
     const std::string text = visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated);
     return judge_own_page({s.title, s.keywords, s.description, text});
 }

@@ -20,7 +20,7 @@ TEST_CASE("the date a CMS wrote into a URL") {
     CHECK(date("http://www.x.gov.cn/news/202603/05/123.html") == "2026-3-5");
     CHECK(date("http://www.x.gov.cn/news/2026-03/05/content_9.htm") == "2026-3-5");
     CHECK(date("http://www.x.gov.cn/art/2026/8/27/art_60096_3312345.html") == "2026-8-27");
-    CHECK(date("http://www.x.gov.cn/news/20261305/1.html") == "none"); // no month 13
+    CHECK(date("http://www.x.gov.cn/news/20261305/1.html") == "none");     // no month 13
     CHECK(date("http://www.x.gov.cn/list.jsp?date=2026/0305/") == "none"); // a query
     CHECK(date("http://www.x.gov.cn/col/col123/index.html") == "none");
 }
@@ -57,14 +57,13 @@ TEST_CASE("a key page's signals: title, meta tags and the foreign hosts it uses"
         "<script src='https://hm.baidu.com/hm.js'></script><script src='/js/a.js'></script>"
         "</head><body><iframe src='http://video.example.com/p'></iframe>"
         "<a href='http://www.gov.cn/'>中国政府网</a><a href='/zwgk/'>政务公开</a></body></html>");
-    const std::vector<html::page_link> links =
-        html::extract_links(html::html_document(
-                                "<script src='https://hm.baidu.com/hm.js'></script>"
-                                "<script src='/js/a.js'></script>"
-                                "<iframe src='http://video.example.com/p'></iframe>"
-                                "<a href='http://www.gov.cn/'>中国政府网</a><a href='/zwgk/'>x</a>",
-                                "http://www.site.gov.cn/"),
-                            "http://www.site.gov.cn/", "utf-8");
+    const std::vector<html::page_link> links = html::extract_links(
+        html::html_document("<script src='https://hm.baidu.com/hm.js'></script>"
+                            "<script src='/js/a.js'></script>"
+                            "<iframe src='http://video.example.com/p'></iframe>"
+                            "<a href='http://www.gov.cn/'>中国政府网</a><a href='/zwgk/'>x</a>",
+                            "http://www.site.gov.cn/"),
+        "http://www.site.gov.cn/", "utf-8");
     const page_signals s = signals_of(doc.get(), "http://www.site.gov.cn/", title_in(doc.get()),
                                       links, site_scope{"www.site.gov.cn", false});
     CHECK(s.title == "某县人民政府");

@@ -34,11 +34,14 @@ int newest_version() {
 
 } // namespace
 
-TEST_CASE("the compiled schema is numbered 1..N without gaps and holds the SQL files") {
+TEST_CASE("the compiled schema is numbered from 1 in increasing order and holds the SQL files") {
+    // Numbers are handed to parallel branches beforehand (migrations.cmake): one may be missing
+    // until its branch is merged.
     const auto migrations = schema::compiled_migrations();
     REQUIRE_FALSE(migrations.empty());
-    for (std::size_t i = 0; i < migrations.size(); ++i)
-        CHECK(migrations[i].version == static_cast<int>(i) + 1);
+    CHECK(migrations[0].version == 1);
+    for (std::size_t i = 1; i < migrations.size(); ++i)
+        CHECK(migrations[i].version > migrations[i - 1].version);
     CHECK(migrations[0].name == "init");
     CHECK(migrations[0].sql.find("CREATE TABLE observations") != std::string_view::npos);
 }

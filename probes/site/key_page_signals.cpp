@@ -1,8 +1,6 @@
-#include "probes/site/page_signals.hpp"
+#include "probes/site/key_page_signals.hpp"
 
-#include "probes/html/link_extract.hpp"
 #include "probes/site/node_text.hpp"
-#include "probes/site/site_scope.hpp"
 #include "text/host_names.hpp"
 
 #include <vector>
@@ -53,7 +51,7 @@ void read_meta(xmlDocPtr doc, page_signals& signals) {
 
 } // namespace
 
-page_signals signals_of(_xmlDoc* doc, std::string url, std::string title,
+page_signals signals_of(xmlDocPtr doc, std::string url, std::string title,
                         const std::vector<html::page_link>& links, const site_scope& scope) {
     page_signals signals;
     signals.url = std::move(url);
