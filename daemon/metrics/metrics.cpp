@@ -1,6 +1,7 @@
 #include "metrics.hpp"
 
 #include "daemon/common/finding_kind.hpp"
+#include "daemon/metrics/page_routes.hpp"
 
 #include <prometheus/counter.h>
 #include <prometheus/exposer.h>
@@ -34,10 +35,11 @@ std::set<std::pair<std::string, std::string>> possible_findings() {
     return pairs;
 }
 
-constexpr std::array<degraded_mode, 6> degraded_modes{
+constexpr std::array<degraded_mode, 7> degraded_modes{
     degraded_mode::job_crashed,          degraded_mode::reload_refused,
     degraded_mode::ad_list_unreadable,   degraded_mode::alert_round_failed,
-    degraded_mode::mail_without_address, degraded_mode::crawl_worker_failed};
+    degraded_mode::mail_without_address, degraded_mode::crawl_worker_failed,
+    degraded_mode::status_page_failed};
 
 constexpr std::array<const char*, 9> request_outcomes{
     "ok", "http_4xx", "http_5xx", "timeout", "dns", "connect", "tls", "too_large", "blocked"};
@@ -149,11 +151,18 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
     families_->alert_emails.Add({{"result", "failed"}});
 }
 
-metrics::~metrics() = default;
+metrics::~metrics() {
+    for (const int port : listening_ports())
+        remove_page_source(port);
+}
 
-void metrics::serve(const std::string& listen) {
-    exposer_ = std::make_unique<prometheus::Exposer>(listen, 1);
+// Two threads: a scrape does not wait for a status page being written, nor the page for it.
+void metrics::serve(const std::string& listen, page_source pages) {
+    exposer_ = std::make_unique<prometheus::Exposer>(listen, 2, &page_callbacks());
     exposer_->RegisterCollectable(registry_);
+    if (pages)
+        for (const int port : exposer_->GetListeningPorts())
+            add_page_source(port, pages);
 }
 
 std::vector<int> metrics::listening_ports() const {
@@ -298,6 +307,8 @@ std::string_view name_of(degraded_mode mode) noexcept {
         return "mail_without_address";
     case degraded_mode::crawl_worker_failed:
         return "crawl_worker_failed";
+    case degraded_mode::status_page_failed:
+        return "status_page_failed";
     }
     return "unknown";
 }

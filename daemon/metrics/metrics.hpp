@@ -1,5 +1,7 @@
 #pragma once
 
+#include "daemon/metrics/served_page.hpp"
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -33,6 +35,7 @@ enum class degraded_mode {
     alert_round_failed,   // the alert worker's round failed (store busy or unwritable)
     mail_without_address, // a unit with no contact and no alerts.to: its mail is not sent
     crawl_worker_failed,  // a crawl worker threw: the crawl finished with fewer workers
+    status_page_failed,   // the status page could not read the store: it answered 503
 };
 
 std::string_view name_of(degraded_mode mode) noexcept;
@@ -44,9 +47,10 @@ public:
     metrics(const metrics&) = delete;
     metrics& operator=(const metrics&) = delete;
 
-    // Serves /metrics on host:port; port 0 picks a free one. Throws std::runtime_error when the
-    // address cannot be bound.
-    void serve(const std::string& listen);
+    // Serves /metrics on host:port, and what `pages` answers (the status page) on the same
+    // listener; port 0 picks a free one. Throws std::runtime_error when the address cannot be
+    // bound.
+    void serve(const std::string& listen, page_source pages = {});
     std::vector<int> listening_ports() const;
 
     // Creates every series of a site at 0 so that dashboards and alerts see it from start-up.

@@ -10,6 +10,7 @@
 #include "daemon/runtime/daemon_state.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
 #include "daemon/runtime/version.hpp"
+#include "daemon/status/status_page.hpp"
 #include "probes/ads/filter_engine.hpp"
 #include "probes/ads/rule_sources.hpp"
 #include "probes/http/host_gate.hpp"
@@ -208,15 +209,25 @@ void declare_metrics(daemon_state& state, const config* previous) {
             state.stats.declare_account(account.id, account.platform, account.unit);
 }
 
-bool serve_metrics(metrics& stats, const std::string& listen) {
+std::map<std::string, std::string> unit_names_of(const config& cfg) {
+    std::map<std::string, std::string> names;
+    for (const unit_config& u : cfg.units)
+        names.emplace(u.id, u.name.empty() ? u.id : u.name);
+    return names;
+}
+
+// The status page is served on the metrics listener: `/` beside `/metrics`.
+bool serve_metrics(metrics& stats, const std::string& listen,
+                   const std::shared_ptr<status_page>& page) {
     try {
-        stats.serve(listen);
+        stats.serve(listen, [page](std::string_view path) { return page->answer(path); });
     } catch (const std::exception& e) {
         spdlog::critical("cannot serve metrics on {}: {}", listen, e.what());
         return false;
     }
     const auto ports = stats.listening_ports();
-    spdlog::info("metrics on {} (port {})", listen, ports.empty() ? 0 : ports.front());
+    spdlog::info("metrics on {} (port {}), status page at /", listen,
+                 ports.empty() ? 0 : ports.front());
     return true;
 }
 
@@ -239,7 +250,9 @@ public:
         // One cycle is over before any scrape would come, and the long-running daemon on the
         // same config already holds metrics.listen. Declared first: a scrape never sees a
         // target half-registered.
-        if (!once_ && !serve_metrics(state_.stats, state_.cfg.metrics.listen))
+        status_ = std::make_shared<status_page>(state_.cfg.database, unit_names_of(state_.cfg),
+                                                state_.stats);
+        if (!once_ && !serve_metrics(state_.stats, state_.cfg.metrics.listen, status_))
             return exit_cycle_failed;
         plan_probes(state_, db_.load_schedule(), once_);
         if (!once_ && !start_alerts())
@@ -424,6 +437,7 @@ private:
         declare_metrics(state_, &previous);
         plan_probes(state_, {}, false);
         reload_alerts();
+        status_->set_unit_names(unit_names_of(state_.cfg));
         spdlog::info("reloaded {}: {} sites, {} accounts", state_.cfg.path, state_.cfg.sites.size(),
                      state_.cfg.accounts.size());
     }
@@ -453,6 +467,7 @@ private:
     bool stopped_by_signal_ = false;
     std::set<schedule_key> launched_once_;
     std::unique_ptr<alert_worker> alerts_;
+    std::shared_ptr<status_page> status_;
 };
 
 } // namespace

@@ -120,8 +120,9 @@ TEST_CASE("the exposer serves on a free port") {
 
 TEST_CASE("every degraded mode is a series at 0 from start-up, and counting moves it") {
     metrics m("1.0");
-    for (const char* mode : {"job_crashed", "reload_refused", "ad_list_unreadable",
-                             "alert_round_failed", "mail_without_address", "crawl_worker_failed"})
+    for (const char* mode :
+         {"job_crashed", "reload_refused", "ad_list_unreadable", "alert_round_failed",
+          "mail_without_address", "crawl_worker_failed", "status_page_failed"})
         CHECK(has_line(m.text(), "govmon_degraded_total{mode=\"" + std::string(mode) + "\"} 0"));
     m.count_degraded(degraded_mode::job_crashed);
     m.count_degraded(degraded_mode::job_crashed);

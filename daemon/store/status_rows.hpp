@@ -1,0 +1,19 @@
+#pragma once
+
+#include "daemon/findings/finding.hpp"
+#include "daemon/store/store.hpp"
+#include "probes/observation.hpp"
+
+#include <vector>
+
+// The rows the store reads for the status page: plain values, so that the page's model is
+// tested without a database.
+namespace govmon {
+
+struct status_rows {
+    std::vector<target_row> targets; // the active ones, by id
+    std::vector<finding> findings;   // the open ones, by target, kind, url
+    std::vector<observation> probes; // per target and probe the newest few, newest first
+};
+
+} // namespace govmon
