@@ -64,7 +64,8 @@ mail_entry entry_for(const finding& f, const std::string& severity, const alert_
     e.title = label_of(f, d) + "：" + problem_name(f.kind);
     e.severity = severity;
     // A gambling or ad page must not be one click away in a mail to a unit's staff.
-    e.links_clickable = f.kind != finding_kind::hidden_link && f.kind != finding_kind::ad_link;
+    e.links_clickable = f.kind != finding_kind::hidden_link && f.kind != finding_kind::ad_link &&
+                        f.kind != finding_kind::tampered;
     if (!f.url.empty())
         e.facts.emplace_back(e.links_clickable ? "链接" : "链接（请勿点击）", f.url);
     if (!f.source.empty() && f.source != f.url)

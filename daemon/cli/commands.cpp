@@ -252,6 +252,7 @@ commands:
                                     any check window [from, to), judged at its end
   alerts test --to ADDRESS          sends one sample alert mail through alerts.smtp_url
   alerts preview --unit ID          prints the digest the unit would get now ('*': alerts.to)
+  baseline accept --site ID         adopts the site's key pages as last crawled as their baseline
   --version                         prints the version
 
 --output DIR (an existing directory) writes govmon-<quarter>-observations.<csv|jsonl> or

@@ -16,6 +16,7 @@ int export_command(const arguments& args);
 int report_command(const arguments& args);
 int help_command(const arguments& args);
 int alerts_command(const arguments& args);
+int baseline_command(const arguments& args);
 
 // Loads the config for a command that only reads the database and sets the process time
 // zone; prints the config's problems to stderr and returns nothing when it is invalid.

@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
         return alerts_command(args);
     if (args.command == "report")
         return report_command(args);
+    if (args.command == "baseline")
+        return baseline_command(args);
     if (args.command.empty() || args.command == "help" || args.has("help"))
         return help_command(args);
     std::cerr << "govmon: unknown command '" << args.command << "' (try govmon help)\n";

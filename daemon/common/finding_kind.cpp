@@ -10,7 +10,7 @@ constexpr std::uint8_t veto = bit_of(finding_severity::veto);
 constexpr std::uint8_t deduct = bit_of(finding_severity::deduct);
 constexpr std::uint8_t warn = bit_of(finding_severity::warn);
 
-constexpr std::array<finding_kind_info, 19> kinds{{
+constexpr std::array<finding_kind_info, 21> kinds{{
     {finding_kind::site_unreachable, "site_unreachable", "site.availability", finding_target::site,
      veto | warn, "站点无法访问", "网站无法访问",
      "请检查服务器、网络线路和域名解析，确保首页在 15 秒内可以打开；"
@@ -70,6 +70,14 @@ constexpr std::array<finding_kind_info, 19> kinds{{
      finding_target::site, deduct, "页脚未标注网站标识码或ICP备案号",
      "首页页脚缺少网站标识码或ICP备案号",
      "请在首页页脚标注网站标识码和ICP备案编号（与备案信息一致）。"},
+    {finding_kind::tampered, "tampered", "site.security", finding_target::site, warn,
+     "疑似被篡改（挂马、SEO 劫持、伪装）", "网页疑似被篡改",
+     "请立即核对所列页面和证据（标题、关键词、脚本或框架来源、搜索引擎访问所见、外链目标），"
+     "排查网站是否被入侵；确属正常改版的，请运维人员执行 govmon baseline accept 接受新基线。"},
+    {finding_kind::date_suspect, "date_suspect", "site.dates", finding_target::site, warn,
+     "疑似伪造发稿日期", "发稿日期疑似不实",
+     "请核对所列信息显示的发布日期与网址中的日期、文档编号顺序和首次发现时间；"
+     "如为正常修订，请在标题中注明“更新”。"},
 }};
 
 constexpr std::array<std::string_view, 3> severity_names{"veto", "deduct", "warn"};

@@ -31,6 +31,8 @@ enum class finding_kind {
     interaction_slow,
     annual_report_missing,
     site_identity_missing,
+    tampered,
+    date_suspect,
 };
 
 enum class finding_severity { veto, deduct, warn };

@@ -1,9 +1,12 @@
 #include "crawl_job.hpp"
 
 #include "daemon/common/time_zone.hpp"
+#include "daemon/findings/date_rules.hpp"
 #include "daemon/findings/disclosure_rules.hpp"
 #include "daemon/findings/interaction_rules.hpp"
+#include "daemon/findings/page_baseline.hpp"
 #include "daemon/findings/site_content_rules.hpp"
+#include "daemon/findings/tamper_rules.hpp"
 #include "daemon/runtime/job_recording.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
 #include "daemon/store/probe_detail_json.hpp"
@@ -73,16 +76,6 @@ void add_verdict(rule_verdict& into, rule_verdict more) {
         into.candidates.push_back(std::move(c));
 }
 
-// Links and freshness, 互动回应, and the home page's disclosures: one verdict for the crawl.
-rule_verdict judge_crawl(const crawl_result& result, const site_config& site, std::int64_t now,
-                         const config& cfg, const std::set<std::string>& blank_before) {
-    rule_verdict verdict =
-        judge_site_content(result, site.url, now, thresholds_of(cfg), blank_before);
-    add_verdict(verdict, judge_interaction(result, site.url, now, interaction_thresholds{}));
-    add_verdict(verdict, judge_disclosures(result, site.url, now, site.site_code));
-    return verdict;
-}
-
 int broken_on_home(const crawl_result& r) {
     return static_cast<int>(std::count_if(r.broken.begin(), r.broken.end(),
                                           [](const broken_link& b) { return b.on_home; }));
@@ -135,6 +128,50 @@ observation column_observation(const site_config& site, const column_reading& c,
     return o;
 }
 
+// What a crawl's site had before it: the input of the content, tamper and date rules.
+struct site_history {
+    std::set<std::string> blank_before;
+    std::map<std::string, page_baseline> baselines;
+    item_history items;
+};
+
+// The item sightings and list pages the crawl adds to the site's history.
+void record_items(const site_config& site, const crawl_result& r, const item_history& known,
+                  std::int64_t now, write_batch& batch) {
+    if (!r.home.ok || !r.home_reading)
+        return;
+    const auto add_page = [&](const std::string& page, const page_reading& reading) {
+        batch.pages_read.push_back({site.id, page, now});
+        const std::int64_t read_before = list_read_before(page, reading, known);
+        for (const dated_item& item : reading.items)
+            if (!known.first_seen.contains(item.url))
+                batch.sightings.push_back(
+                    {site.id, item.url, page, item.published, now, read_before});
+    };
+    add_page(site.url, *r.home_reading);
+    for (const column_reading& c : r.columns)
+        if (c.status.ok && c.html_page)
+            add_page(c.column.url, c.reading);
+}
+
+// The verdicts of every rule over one crawl (links and freshness, 互动回应, the home page's
+// disclosures, tampering, dates), merged: each judges kinds of its own.
+rule_verdict judge_crawl(const site_config& site, const crawl_result& r, const site_history& h,
+                         const config& cfg, std::int64_t now, write_batch& batch) {
+    rule_verdict verdict = judge_site_content(r, site.url, now, thresholds_of(cfg), h.blank_before);
+    baseline_judgement baselines;
+    if (r.home.ok)
+        baselines = judge_baselines(r.key_pages, h.baselines);
+    for (std::size_t i = 0; i < baselines.baselines.size(); ++i)
+        batch.baselines.push_back({site.id, baselines.baselines[i], r.key_pages[i]});
+    add_verdict(verdict, judge_interaction(r, site.url, now, interaction_thresholds{}));
+    add_verdict(verdict, judge_disclosures(r, site.url, now, site.site_code));
+    add_verdict(verdict, judge_tampering(r, site.url, baselines.candidates));
+    add_verdict(verdict, judge_dates(r, site.url, h.items, now));
+    record_items(site, r, h.items, now, batch);
+    return verdict;
+}
+
 } // namespace
 
 asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
@@ -170,11 +207,13 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
 
     bool failing = false;
     try {
-        const std::set<std::string> blank_before = co_await state.db.run(
-            [&](store& db) { return db.blank_columns_of_last_crawl(site.id); });
+        const site_history history = co_await state.db.run([&](store& db) {
+            return site_history{db.blank_columns_of_last_crawl(site.id),
+                                db.page_baselines_of(site.id), db.item_history_of(site.id)};
+        });
         // Named: GCC 12 destroys a temporary of a co_await expression twice (P7).
         const target_identity identity{site.id, "site", site.unit};
-        const rule_verdict verdict = judge_crawl(result, site, now, state.cfg, blank_before);
+        const rule_verdict verdict = judge_crawl(site, result, history, state.cfg, now, batch);
         failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
         note_store_failure(state, site.id, probe_kind::crawl, e);

@@ -3,6 +3,7 @@
 #include "daemon/common/time_zone.hpp"
 #include "daemon/store/export_writer.hpp"
 #include "daemon/store/migrations.hpp"
+#include "daemon/store/page_signals_json.hpp"
 #include "daemon/store/sqlite.hpp"
 #include "daemon/store/store_guard.hpp"
 
@@ -85,6 +86,33 @@ constexpr const char* blank_columns_of_last_crawl = R"(
 SELECT url FROM observations
 WHERE target = ?1 AND probe = 'column' AND json_extract(detail, '$.blank') = 1
   AND time = (SELECT MAX(time) FROM observations WHERE target = ?1 AND probe = 'column'))";
+
+constexpr const char* upsert_baseline = R"(
+INSERT INTO page_baselines (target, url, baseline, crawls, current, updated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+ON CONFLICT (target, url) DO UPDATE SET
+    baseline = excluded.baseline, crawls = excluded.crawls, current = excluded.current,
+    updated_at = excluded.updated_at)";
+
+constexpr const char* baselines_of = R"(
+SELECT url, baseline, crawls FROM page_baselines WHERE target = ?1)";
+
+constexpr const char* accept_baselines = R"(
+UPDATE page_baselines SET baseline = current, crawls = max(crawls, ?2) WHERE target = ?1)";
+
+constexpr const char* insert_sighting = R"(
+INSERT OR IGNORE INTO item_sightings (target, url, page, displayed, first_seen, read_before)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6))";
+
+constexpr const char* upsert_list_page = R"(
+INSERT INTO list_pages (target, page, first_crawled, last_crawled) VALUES (?1, ?2, ?3, ?3)
+ON CONFLICT (target, page) DO UPDATE SET last_crawled = max(last_crawled, excluded.last_crawled))";
+
+constexpr const char* sightings_of = R"(
+SELECT url, first_seen, read_before FROM item_sightings WHERE target = ?1)";
+
+constexpr const char* list_pages_of = R"(
+SELECT page, last_crawled FROM list_pages WHERE target = ?1)";
 
 // (target, kind, url) identifies a finding (its id is their hash), so no tie-break is needed
 // and the indexes give the order without a sort.
@@ -203,6 +231,23 @@ void store::sync_targets(const std::vector<target_row>& targets) {
     });
 }
 
+// Inside write's transaction.
+void store::write_page_history(const write_batch& batch) {
+    const std::int64_t now = now_epoch_seconds();
+    auto& baseline_upsert = impl_->prepared(sql::upsert_baseline);
+    for (const page_baseline_row& b : batch.baselines)
+        baseline_upsert
+            .bind_all(b.target, b.baseline.signals.url, signals_json(b.baseline.signals),
+                      b.baseline.crawls, signals_json(b.current), now)
+            .run();
+    auto& sighting_insert = impl_->prepared(sql::insert_sighting);
+    for (const item_sighting& i : batch.sightings)
+        sighting_insert.bind_all(i.target, i.url, i.page, i.displayed, i.seen, i.read_before).run();
+    auto& page_upsert = impl_->prepared(sql::upsert_list_page);
+    for (const list_page_read& p : batch.pages_read)
+        page_upsert.bind_all(p.target, p.page, p.time).run();
+}
+
 void store::write(const write_batch& batch) {
     impl_->guarded("write", [&] {
         sqlite::transaction tx{impl_->db};
@@ -228,6 +273,7 @@ void store::write(const write_batch& batch) {
         auto& schedule_upsert = impl_->prepared(sql::upsert_schedule);
         for (const schedule_row& s : batch.schedule)
             schedule_upsert.bind_all(s.target, s.probe, s.next_due, s.last_run).run();
+        write_page_history(batch);
         tx.commit();
     });
 }
@@ -300,6 +346,42 @@ std::set<std::string> store::blank_columns_of_last_crawl(const std::string& targ
         while (q->step())
             urls.insert(q->string(0));
         return urls;
+    });
+}
+
+std::map<std::string, page_baseline> store::page_baselines_of(const std::string& target) const {
+    return impl_->guarded("read page baselines", [&] {
+        sqlite::use q{impl_->prepared(sql::baselines_of)};
+        q->bind_all(target);
+        std::map<std::string, page_baseline> baselines;
+        while (q->step())
+            if (auto signals = parse_signals_json(q->string(1)))
+                baselines[q->string(0)] = {std::move(*signals), static_cast<int>(q->int64(2))};
+        return baselines;
+    });
+}
+
+int store::accept_baselines(const std::string& target) {
+    return impl_->guarded("accept page baselines", [&] {
+        impl_->prepared(sql::accept_baselines).bind_all(target, baseline_learning_crawls).run();
+        return sqlite3_changes(impl_->db.handle());
+    });
+}
+
+item_history store::item_history_of(const std::string& target) const {
+    return impl_->guarded("read item history", [&] {
+        item_history history;
+        {
+            sqlite::use q{impl_->prepared(sql::sightings_of)};
+            q->bind_all(target);
+            while (q->step())
+                history.first_seen[q->string(0)] = {q->int64(1), q->int64(2)};
+        }
+        sqlite::use q{impl_->prepared(sql::list_pages_of)};
+        q->bind_all(target);
+        while (q->step())
+            history.last_read[q->string(0)] = q->int64(1);
+        return history;
     });
 }
 

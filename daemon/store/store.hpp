@@ -1,6 +1,8 @@
 #pragma once
 
 #include "daemon/findings/finding.hpp"
+#include "daemon/findings/item_history.hpp"
+#include "daemon/findings/page_baseline.hpp"
 #include "probes/observation.hpp"
 
 #include <cstdint>
@@ -41,12 +43,39 @@ struct schedule_row {
     std::int64_t last_run = 0;
 };
 
+// A key page's baseline and the page as this crawl read it (what `baseline accept` adopts).
+struct page_baseline_row {
+    std::string target;
+    page_baseline baseline;
+    page_signals current;
+};
+
+// A dated item a crawl listed: recorded the first time only.
+struct item_sighting {
+    std::string target;
+    std::string url;
+    std::string page;
+    std::int64_t displayed = 0;
+    std::int64_t seen = 0;
+    std::int64_t read_before = 0; // item_sighting_time::read_before
+};
+
+// A list page (home page, column) a crawl read.
+struct list_page_read {
+    std::string target;
+    std::string page;
+    std::int64_t time = 0;
+};
+
 // Everything one probe result changes, written in one transaction.
 struct write_batch {
     std::vector<observation> observations;
     std::vector<finding> findings; // upserted by id
     std::vector<finding_event> events;
     std::vector<schedule_row> schedule;
+    std::vector<page_baseline_row> baselines;
+    std::vector<item_sighting> sightings;
+    std::vector<list_page_read> pages_read;
 };
 
 enum class export_format { csv, jsonl };
@@ -84,6 +113,13 @@ public:
     // The urls of the columns the site's latest recorded crawl found blank ("blank": true in
     // their column observation's detail).
     std::set<std::string> blank_columns_of_last_crawl(const std::string& target) const;
+    // The baselines of a site's key pages, by page url.
+    std::map<std::string, page_baseline> page_baselines_of(const std::string& target) const;
+    // Replaces every baseline of the site with its page as last crawled, learned; returns how
+    // many pages it replaced.
+    int accept_baselines(const std::string& target);
+    // When the site's items were first listed and its list pages last read.
+    item_history item_history_of(const std::string& target) const;
     std::vector<finding> findings_of(const std::string& target) const;
     std::vector<finding> all_findings(bool include_resolved) const;
     // Open findings by (kind, severity).
@@ -107,6 +143,7 @@ private:
     // The connection and its cached prepared statements; keeps <sqlite3.h> out of this header.
     struct impl;
     explicit store(std::unique_ptr<impl> state);
+    void write_page_history(const write_batch& batch);
     std::unique_ptr<impl> impl_;
 };
 

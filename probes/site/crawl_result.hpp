@@ -3,7 +3,9 @@
 #include "probes/error_class.hpp"
 #include "probes/site/home_facts.hpp"
 #include "probes/site/interaction_reading.hpp"
+#include "probes/site/own_page_illicit.hpp"
 #include "probes/site/page_items.hpp"
+#include "probes/site/page_signals.hpp"
 
 #include <map>
 #include <optional>
@@ -27,6 +29,9 @@ struct link_status {
     // The gambling or porn terms of the page an external link leads to, when that page is
     // judged illicit (illicit_page_terms): the link is a 暗链 whatever it looks like.
     std::vector<std::string> illicit_terms;
+    // The phrase that shows the page an external link leads to is a parked domain or one for
+    // sale (parked_domain_phrase): the domain lapsed, and may be taken over.
+    std::string parked;
 };
 
 // External URLs are checked once per cycle across all sites: the daemon keeps this map for the
@@ -45,6 +50,19 @@ struct flagged_link {
     std::string url;
     std::string page;
     std::string reason;
+};
+
+// A page of the site whose own content reads as a gambling or porn page (judge_own_page).
+struct illicit_own_page {
+    std::string url;
+    own_page_illicit why;
+};
+
+// The home page fetched as a search engine's visitor, when it got what a person does not.
+struct cloaked_fetch {
+    std::string variant; // cloaking_variant::name
+    std::string request; // "User-Agent: Mozilla/5.0 (compatible; Baiduspider/2.0; …)"
+    std::string difference;
 };
 
 struct column_reading {
@@ -72,6 +90,12 @@ struct crawl_result {
     // home page was not read.
     std::optional<home_facts> home_details;
     std::optional<interaction_reading> interaction; // none when the home page was not read
+    std::vector<illicit_own_page> illicit_pages;
+    // The home page's, then each column page's that was read: what a baseline compares.
+    std::vector<page_signals> key_pages;
+    std::vector<cloaked_fetch> cloaking;
+    // External links whose target is a parked domain or one for sale, on one page each.
+    std::vector<flagged_link> parked;
     // What a crawl worker threw: the crawl went on with the others, and its result may miss
     // what that worker was checking.
     std::vector<std::string> worker_errors;

@@ -11,13 +11,17 @@
 #include "probes/off_thread.hpp"
 #include "probes/site/annual_report_links.hpp"
 #include "probes/site/article_date.hpp"
+#include "probes/site/cloaking.hpp"
 #include "probes/site/column_discovery.hpp"
 #include "probes/site/hidden_links.hpp"
 #include "probes/site/illicit_page.hpp"
 #include "probes/site/interaction_channels.hpp"
 #include "probes/site/interaction_probe.hpp"
+#include "probes/site/key_page_signals.hpp"
 #include "probes/site/node_text.hpp"
+#include "probes/site/own_page_illicit.hpp"
 #include "probes/site/page_renderer.hpp"
+#include "probes/site/parked_domain.hpp"
 #include "probes/site/site_identity.hpp"
 #include "probes/site/site_scope.hpp"
 #include "probes/site/soft_404.hpp"
@@ -43,6 +47,9 @@ constexpr std::size_t pages_kept_per_link = 5;
 constexpr std::size_t target_bytes_read = 256 * 1024;
 // Consultation channels taken from the home page; hubs they lead to add more (interaction_probe).
 constexpr std::size_t max_home_channels = 8;
+// Of the visible text of a page of the site other than the home page, this much is judged for
+// gambling and porn vocabulary: injected spam stands at the top, and long pages cost.
+constexpr std::size_t own_text_judged = 64 * 1024;
 
 enum class work_kind { page, check };
 
@@ -173,10 +180,26 @@ struct parsed_page {
     std::optional<home_facts> facts;           // the home page's only
     std::vector<html::page_link> links;
     std::vector<hidden_link> hidden;
+    std::optional<own_page_illicit> illicit;
+    std::optional<page_signals> signals; // the home page's only
 };
 
+// The first `limit` bytes of UTF-8 text, not cutting a character.
+std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit)
+        return text;
+    while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80)
+        --limit;
+    return text.substr(0, limit);
+}
+
+// The page's own content judged (judge_own_page); `signals` gives its title and meta tags.
+std::optional<own_page_illicit> judge_signals(const page_signals& signals, std::string_view text) {
+    return judge_own_page({signals.title, signals.keywords, signals.description, text});
+}
+
 parsed_page parse_page(const http::response& r, const std::string& page, const origin_rules* rules,
-                       bool is_home, std::int64_t now) {
+                       bool is_home, const site_scope& scope, std::int64_t now) {
     parsed_page parsed;
     const html::decoded_html decoded =
         html::decode_html(r.body, r.header("content-type").value_or(""));
@@ -195,6 +218,13 @@ parsed_page parse_page(const http::response& r, const std::string& page, const o
     parsed.hidden = find_hidden_links(doc.get(), page);
     if (is_home)
         parsed.facts = home_facts_of(decoded.utf8, parsed.links, r.final_url);
+    page_signals signals =
+        signals_of(doc.get(), page, parsed.title,
+                   is_home ? parsed.links : std::vector<html::page_link>{}, scope);
+    parsed.illicit = judge_signals(signals, is_home ? std::string_view{text}
+                                                    : utf8_prefix(text, own_text_judged));
+    if (is_home)
+        parsed.signals = std::move(signals);
     return parsed;
 }
 
@@ -254,6 +284,7 @@ public:
             co_await date_undated_page(home.final_url, *result_.home_reading);
         co_await read_columns(std::move(columns));
         co_await read_interaction_channels();
+        co_await compare_search_engine_views();
         co_return std::move(result_);
     }
 
@@ -471,9 +502,10 @@ private:
             record(item.url, status, is_home);
             co_return;
         }
-        parsed_page parsed = co_await on_parse_pool(r, [&r, &item, rules, is_home, now = now_] {
-            return parse_page(r, item.url, rules, is_home, now);
-        });
+        parsed_page parsed =
+            co_await on_parse_pool(r, [&r, &item, rules, is_home, this, now = now_] {
+                return parse_page(r, item.url, rules, is_home, scope_, now);
+            });
         if (parsed.soft_404) {
             status.ok = false;
             status.error = error_class::http;
@@ -488,7 +520,12 @@ private:
             result_.home_reading = std::move(parsed.home_reading);
             result_.home_details = std::move(parsed.facts);
             discovered_ = std::move(parsed.discovered);
+            home_view_ = {true, r.status, r.final_url, parsed.title, parsed.illicit};
         }
+        if (parsed.signals)
+            result_.key_pages.push_back(std::move(*parsed.signals));
+        if (parsed.illicit)
+            result_.illicit_pages.push_back({item.url, std::move(*parsed.illicit)});
         flag_ads_and_hidden(parsed, item.url);
         for (const html::page_link& link : parsed.links)
             consider_link(link, item.url, item.depth);
@@ -501,15 +538,20 @@ private:
                !is_government_host(host_of(item.url));
     }
 
-    std::vector<std::string> illicit_terms_of(const http::response& r) {
+    // What an external target now serves: gambling or porn, or a parked domain's page.
+    void read_target(const http::response& r, link_status& status) {
         ++target_pages_read_;
         const std::string_view body =
             std::string_view{r.body}.substr(0, std::min(r.body.size(), target_bytes_read));
         const html::decoded_html decoded =
             html::decode_html(body, r.header("content-type").value_or(""));
         const html::html_document doc(decoded.utf8, r.final_url);
-        return illicit_page_terms(title_of(doc.get()), visible_text(xmlDocGetRootElement(doc.get()),
-                                                                    element_gaps::separated));
+        const std::string title = title_of(doc.get());
+        const std::string text =
+            visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated);
+        status.illicit_terms = illicit_page_terms(title, text);
+        if (status.illicit_terms.empty())
+            status.parked = parked_domain_phrase(title, text).value_or("");
     }
 
     asio::awaitable<void> process_check(work_item item) {
@@ -545,7 +587,7 @@ private:
             }
         }
         if (status.ok && item.external && worth_reading_target(item, r))
-            status.illicit_terms = illicit_terms_of(r);
+            read_target(r, status);
         if (item.external)
             external_[item.url] = status;
         record(item.url, status, false);
@@ -633,6 +675,14 @@ private:
             for (const std::string& page : use.pages)
                 flag_hidden(url, page, reason);
         }
+        for (const auto& [url, use] : uses_) {
+            const auto status = checks_.find(url);
+            if (status != checks_.end() && !status->second.parked.empty() && !use.pages.empty())
+                result_.parked.push_back({url, use.pages.front(),
+                                          "target page says \"" + status->second.parked + "\" (" +
+                                              std::to_string(use.count) +
+                                              (use.count == 1 ? " link)" : " links)")});
+        }
     }
 
     void flag_hidden(const std::string& url, const std::string& page, const std::string& reason) {
@@ -666,10 +716,13 @@ private:
                 const html::html_document doc(decoded.utf8, r.final_url);
                 reading.reading = read_page(doc.get(), r.final_url, now_);
                 reading.html_page = r.status == 200;
-                error_page = reading.reading.items.empty() &&
-                             says_not_found(title_of(doc.get()),
-                                            visible_text(xmlDocGetRootElement(doc.get()),
-                                                         element_gaps::separated));
+                const std::string title = title_of(doc.get());
+                const std::string text =
+                    visible_text(xmlDocGetRootElement(doc.get()), element_gaps::separated);
+                error_page = reading.reading.items.empty() && says_not_found(title, text);
+                if (!error_page)
+                    judge_key_page(doc, reading.column.url, r.final_url, title, text,
+                                   decoded.charset);
             }
             if (readable && !error_page)
                 co_await date_undated_page(r.final_url, reading.reading);
@@ -689,6 +742,45 @@ private:
         const std::size_t home_links = result_.home_details->links;
         result_.interaction = co_await read_interaction(
             *this, std::move(found), home_links, options_.interaction, options_.renderer, now_);
+    }
+
+    // A column page as a key page: its signals for the baseline, its content judged.
+    void judge_key_page(const html::html_document& doc, const std::string& url,
+                        const std::string& final_url, const std::string& title,
+                        const std::string& text, const std::string& charset) {
+        const std::vector<html::page_link> links = html::extract_links(doc, final_url, charset);
+        page_signals signals = signals_of(doc.get(), url, title, links, scope_);
+        const bool known = std::any_of(result_.illicit_pages.begin(), result_.illicit_pages.end(),
+                                       [&](const illicit_own_page& p) { return p.url == url; });
+        if (auto illicit = judge_signals(signals, text); illicit && !known)
+            result_.illicit_pages.push_back({url, std::move(*illicit)});
+        result_.key_pages.push_back(std::move(signals));
+    }
+
+    // The home page as Baidu's crawler and as a reader from a Baidu search get it, against the
+    // normal visit: once per crawl, two fetches.
+    asio::awaitable<void> compare_search_engine_views() {
+        if (!options_.cloaking_check || !home_view_.ok)
+            co_return;
+        for (const cloaking_variant& variant : cloaking_variants(site_host_)) {
+            http::request req = get(home_);
+            req.headers.push_back({variant.header, variant.value});
+            const http::response r = co_await client_.fetch(req);
+            page_view view{r.ok() && is_html(r), r.status, r.final_url, {}, {}};
+            if (view.ok) {
+                const html::decoded_html decoded =
+                    html::decode_html(r.body, r.header("content-type").value_or(""));
+                const html::html_document doc(decoded.utf8, r.final_url);
+                view.title = title_of(doc.get());
+                const page_signals signals = signals_of(doc.get(), home_, view.title, {}, scope_);
+                view.illicit = judge_signals(signals, visible_text(xmlDocGetRootElement(doc.get()),
+                                                                   element_gaps::separated));
+            }
+            std::string difference = cloaking_difference(home_view_, view);
+            if (!difference.empty())
+                result_.cloaking.push_back(
+                    {variant.name, variant.header + ": " + variant.value, std::move(difference)});
+        }
     }
 
     // The steps an inspector takes when a home or column page's lists show no date: the CMS's
@@ -820,6 +912,7 @@ private:
     std::map<std::string, link_use> uses_;
     std::map<std::string, link_status> checks_;
     std::vector<discovered_column> discovered_;
+    page_view home_view_; // the normal visit of the home page, once read
     int pages_scheduled_ = 0;
     int target_pages_read_ = 0;
     int in_flight_ = 0;

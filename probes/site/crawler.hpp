@@ -24,6 +24,9 @@ struct crawl_options {
     // External links to non-government hosts already answer a GET; this many of their pages
     // per crawl are also read for gambling and porn vocabulary (0: none).
     int target_pages_read = 200;
+    // The home page is fetched twice more, as Baiduspider and with a Baidu search Referer, and
+    // compared with the normal visit (cloaking).
+    bool cloaking_check = true;
     std::vector<std::regex> exclude; // on absolute URLs: neither crawled nor checked
     int workers = 8;                 // fetches in flight for this site (the client's gates too)
     std::vector<std::string> ad_keywords;

@@ -83,6 +83,11 @@ public:
     void add(std::vector<list_row> rows, date_origin origin, int line = 0) {
         for (auto& row : rows) {
             auto url = resolve_link(row.href, page_url_).value_or(row.href);
+            if (row.date && !is_plausible(*row.date, now_) &&
+                reading_.future_items.size() < max_undated_entries)
+                reading_.future_items.push_back(
+                    {row.title, url, latest_instant(*row.date),
+                     line != 0 ? line : static_cast<int>(xmlGetLineNo(row.element)), origin});
             if (!row.date || !is_plausible(*row.date, now_)) {
                 add_undated(std::move(row.title), std::move(url));
                 continue;

@@ -43,6 +43,9 @@ struct undated_entry {
 
 struct page_reading {
     std::vector<dated_item> items; // list items with a visible date, in page order
+    // Rows dated more than a day after `now` (counted as undated too): at most
+    // max_undated_entries, in page order.
+    std::vector<dated_item> future_items;
     // List entries with an article-like title (longer than a menu label) and no visible date.
     int undated_items = 0;
     // The first of them with distinct urls (at most max_undated_entries), in page order.

@@ -99,6 +99,10 @@ sites:
         self.assertEqual([f for f in self.findings if f["kind"] == "broken_link"], [])
         self.assertFalse(any("stats.xls" in f["url"] for f in self.findings))
 
+    def test_no_site_is_suspected_of_tampering_or_faked_dates(self):
+        self.assertEqual([f["detail"] for f in self.findings
+                          if f["kind"] in ("tampered", "date_suspect")], [])
+
 
 if __name__ == "__main__":
     GOVMON = os.path.abspath(sys.argv.pop(1))

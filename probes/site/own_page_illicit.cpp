@@ -1,0 +1,133 @@
+#include "probes/site/own_page_illicit.hpp"
+
+#include "probes/site/illicit_page.hpp"
+#include "probes/site/illicit_vocabulary.hpp"
+#include "text/host_names.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+namespace govmon {
+namespace {
+
+// The words of official writing about gambling and porn: a title with one of them is a report,
+// a warning or a campaign, not an advert.
+constexpr std::array<std::string_view, 30> official_terms{
+    "打击", "整治", "查处", "取缔", "违法", "犯罪", "严禁", "举报", "专项", "警方",
+    "公安", "扫黄", "打非", "涉赌", "涉黄", "依法", "危害", "警惕", "远离", "防范",
+    "破获", "抓获", "判处", "案件", "提醒", "治理", "禁止", "骗局", "宣传", "净化"};
+
+// A field reads as stuffed with this many different terms, or one term this often.
+constexpr int field_min_distinct = 2;
+constexpr int field_min_repeats = 3;
+// Illicit terms must outnumber official ones this many to one in a page's text.
+constexpr int text_dominance = 2;
+// Characters of text on each side of the first term, for the excerpt.
+constexpr std::size_t excerpt_bytes = 60;
+
+int occurrences(std::string_view text, std::string_view term) {
+    int n = 0;
+    for (std::size_t at = text.find(term); at != std::string_view::npos;
+         at = text.find(term, at + term.size()))
+        ++n;
+    return n;
+}
+
+int official_occurrences(std::string_view lower) {
+    int n = 0;
+    for (const std::string_view term : official_terms)
+        n += occurrences(lower, term);
+    return n;
+}
+
+// A page's text is as illicit as illicit_page_terms says, unless the wider official vocabulary
+// of a page of the site itself (警惕, 危害, 破获 …) holds its own against it.
+bool outweighs_official(std::string_view title, std::string_view text,
+                        const std::vector<std::string>& terms) {
+    const std::string lower = lower_ascii(title) + "\n" + lower_ascii(text);
+    int total = 0;
+    for (const std::string& term : terms)
+        total += occurrences(lower, term);
+    return total >= text_dominance * official_occurrences(lower);
+}
+
+bool is_official(std::string_view lower) {
+    for (const std::string_view term : official_terms)
+        if (lower.find(term) != std::string_view::npos)
+            return true;
+    return false;
+}
+
+// Distinct terms of the vocabulary in a short field; a term inside a longer one found too
+// (新葡京 in 澳门新葡京) is not counted again.
+std::vector<std::string> stuffed_terms(std::string_view field) {
+    const std::string lower = lower_ascii(field);
+    if (lower.empty() || is_official(lower))
+        return {};
+    std::vector<std::string> terms;
+    int total = 0;
+    for (const std::string_view term : illicit_vocabulary())
+        if (const int n = occurrences(lower, term); n > 0) {
+            const bool nested = std::any_of(terms.begin(), terms.end(), [&](const std::string& t) {
+                return t.find(term) != std::string::npos;
+            });
+            if (nested)
+                continue;
+            terms.emplace_back(term);
+            total += n;
+        }
+    const bool stuffed = static_cast<int>(terms.size()) >= field_min_distinct ||
+                         (!terms.empty() && total >= field_min_repeats);
+    return stuffed ? terms : std::vector<std::string>{};
+}
+
+bool is_continuation_byte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// Text around `at`, cut on UTF-8 character boundaries.
+std::string excerpt_around(std::string_view text, std::size_t at) {
+    std::size_t begin = at > excerpt_bytes ? at - excerpt_bytes : 0;
+    std::size_t end = std::min(text.size(), at + excerpt_bytes);
+    while (begin > 0 && is_continuation_byte(text[begin]))
+        --begin;
+    while (end < text.size() && is_continuation_byte(text[end]))
+        ++end;
+    return std::string(text.substr(begin, end - begin));
+}
+
+// A field as quoted in evidence: whole, or its first 150 bytes.
+std::string head_of(std::string_view field) {
+    std::size_t end = std::min<std::size_t>(field.size(), 150);
+    while (end < field.size() && is_continuation_byte(field[end]))
+        ++end;
+    return std::string(field.substr(0, end));
+}
+
+std::string text_excerpt(std::string_view text, const std::vector<std::string>& terms) {
+    const std::string lower = lower_ascii(text);
+    std::size_t first = std::string::npos;
+    for (const std::string& term : terms)
+        first = std::min(first, lower.find(term));
+    return first == std::string::npos ? std::string{} : excerpt_around(text, first);
+}
+
+} // namespace
+
+std::optional<own_page_illicit> judge_own_page(const own_page_text& page) {
+    const std::array<std::pair<const char*, std::string_view>, 3> fields{
+        {{"title", page.title},
+         {"meta keywords", page.keywords},
+         {"meta description", page.description}}};
+    for (const auto& [name, value] : fields)
+        if (auto terms = stuffed_terms(value); !terms.empty())
+            return own_page_illicit{name, std::move(terms), head_of(value)};
+    auto terms = illicit_page_terms(page.title, page.text);
+    if (terms.empty() || !outweighs_official(page.title, page.text, terms))
+        return std::nullopt;
+    std::string excerpt = text_excerpt(page.text, terms);
+    return own_page_illicit{"text", std::move(terms), std::move(excerpt)};
+}
+
+} // namespace govmon
