@@ -4,7 +4,9 @@ A cycle of `run --once` over the local realm (sites up, down, hanging, with bad 
 whose name is hostile markup) leaves findings. Then the daemon runs on the same database with
 one more site that hangs for two minutes, so that a cycle is running while the page is asked for.
 The page must show every finding, render the hostile name as text (Chromium's DOM has no
-element the name tried to inject), and answer /metrics on the same port.
+element the name tried to inject), and answer /metrics on the same port. A deduction has a
+second to be fixed (`rectification:`): the page shows every due date `govmon findings` gives,
+and the deductions as 已逾期 on the red list.
 
 usage: status_page_system_test.py PATH_TO_GOVMON
 """
@@ -113,6 +115,9 @@ http:
 {resolve}
 crawl:
   render: never
+rectification:
+  rules:
+    - {{severity: deduct, within: 1s}}
 units:
   - {{id: hb-office, name: {yaml_string("湖北省人民政府办公厅" + HOSTILE)}}}
 sites:
@@ -193,6 +198,19 @@ sites:
                 self.assertIn(f["target"], text)
         # A veto shows twice: on the red list and under its target.
         for f in vetoes:
+            self.assertGreaterEqual(text.count(f["detail"]), 2, f)
+        # The page's 整改期限 are those of `govmon findings`, to the minute in the same zone.
+        self.assertIn("单项否决与逾期清单", text)
+        for f in self.findings:
+            with self.subTest(due=f["id"]):
+                self.assertEqual(f["due"] == "", f["severity"] == "warn", f)
+                if f["due"]:
+                    self.assertIn(f["due"][:16].replace("T", " "), text)
+        # Past their second, the deductions are overdue: on the red list too.
+        deductions = [f for f in self.findings if f["severity"] == "deduct"]
+        self.assertTrue(deductions, self.findings)
+        self.assertIn("已逾期", text)
+        for f in deductions:
             self.assertGreaterEqual(text.count(f["detail"]), 2, f)
         # The hostile name is text; nothing it tried to inject exists.
         self.assertEqual(dom.tags.count("script"), 0)
