@@ -96,7 +96,7 @@ def fill(db, now):
          "https://www.hb-edu.gov.cn/zwgk/tzgg/", f"栏目“通知公告”最新信息 {day_of(now - 38 * DAY)}，超过 30 天", 7),
         ("bk-portal", "site", "xy-office", "broken_link", "site.links", "deduct",
          "https://www.bk-portal.gov.cn/zwgk/2026/0412.html",
-         "首页链接“保康县2026年政府工作报告”返回 HTTP 404", 2),
+         "首页链接“保康县2026年政府工作报告”返回 HTTP 404", 20),  # past its 10 working days
         ("yc-weibo", "account", "yc-office", "account_stale", "account.freshness", "warn",
          "https://rss.example.gov.cn/yc-weibo",
          f"最新发布 {day_of(now - 9 * DAY)}，已 9 天未更新（两周内须更新）", 1),

@@ -5,6 +5,7 @@
 //        (defaults: 1000 targets, 20 rounds, 30 days of history)
 
 #include "daemon/common/time_zone.hpp"
+#include "daemon/findings/rectification_due.hpp"
 #include "daemon/metrics/metrics.hpp"
 #include "daemon/status/status_html.hpp"
 #include "daemon/status/status_model.hpp"
@@ -114,6 +115,9 @@ void fill(store& db, int targets, int days, std::int64_t now) {
                 : can_have(kind, finding_severity::deduct)               ? finding_severity::deduct
                                                                          : finding_severity::warn;
             b.findings.push_back(finding_of(t, kind, severity, k, now));
+            // Its opening, which its rectification deadline counts from.
+            b.events.push_back({b.findings.back().id, b.findings.back().first_seen,
+                                finding_change::opened, severity, ""});
         }
     }
     db.write(b);
@@ -177,8 +181,10 @@ int main(int argc, char** argv) {
                     std::chrono::duration<double>(clock_type::now() - start).count());
     }
     const zone_rules& zone = *default_time_zone();
+    // The seeds' deadlines, as a config without `rectification:` has them.
+    const auto plan = std::make_shared<const rectification_plan>(config{}, default_time_zone());
     const status_rows rows = read_status_rows(path);
-    const status_model model = build_status_model(rows, {}, {}, now);
+    const status_model model = build_status_model(rows, {}, plan.get(), {}, now);
     const std::string html = write_status_html(model, zone);
     std::printf("%zu observations read, %d open findings, %zu on the red list, page %.0f KiB\n\n",
                 rows.probes.size(), model.open_findings, model.red_list.size(),
@@ -188,18 +194,18 @@ int main(int argc, char** argv) {
                 rounds);
     row("store: read_status_rows", time_of(rounds, [&] { (void)read_status_rows(path); }));
     row("model: build_status_model",
-        time_of(rounds, [&] { (void)build_status_model(rows, {}, {}, now); }));
+        time_of(rounds, [&] { (void)build_status_model(rows, {}, plan.get(), {}, now); }));
     row("HTML: write_status_html", time_of(rounds, [&] { (void)write_status_html(model, zone); }));
     row("model + HTML", time_of(rounds, [&] {
-            (void)write_status_html(build_status_model(rows, {}, {}, now), zone);
+            (void)write_status_html(build_status_model(rows, {}, plan.get(), {}, now), zone);
         }));
 
     metrics stats("bench");
-    const status_page page(path, {}, stats, spdlog::default_logger());
+    const status_page page(path, {}, plan, stats, spdlog::default_logger());
     row("status_page::answer(\"/\") (store + model + HTML)",
         time_of(rounds, [&] { (void)page.answer("/"); }));
-    auto served = std::make_shared<status_page>(path, std::map<std::string, std::string>{}, stats,
-                                                spdlog::default_logger());
+    auto served = std::make_shared<status_page>(path, std::map<std::string, std::string>{}, plan,
+                                                stats, spdlog::default_logger());
     stats.serve("127.0.0.1:0", [served](std::string_view p) { return served->answer(p); });
     const int port = stats.listening_ports().at(0);
     std::size_t bytes = 0;

@@ -4,6 +4,7 @@
 #include "daemon/common/time_zone.hpp"
 #include "daemon/config/config_loader.hpp"
 #include "daemon/config/trusted_endpoints.hpp"
+#include "daemon/findings/rectification_due.hpp"
 #include "daemon/runtime/account_job.hpp"
 #include "daemon/runtime/ad_rules.hpp"
 #include "daemon/runtime/availability_job.hpp"
@@ -181,6 +182,11 @@ std::map<std::string, std::string> unit_names_of(const config& cfg) {
     return names;
 }
 
+// The status page's due dates, in the zone the page shows its times in.
+std::shared_ptr<const rectification_plan> rectification_of(const config& cfg) {
+    return std::make_shared<const rectification_plan>(cfg, default_time_zone());
+}
+
 // The status page is served on the metrics listener: `/` beside `/metrics`.
 bool serve_metrics(metrics& stats, const std::string& listen,
                    const std::shared_ptr<status_page>& page, spdlog::logger& log) {
@@ -217,8 +223,9 @@ public:
         // One cycle is over before any scrape would come, and the long-running daemon on the
         // same config already holds metrics.listen. Declared first: a scrape never sees a
         // target half-registered.
-        status_ = std::make_shared<status_page>(state_.cfg.database, unit_names_of(state_.cfg),
-                                                state_.stats, state_.log);
+        status_ =
+            std::make_shared<status_page>(state_.cfg.database, unit_names_of(state_.cfg),
+                                          rectification_of(state_.cfg), state_.stats, state_.log);
         if (!once_ && !serve_metrics(state_.stats, state_.cfg.metrics.listen, status_, *state_.log))
             return exit_cycle_failed;
         plan_probes(state_, db_.load_schedule(), once_);
@@ -409,6 +416,7 @@ private:
         if (mail_)
             reload_alerts();
         status_->set_unit_names(unit_names_of(state_.cfg));
+        status_->set_rectification(rectification_of(state_.cfg));
         state_.log->info("reloaded {}: {} sites, {} accounts", state_.cfg.path,
                          state_.cfg.sites.size(), state_.cfg.accounts.size());
     }

@@ -114,6 +114,18 @@ void put_head(std::string& out, std::initializer_list<std::string_view> headers)
     out += "</tr></thead>\n<tbody>\n";
 }
 
+// A warning has no deadline; the others show theirs, and 已逾期 once it has passed.
+void put_due_cell(std::string& out, const finding_view& f, const zone_rules& zone) {
+    if (!f.due) {
+        put_cell(out, "—", "t");
+        return;
+    }
+    std::string due = escape_html(minute_of(*f.due, zone));
+    if (f.overdue)
+        due += "<br><span class=\"fail\">已逾期</span>";
+    put_cell(out, due, "t");
+}
+
 void put_finding_cells(std::string& out, const finding_view& f, const zone_rules& zone) {
     const finding_kind_info& info = info_of(f.kind);
     put_cell(out, escape_html(severity_name(f.severity)), on_red_list(f) ? "fail" : "");
@@ -125,13 +137,14 @@ void put_finding_cells(std::string& out, const finding_view& f, const zone_rules
     put_cell(out, url, "url");
     put_cell(out, escape_html(minute_of(f.first_seen, zone)), "t");
     put_cell(out, escape_html(minute_of(f.last_seen, zone)), "t");
+    put_due_cell(out, f, zone);
 }
 
 void put_red_list(std::string& out, const status_model& m, const zone_rules& zone) {
-    out += "<section id=\"red-list\">\n<h2>单项否决清单（" + std::to_string(m.red_list.size()) +
-           "）</h2>\n";
+    out += "<section id=\"red-list\">\n<h2>单项否决与逾期清单（" +
+           std::to_string(m.red_list.size()) + "）</h2>\n";
     if (m.red_list.empty()) {
-        out += "<p class=\"pass\">没有单项否决问题。</p>\n</section>\n";
+        out += "<p class=\"pass\">没有单项否决或逾期未整改的问题。</p>\n</section>\n";
         return;
     }
     const std::string* unit = nullptr;
@@ -147,7 +160,8 @@ void put_red_list(std::string& out, const status_model& m, const zone_rules& zon
             out += "<h3>";
             put_internal_link(out, status_scope::level::unit, f.unit, name);
             out += "</h3>\n";
-            put_head(out, {"监测对象", "严重程度", "指标", "证据", "网址", "首次发现", "最近确认"});
+            put_head(out, {"监测对象", "严重程度", "指标", "证据", "网址", "首次发现", "最近确认",
+                           "整改期限"});
         }
         out += "<tr class=\"veto\">";
         std::string target;
@@ -218,7 +232,7 @@ void put_target(std::string& out, const target_view& t, bool full, const zone_ru
     if (t.findings.empty()) {
         out += "<p class=\"pass\">没有未关闭的问题。</p>\n";
     } else {
-        put_head(out, {"严重程度", "指标", "证据", "网址", "首次发现", "最近确认"});
+        put_head(out, {"严重程度", "指标", "证据", "网址", "首次发现", "最近确认", "整改期限"});
         for (const finding_view& f : t.findings) {
             out += on_red_list(f) ? "<tr class=\"veto\">" : "<tr>";
             put_finding_cells(out, f, zone);

@@ -1,5 +1,7 @@
 #include "daemon/status/status_model.hpp"
 
+#include "daemon/findings/rectification_due.hpp"
+
 #include <algorithm>
 #include <tuple>
 #include <utility>
@@ -7,7 +9,7 @@
 namespace govmon {
 
 bool on_red_list(const finding_view& f) noexcept {
-    return f.severity == finding_severity::veto;
+    return f.severity == finding_severity::veto || f.overdue;
 }
 
 bool in_scope(const target_row& t, const status_scope& scope) noexcept {
@@ -24,9 +26,15 @@ bool in_scope(const target_row& t, const status_scope& scope) noexcept {
 
 namespace {
 
-finding_view view_of(const finding& f, const std::string& target_name) {
-    return {f.target, target_name, f.unit,       f.kind,     f.severity,
-            f.url,    f.detail,    f.first_seen, f.last_seen};
+finding_view view_of(const finding& f, const std::string& target_name,
+                     const std::map<std::string, std::int64_t>& due_dates, std::int64_t now) {
+    finding_view v{f.target, target_name, f.unit,       f.kind,      f.severity,
+                   f.url,    f.detail,    f.first_seen, f.last_seen, std::nullopt};
+    if (const auto due = due_dates.find(f.id); due != due_dates.end()) {
+        v.due = due->second;
+        v.overdue = due->second <= now;
+    }
+    return v;
 }
 
 probe_view view_of(const observation& o) {
@@ -60,7 +68,11 @@ void add_probe(target_view& target, const observation& o) {
 
 status_model build_status_model(const status_rows& rows,
                                 const std::map<std::string, std::string>& unit_names,
-                                const status_scope& scope, std::int64_t now) {
+                                const rectification_plan* rectification, const status_scope& scope,
+                                std::int64_t now) {
+    const std::map<std::string, std::int64_t> due =
+        rectification ? due_dates(*rectification, rows.findings, rows.severity_since)
+                      : std::map<std::string, std::int64_t>{};
     status_model model;
     model.scope = scope;
     model.generated_at = now;
@@ -74,7 +86,7 @@ status_model build_status_model(const status_rows& rows,
         // next sync resolves it.
         if (it == targets.end())
             continue;
-        it->second.findings.push_back(view_of(f, it->second.name));
+        it->second.findings.push_back(view_of(f, it->second.name, due, now));
     }
     for (const observation& o : rows.probes)
         if (const auto it = targets.find(o.target); it != targets.end())

@@ -13,8 +13,10 @@
 // says is tested without HTTP or a database. The HTML writer reads nothing else.
 namespace govmon {
 
+class rectification_plan;
+
 // What the page says of one open finding. Every column the page shows comes from here, so
-// that a new one (a rectification due date, overdue) is a field and a cell.
+// that a new one is a field and a cell.
 struct finding_view {
     std::string target;
     std::string target_name;
@@ -25,9 +27,11 @@ struct finding_view {
     std::string detail;
     std::int64_t first_seen = 0;
     std::int64_t last_seen = 0;
+    std::optional<std::int64_t> due; // 整改期限; none for a warning
+    bool overdue = false;            // past `due` (every finding the page shows is open)
 };
 
-// The red list: what fails the unit's inspection now.
+// The red list: what fails the unit's inspection now, and what is past its deadline.
 bool on_red_list(const finding_view& f) noexcept;
 
 struct probe_view {
@@ -71,7 +75,7 @@ bool in_scope(const target_row& target, const status_scope& scope) noexcept;
 struct status_model {
     status_scope scope;
     std::int64_t generated_at = 0;
-    std::vector<finding_view> red_list; // by unit, then target
+    std::vector<finding_view> red_list; // vetoes and overdue findings, by unit, then target
     std::vector<unit_view> units;       // by id; only those with a target in scope
     int targets = 0;
     int open_findings = 0;
@@ -79,8 +83,10 @@ struct status_model {
     bool found = true;
 };
 
+// Due dates as `govmon findings` computes them, from `rectification` (none: no due dates shown).
 status_model build_status_model(const status_rows& rows,
                                 const std::map<std::string, std::string>& unit_names,
-                                const status_scope& scope, std::int64_t now);
+                                const rectification_plan* rectification, const status_scope& scope,
+                                std::int64_t now);
 
 } // namespace govmon

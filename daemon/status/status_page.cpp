@@ -37,10 +37,12 @@ served_page unavailable(const std::string& error) {
 } // namespace
 
 status_page::status_page(std::string database, std::map<std::string, std::string> unit_names,
-                         metrics& stats, std::shared_ptr<spdlog::logger> log)
+                         std::shared_ptr<const rectification_plan> rectification, metrics& stats,
+                         std::shared_ptr<spdlog::logger> log)
     : database_(std::move(database)), stats_(stats), log_(std::move(log)),
       unit_names_(
-          std::make_shared<const std::map<std::string, std::string>>(std::move(unit_names))) {}
+          std::make_shared<const std::map<std::string, std::string>>(std::move(unit_names))),
+      rectification_(std::move(rectification)) {}
 
 void status_page::set_unit_names(std::map<std::string, std::string> unit_names) {
     auto names = std::make_shared<const std::map<std::string, std::string>>(std::move(unit_names));
@@ -48,14 +50,21 @@ void status_page::set_unit_names(std::map<std::string, std::string> unit_names) 
     unit_names_ = std::move(names);
 }
 
+void status_page::set_rectification(std::shared_ptr<const rectification_plan> rectification) {
+    std::lock_guard lock(mutex_);
+    rectification_ = std::move(rectification);
+}
+
 std::optional<served_page> status_page::answer(std::string_view path) const {
     const std::optional<status_scope> scope = scope_of(path);
     if (!scope)
         return std::nullopt;
     std::shared_ptr<const std::map<std::string, std::string>> names;
+    std::shared_ptr<const rectification_plan> rectification;
     {
         std::lock_guard lock(mutex_);
         names = unit_names_;
+        rectification = rectification_;
     }
     status_rows rows;
     try {
@@ -66,7 +75,8 @@ std::optional<served_page> status_page::answer(std::string_view path) const {
         log_->warn("status page: {}", e.what());
         return unavailable(e.what());
     }
-    const status_model model = build_status_model(rows, *names, *scope, now_epoch_seconds());
+    const status_model model =
+        build_status_model(rows, *names, rectification.get(), *scope, now_epoch_seconds());
     if (!model.found)
         return served_page{404, "text/html; charset=utf-8", write_not_found_html(*scope)};
     return served_page{200, "text/html; charset=utf-8",

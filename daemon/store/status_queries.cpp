@@ -106,6 +106,8 @@ status_rows read_status_rows(const std::string& database,
         rows.targets = read_targets(db);
         rows.findings = read_open_findings(db);
         rows.probes = read_probes(db, rows.targets, shown, probe_history);
+        sqlite::statement since{db, severity_since_sql};
+        rows.severity_since = read_severity_since(since);
         snapshot.commit();
         return rows;
     });

@@ -138,10 +138,6 @@ constexpr const char* events_of = R"(
 SELECT finding_id, time, event, severity, detail FROM finding_events
 WHERE finding_id = ?1 ORDER BY time, id)";
 
-// The start of each finding's current severity: its latest opening or change of severity.
-constexpr const char* severity_since = R"(
-SELECT finding_id, max(time) FROM finding_events WHERE event IN (?1, ?2, ?3) GROUP BY finding_id)";
-
 constexpr const char* load_schedule = R"(
 SELECT target, probe, next_due, last_run FROM schedule ORDER BY target, probe)";
 
@@ -437,13 +433,8 @@ std::vector<finding_event> store::events_of(const std::string& finding_id) const
 
 std::map<std::string, std::int64_t> store::severity_since() const {
     return impl_->guarded("read finding events", [&] {
-        std::map<std::string, std::int64_t> since;
-        sqlite::use q{impl_->prepared(sql::severity_since)};
-        q->bind_all(name_of(finding_change::opened), name_of(finding_change::reopened),
-                    name_of(finding_change::severity_changed));
-        while (q->step())
-            since.emplace(q->string(0), q->int64(1));
-        return since;
+        sqlite::use q{impl_->prepared(severity_since_sql)};
+        return read_severity_since(*q);
     });
 }
 

@@ -2,6 +2,18 @@
 
 namespace govmon {
 
+const char* const severity_since_sql = R"(
+SELECT finding_id, max(time) FROM finding_events WHERE event IN (?1, ?2, ?3) GROUP BY finding_id)";
+
+std::map<std::string, std::int64_t> read_severity_since(sqlite::statement& q) {
+    std::map<std::string, std::int64_t> since;
+    q.bind_all(name_of(finding_change::opened), name_of(finding_change::reopened),
+               name_of(finding_change::severity_changed));
+    while (q.step())
+        since.emplace(q.string(0), q.int64(1));
+    return since;
+}
+
 finding_severity severity_from(std::string_view stored) {
     return parse_finding_severity(stored).value_or(finding_severity::warn);
 }

@@ -25,7 +25,8 @@ std::string lower(std::string s) {
 
 std::string page_of(const status_rows& rows, const std::map<std::string, std::string>& names = {},
                     status_scope scope = {}) {
-    return write_status_html(build_status_model(rows, names, scope, now), zone_rules::utc());
+    return write_status_html(build_status_model(rows, names, nullptr, scope, now),
+                             zone_rules::utc());
 }
 
 status_rows hostile_rows() {
@@ -104,7 +105,7 @@ TEST_CASE("the status page shows a target's last probes and its freshness histor
     CHECK(html.find("30.0 s") != std::string::npos);
     CHECK(html.find("2025-12-02 23:59") != std::string::npos); // the failed probe's time
     CHECK(html.find("2025-12-02 ← 2025-11-30") != std::string::npos);
-    CHECK(html.find("没有单项否决问题") != std::string::npos);
+    CHECK(html.find("没有单项否决或逾期未整改的问题") != std::string::npos);
 }
 
 TEST_CASE("the status page of one target lists every probe it read") {
@@ -132,6 +133,54 @@ TEST_CASE("the status page needs nothing from elsewhere") {
     CHECK(l.find("src=\"http") == std::string::npos);
     CHECK(l.find("@import") == std::string::npos);
     CHECK(l.find("<style>") != std::string::npos);
+}
+
+// The table row that holds `text`, searched from `from` on.
+std::string row_with(const std::string& html, const std::string& text, std::size_t from) {
+    const std::size_t at = html.find(text, from);
+    REQUIRE(at != std::string::npos);
+    const std::size_t start = html.rfind("<tr", at);
+    const std::size_t end = html.find("</tr>", at);
+    REQUIRE(start != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    return html.substr(start, end - start);
+}
+
+TEST_CASE("the status page shows each 整改期限 and puts overdue findings on the red list") {
+    const auto plan = test::seed_deadlines();
+    const std::string html = write_status_html(
+        build_status_model(test::deadline_rows(), {}, plan.get(), {}, now), zone_rules::utc());
+    const std::size_t red = html.find("id=\"red-list\"");
+    const std::size_t targets = html.find("id=\"targets\"");
+    REQUIRE(red < targets);
+    CHECK(html.find("<h2>单项否决与逾期清单（2）</h2>") != std::string::npos);
+    CHECK(html.find("<th>整改期限</th>") != std::string::npos);
+
+    // The overdue deduction: on the red list and under its target, 已逾期 in both.
+    const std::string late = row_with(html, "返回 HTTP 404", red);
+    CHECK(html.find("返回 HTTP 404", red) < targets);
+    CHECK(late.find("2025-11-15 00:00<br><span class=\"fail\">已逾期</span>") != std::string::npos);
+    const std::string late_under_target = row_with(html, "返回 HTTP 404", targets);
+    CHECK(late_under_target.find("<tr class=\"veto\">") == 0);
+    CHECK(late_under_target.find("已逾期") != std::string::npos);
+
+    // The veto is on the red list, not yet due.
+    const std::string veto = row_with(html, "七天内失败比例", red);
+    CHECK(html.find("七天内失败比例", red) < targets);
+    CHECK(veto.find("2025-12-08 00:00") != std::string::npos);
+    CHECK(veto.find("已逾期") == std::string::npos);
+
+    // The deduction not yet due only under its target, with its date.
+    CHECK(html.find("通知公告", red) > targets);
+    const std::string fresh = row_with(html, "通知公告", targets);
+    CHECK(fresh.find("<tr>") == 0);
+    CHECK(fresh.find("2025-12-16 00:00") != std::string::npos);
+    CHECK(fresh.find("已逾期") == std::string::npos);
+
+    // The warning has no deadline.
+    const std::string warning = row_with(html, "证书 2025-12-20 到期", targets);
+    CHECK(warning.find("<td class=\"t\">—</td>") != std::string::npos);
+    CHECK(warning.find("已逾期") == std::string::npos);
 }
 
 TEST_CASE("the not-found page escapes the id it names") {

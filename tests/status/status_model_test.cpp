@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 namespace govmon {
 namespace {
 
@@ -36,7 +38,8 @@ status_rows two_units() {
 }
 
 TEST_CASE("the status model puts vetoes on the red list, grouped by unit") {
-    const status_model m = build_status_model(two_units(), {{"county-a", "甲县政府办"}}, {}, now);
+    const status_model m =
+        build_status_model(two_units(), {{"county-a", "甲县政府办"}}, nullptr, {}, now);
     REQUIRE(m.red_list.size() == 2);
     CHECK(m.red_list[0].unit == "county-a");
     CHECK(m.red_list[0].kind == finding_kind::site_unreachable);
@@ -49,7 +52,8 @@ TEST_CASE("the status model puts vetoes on the red list, grouped by unit") {
 }
 
 TEST_CASE("the status model lists each unit's targets with vetoes first and unit names") {
-    const status_model m = build_status_model(two_units(), {{"county-a", "甲县政府办"}}, {}, now);
+    const status_model m =
+        build_status_model(two_units(), {{"county-a", "甲县政府办"}}, nullptr, {}, now);
     REQUIRE(m.units.size() == 2);
     CHECK(m.units[0].name == "甲县政府办");
     CHECK(m.units[1].name == "county-b"); // no name configured: the id
@@ -65,7 +69,7 @@ TEST_CASE("the status model lists each unit's targets with vetoes first and unit
 }
 
 TEST_CASE("the status model keeps the newest probe of each kind and the whole history") {
-    const status_model m = build_status_model(two_units(), {}, {}, now);
+    const status_model m = build_status_model(two_units(), {}, nullptr, {}, now);
     const target_view& a = m.units[0].targets[0];
     REQUIRE(a.latest.size() == 2);
     CHECK(a.latest[0].probe == "availability");
@@ -81,31 +85,89 @@ TEST_CASE("the status model keeps the newest probe of each kind and the whole hi
 
 TEST_CASE("the status model of a unit or a target holds only that one") {
     const status_model unit =
-        build_status_model(two_units(), {}, {status_scope::level::unit, "county-b"}, now);
+        build_status_model(two_units(), {}, nullptr, {status_scope::level::unit, "county-b"}, now);
     CHECK(unit.found);
     REQUIRE(unit.units.size() == 1);
     CHECK(unit.units[0].targets.size() == 2);
     REQUIRE(unit.red_list.size() == 1);
     CHECK(unit.red_list[0].target == "b-news");
 
-    const status_model target =
-        build_status_model(two_units(), {}, {status_scope::level::target, "a-portal"}, now);
+    const status_model target = build_status_model(two_units(), {}, nullptr,
+                                                   {status_scope::level::target, "a-portal"}, now);
     REQUIRE(target.units.size() == 1);
     REQUIRE(target.units[0].targets.size() == 1);
     CHECK(target.units[0].targets[0].id == "a-portal");
     CHECK(target.open_findings == 2);
 
     CHECK_FALSE(
-        build_status_model(two_units(), {}, {status_scope::level::unit, "nowhere"}, now).found);
+        build_status_model(two_units(), {}, nullptr, {status_scope::level::unit, "nowhere"}, now)
+            .found);
     CHECK_FALSE(
-        build_status_model(two_units(), {}, {status_scope::level::target, "gone"}, now).found);
+        build_status_model(two_units(), {}, nullptr, {status_scope::level::target, "gone"}, now)
+            .found);
 }
 
 TEST_CASE("the status model of an empty database is found and empty") {
-    const status_model m = build_status_model({}, {}, {}, now);
+    const status_model m = build_status_model({}, {}, nullptr, {}, now);
     CHECK(m.found);
     CHECK(m.units.empty());
     CHECK(m.red_list.empty());
+}
+
+const finding_view& view_of(const status_model& m, finding_kind kind) {
+    const std::vector<finding_view>& findings = m.units.at(0).targets.at(0).findings;
+    const auto it = std::find_if(findings.begin(), findings.end(),
+                                 [&](const finding_view& f) { return f.kind == kind; });
+    REQUIRE(it != findings.end());
+    return *it;
+}
+
+TEST_CASE("a finding past its due date is on the red list and marked overdue") {
+    const auto plan = test::seed_deadlines();
+    const status_model m = build_status_model(test::deadline_rows(), {}, plan.get(), {}, now);
+    const finding_view& late = view_of(m, finding_kind::broken_link);
+    CHECK(late.due == 1763164800); // 2025-11-15T00:00:00Z
+    CHECK(late.overdue);
+    CHECK(on_red_list(late));
+    // Within a target the vetoes come first, as under the target.
+    REQUIRE(m.red_list.size() == 2);
+    CHECK(m.red_list[0].kind == finding_kind::site_unreachable);
+    CHECK(m.red_list[1].kind == finding_kind::broken_link);
+}
+
+TEST_CASE("a finding not yet due shows its due date; a warning has none") {
+    const auto plan = test::seed_deadlines();
+    const status_model m = build_status_model(test::deadline_rows(), {}, plan.get(), {}, now);
+    const finding_view& fresh = view_of(m, finding_kind::column_stale);
+    CHECK(fresh.due == 1765843200); // 2025-12-16T00:00:00Z
+    CHECK_FALSE(fresh.overdue);
+    CHECK_FALSE(on_red_list(fresh));
+    // Counted from when it became a veto, not from its first sight as a warning.
+    const finding_view& veto = view_of(m, finding_kind::site_unreachable);
+    CHECK(veto.due == 1765152000); // 2025-12-08T00:00:00Z
+    CHECK_FALSE(veto.overdue);
+    CHECK(on_red_list(veto));
+    const finding_view& warning = view_of(m, finding_kind::tls_invalid);
+    CHECK_FALSE(warning.due);
+    CHECK_FALSE(warning.overdue);
+}
+
+TEST_CASE("a deadline ends at its due time: overdue from that second on") {
+    const auto plan = test::seed_deadlines();
+    const status_rows rows = test::deadline_rows();
+    const std::int64_t due = 1765843200;
+    CHECK_FALSE(
+        view_of(build_status_model(rows, {}, plan.get(), {}, due - 1), finding_kind::column_stale)
+            .overdue);
+    CHECK(view_of(build_status_model(rows, {}, plan.get(), {}, due), finding_kind::column_stale)
+              .overdue);
+}
+
+TEST_CASE("without a rectification plan the page shows no due dates") {
+    const status_model m = build_status_model(test::deadline_rows(), {}, nullptr, {}, now);
+    CHECK_FALSE(view_of(m, finding_kind::broken_link).due);
+    REQUIRE(m.red_list.size() == 1);
+    CHECK(m.red_list[0].kind == finding_kind::site_unreachable);
 }
 
 } // namespace

@@ -1,3 +1,5 @@
+#include "daemon/common/time_zone.hpp"
+#include "daemon/findings/rectification_due.hpp"
 #include "daemon/metrics/metrics.hpp"
 #include "daemon/status/status_page.hpp"
 #include "daemon/store/sqlite.hpp"
@@ -104,7 +106,7 @@ TEST_CASE("the status page answers while a writer holds the database") {
     temp_dir dir;
     const std::string path = filled_database(dir);
     metrics stats("test");
-    const status_page page(path, {}, stats, spdlog::default_logger());
+    const status_page page(path, {}, nullptr, stats, spdlog::default_logger());
     // What the store's thread does mid-cycle: a write transaction, open and uncommitted.
     sqlite::connection writer{path, SQLITE_OPEN_READWRITE};
     writer.exec("BEGIN IMMEDIATE");
@@ -122,7 +124,8 @@ TEST_CASE("the status page routes /, /unit/ID and /target/ID and leaves other pa
     temp_dir dir;
     const std::string path = filled_database(dir);
     metrics stats("test");
-    const status_page page(path, {{"county-b", "乙县政府办"}}, stats, spdlog::default_logger());
+    const status_page page(path, {{"county-b", "乙县政府办"}}, nullptr, stats,
+                           spdlog::default_logger());
     CHECK(page.answer("/")->status == 200);
     const auto unit = page.answer("/unit/county-b");
     REQUIRE(unit);
@@ -137,11 +140,40 @@ TEST_CASE("the status page routes /, /unit/ID and /target/ID and leaves other pa
     CHECK_FALSE(page.answer("/favicon.ico"));
 }
 
+TEST_CASE("the status page counts a deadline from when the finding took its severity") {
+    temp_dir dir;
+    const std::string path = filled_database(dir);
+    const finding veto = open_finding("a-portal", "county-a", finding_kind::site_unreachable,
+                                      finding_severity::veto, "连续 6 次探测失败");
+    const std::int64_t became_veto = t0 + 9 * 86400;
+    {
+        auto db = store::open(path);
+        write_batch b;
+        b.events = {
+            {veto.id, t0, finding_change::opened, finding_severity::warn, ""},
+            {veto.id, became_veto, finding_change::severity_changed, finding_severity::veto, ""}};
+        db->write(b);
+    }
+    CHECK(read_status_rows(path).severity_since.at(veto.id) == became_veto);
+
+    metrics stats("test");
+    const auto zone = default_time_zone();
+    const status_page page(path, {}, std::make_shared<const rectification_plan>(config{}, zone),
+                           stats, spdlog::default_logger());
+    const auto answer = page.answer("/target/a-portal");
+    REQUIRE(answer);
+    // The seeds' week from the change of severity, in the zone the page shows times in; long
+    // past by now.
+    std::string due = format_iso8601(became_veto + 7 * 86400, *zone).substr(0, 16);
+    due[10] = ' ';
+    CHECK(answer->body.find(due + "<br><span class=\"fail\">已逾期</span>") != std::string::npos);
+}
+
 TEST_CASE("the status page of an unreadable database is a 503 and a degraded count") {
     temp_dir dir;
     metrics stats("test");
     const test::captured_log log;
-    const status_page page(dir.file("missing.db"), {}, stats, log.logger());
+    const status_page page(dir.file("missing.db"), {}, nullptr, stats, log.logger());
     const auto answer = page.answer("/");
     REQUIRE(answer);
     CHECK(answer->status == 503);
@@ -154,8 +186,8 @@ TEST_CASE("the metrics listener serves the status page and /metrics on one port"
     temp_dir dir;
     const std::string path = filled_database(dir);
     metrics stats("test");
-    auto page = std::make_shared<status_page>(path, std::map<std::string, std::string>{}, stats,
-                                              spdlog::default_logger());
+    auto page = std::make_shared<status_page>(path, std::map<std::string, std::string>{}, nullptr,
+                                              stats, spdlog::default_logger());
     stats.serve("127.0.0.1:0", [page](std::string_view p) { return page->answer(p); });
     REQUIRE(stats.listening_ports().size() == 1);
     const int port = stats.listening_ports()[0];

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "daemon/findings/rectification_due.hpp"
 #include "daemon/store/status_rows.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -52,6 +54,39 @@ inline observation probe_of(std::string target, std::string probe, std::int64_t 
     o.latency_ms = ok ? 420 : 30000;
     o.last_update = newest;
     return o;
+}
+
+// The seeds' deadlines (no `rectification:` in the config: a veto within a week, a deduction
+// within 10 working days), in UTC.
+inline std::shared_ptr<const rectification_plan> seed_deadlines() {
+    return std::make_shared<const rectification_plan>(
+        config{}, std::make_shared<const zone_rules>(zone_rules::utc()));
+}
+
+// One target's findings against the seeds' deadlines, seen at 2025-12-03T00:00Z (no holiday
+// in November or December 2025):
+// - a deduction open since Saturday 2025-11-01: 10 working days end with Friday 11-14, due
+//   2025-11-15 00:00, overdue;
+// - a deduction open since Monday 2025-12-01, due 2025-12-16 00:00;
+// - a veto first seen 2025-11-20 as a warning, a veto since 2025-12-01: due 2025-12-08 00:00
+//   (counted from 11-20 it would be overdue);
+// - a warning, which has no deadline.
+inline status_rows deadline_rows() {
+    status_rows rows;
+    rows.targets = {site_target("a-portal", "county-a", "甲县人民政府")};
+    finding late = open_finding("a-portal", "county-a", finding_kind::broken_link,
+                                finding_severity::deduct, "首页链接 /old.html 返回 HTTP 404");
+    late.first_seen = 1761955200; // 2025-11-01T00:00:00Z
+    finding fresh = open_finding("a-portal", "county-a", finding_kind::column_stale,
+                                 finding_severity::deduct, "栏目“通知公告”最新信息 2025-09-01");
+    finding veto = open_finding("a-portal", "county-a", finding_kind::site_unreachable,
+                                finding_severity::veto, "七天内失败比例 8%");
+    veto.first_seen = 1763596800; // 2025-11-20T00:00:00Z
+    finding warning = open_finding("a-portal", "county-a", finding_kind::tls_invalid,
+                                   finding_severity::warn, "证书 2025-12-20 到期");
+    rows.severity_since = {{late.id, late.first_seen}, {veto.id, 1764547200}};
+    rows.findings = {late, fresh, veto, warning};
+    return rows;
 }
 
 } // namespace govmon::test

@@ -4,7 +4,9 @@ A cycle of `run --once` over the local realm (sites up, down, hanging, with bad 
 whose name is hostile markup) leaves findings. Then the daemon runs on the same database with
 one more site that hangs for two minutes, so that a cycle is running while the page is asked for.
 The page must show every finding, render the hostile name as text (Chromium's DOM has no
-element the name tried to inject), and answer /metrics on the same port.
+element the name tried to inject), and answer /metrics on the same port. A deduction has a
+second to be fixed (`rectification:`): the page shows every due date `govmon findings` gives,
+and the deductions as 已逾期 on the red list, until a reload gives them 100 days.
 
 usage: status_page_system_test.py PATH_TO_GOVMON
 """
@@ -83,7 +85,8 @@ class StatusPageSystemTest(unittest.TestCase):
         hang_url = next(url for sid, _, url in sites if sid == "hang")
         slow = ("slow", "慢站", hang_url.replace("hang.", "slow."))
         cls.hosts.append("slow.example.gov.cn")
-        cls.daemon_config = cls.write_config("daemon.yaml", cls.sites + [slow], timeout="120s")
+        cls.daemon_sites = cls.sites + [slow]
+        cls.daemon_config = cls.write_config("daemon.yaml", cls.daemon_sites, timeout="120s")
 
     @classmethod
     def tearDownClass(cls):
@@ -91,7 +94,7 @@ class StatusPageSystemTest(unittest.TestCase):
         shutil.rmtree(cls.dir, ignore_errors=True)
 
     @classmethod
-    def write_config(cls, name, sites, timeout):
+    def write_config(cls, name, sites, timeout, deduct_within="1s"):
         path = os.path.join(cls.dir, name)
         resolve = "\n".join(f'    "{host}": 127.0.0.1' for host in cls.hosts)
         listed = "\n".join(f"  - {{id: {sid}, name: {yaml_string(title)}, url: '{url}', "
@@ -113,6 +116,9 @@ http:
 {resolve}
 crawl:
   render: never
+rectification:
+  rules:
+    - {{severity: deduct, within: {deduct_within}}}
 units:
   - {{id: hb-office, name: {yaml_string("湖北省人民政府办公厅" + HOSTILE)}}}
 sites:
@@ -178,6 +184,15 @@ sites:
             with sqlite3.connect(f"file:{self.database}?mode=ro", uri=True) as db:
                 self.assertEqual(db.execute("select count(*) from observations "
                                             "where target = 'slow'").fetchone()[0], 0)
+            # A reload re-reads the rules: given 100 days, no deduction is overdue any more.
+            self.assertIn("已逾期", page)
+            self.write_config("daemon.yaml", self.daemon_sites, timeout="120s",
+                              deduct_within="100d")
+            daemon.send_signal(signal.SIGHUP)
+            end = time.time() + 20
+            while "已逾期" in self.get("/")[2] and time.time() < end:
+                time.sleep(0.2)
+            self.assertNotIn("已逾期", self.get("/")[2])
         finally:
             daemon.send_signal(signal.SIGTERM)
             _, err = daemon.communicate(timeout=20)
@@ -193,6 +208,19 @@ sites:
                 self.assertIn(f["target"], text)
         # A veto shows twice: on the red list and under its target.
         for f in vetoes:
+            self.assertGreaterEqual(text.count(f["detail"]), 2, f)
+        # The page's 整改期限 are those of `govmon findings`, to the minute in the same zone.
+        self.assertIn("单项否决与逾期清单", text)
+        for f in self.findings:
+            with self.subTest(due=f["id"]):
+                self.assertEqual(f["due"] == "", f["severity"] == "warn", f)
+                if f["due"]:
+                    self.assertIn(f["due"][:16].replace("T", " "), text)
+        # Past their second, the deductions are overdue: on the red list too.
+        deductions = [f for f in self.findings if f["severity"] == "deduct"]
+        self.assertTrue(deductions, self.findings)
+        self.assertIn("已逾期", text)
+        for f in deductions:
             self.assertGreaterEqual(text.count(f["detail"]), 2, f)
         # The hostile name is text; nothing it tried to inject exists.
         self.assertEqual(dom.tags.count("script"), 0)
