@@ -26,6 +26,10 @@ enum class finding_kind {
     account_dormant,
     account_unreachable,
     account_blocked,
+    illicit_content,
+    misstatement,
+    typo,
+    interaction_off,
 };
 
 enum class finding_severity { veto, deduct, warn };

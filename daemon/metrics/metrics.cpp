@@ -34,10 +34,13 @@ std::set<std::pair<std::string, std::string>> possible_findings() {
     return pairs;
 }
 
-constexpr std::array<degraded_mode, 6> degraded_modes{
-    degraded_mode::job_crashed,          degraded_mode::reload_refused,
-    degraded_mode::ad_list_unreadable,   degraded_mode::alert_round_failed,
-    degraded_mode::mail_without_address, degraded_mode::crawl_worker_failed};
+constexpr std::array<degraded_mode, 7> degraded_modes{degraded_mode::job_crashed,
+                                                      degraded_mode::reload_refused,
+                                                      degraded_mode::ad_list_unreadable,
+                                                      degraded_mode::alert_round_failed,
+                                                      degraded_mode::mail_without_address,
+                                                      degraded_mode::crawl_worker_failed,
+                                                      degraded_mode::content_list_unreadable};
 
 constexpr std::array<const char*, 9> request_outcomes{
     "ok", "http_4xx", "http_5xx", "timeout", "dns", "connect", "tls", "too_large", "blocked"};
@@ -298,6 +301,8 @@ std::string_view name_of(degraded_mode mode) noexcept {
         return "mail_without_address";
     case degraded_mode::crawl_worker_failed:
         return "crawl_worker_failed";
+    case degraded_mode::content_list_unreadable:
+        return "content_list_unreadable";
     }
     return "unknown";
 }

@@ -55,6 +55,8 @@ int deduction_tenths(const finding& f, finding_severity severity, const std::str
     case finding_kind::tls_invalid:
     case finding_kind::ipv6_missing:
         return 20;
+    case finding_kind::typo:
+        return 10;
     default:
         return 0;
     }

@@ -12,6 +12,7 @@
 #include "daemon/runtime/version.hpp"
 #include "probes/ads/filter_engine.hpp"
 #include "probes/ads/rule_sources.hpp"
+#include "probes/content/text_check.hpp"
 #include "probes/http/host_gate.hpp"
 #include "probes/http/http_client.hpp"
 #include "probes/site/browser_command.hpp"
@@ -184,6 +185,27 @@ std::shared_ptr<const filter_engine> ad_rules_of(const config& cfg, metrics& sta
     return engine;
 }
 
+// The shipped wrong-forms list and the config's. The loader checked the local lists; one that
+// can no longer be read, or no longer parses, is a log line and the rest apply.
+std::shared_ptr<const text_checker> text_rules_of(const config& cfg, metrics& stats) {
+    content_rule_list all =
+        parse_content_rules(shipped_content_rule_text(), shipped_content_rules_name);
+    for (const std::string& file : cfg.content.rules) {
+        std::ifstream in(file, std::ios::binary);
+        const std::string text{std::istreambuf_iterator<char>(in), {}};
+        content_rule_list local = parse_content_rules(text, file);
+        if (!in || !local.errors.empty()) {
+            stats.count_degraded(degraded_mode::content_list_unreadable);
+            spdlog::warn("content rules: {} could not be read or has bad lines; not used", file);
+            continue;
+        }
+        std::move(local.rules.begin(), local.rules.end(), std::back_inserter(all.rules));
+    }
+    spdlog::info("content rules: {} entries from {} list(s)", all.rules.size(),
+                 cfg.content.rules.size() + 1);
+    return std::make_shared<const text_checker>(std::move(all.rules));
+}
+
 std::map<std::string, std::shared_ptr<http::host_gate>> platform_gates_of(const config& cfg) {
     std::map<std::string, std::shared_ptr<http::host_gate>> gates;
     for (const auto& [name, platform] : cfg.platforms)
@@ -232,6 +254,7 @@ public:
                                                        client_options_of(state_.cfg, state_.stats));
         state_.platform_gates = platform_gates_of(state_.cfg);
         state_.ad_rules = ad_rules_of(state_.cfg, state_.stats);
+        state_.text_rules = text_rules_of(state_.cfg, state_.stats);
         state_.renderer = renderer_of(state_.cfg, state_.stats);
         // Before any job: the store's thread has nothing to do yet.
         db_.sync_targets(targets_of(state_.cfg));
@@ -419,6 +442,7 @@ private:
         state_.client = std::move(client);
         state_.platform_gates = platform_gates_of(state_.cfg);
         state_.ad_rules = ad_rules_of(state_.cfg, state_.stats);
+        state_.text_rules = text_rules_of(state_.cfg, state_.stats);
         state_.renderer = renderer_of(state_.cfg, state_.stats);
         asio::co_spawn(ioc_, record_targets(targets_of(state_.cfg)), asio::detached);
         declare_metrics(state_, &previous);

@@ -55,6 +55,8 @@ void complete_probe(daemon_state& state, const schedule_key& key, std::int64_t n
     state.stats.cycle_finished(schedule, now);
     if (schedule == "crawl")
         state.external_links.clear();
+    if (schedule == "accounts")
+        state.post_links.clear();
     for (const auto& [k, entry] : state.schedule)
         if (k.second == key.second)
             pending.insert(k.first);

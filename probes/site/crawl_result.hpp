@@ -1,5 +1,6 @@
 #pragma once
 
+#include "probes/content/text_check.hpp"
 #include "probes/error_class.hpp"
 #include "probes/site/page_items.hpp"
 
@@ -45,6 +46,12 @@ struct flagged_link {
     std::string reason;
 };
 
+// A wrong form (or a near miss of an official name) in a crawled page's title or text.
+struct page_text_problem {
+    std::string page;
+    text_problem problem;
+};
+
 struct column_reading {
     configured_column column;
     link_status status;
@@ -66,6 +73,7 @@ struct crawl_result {
     std::vector<flagged_link> ads;
     std::vector<flagged_link> hidden;
     std::vector<column_reading> columns;
+    std::vector<page_text_problem> text_problems;
     // What a crawl worker threw: the crawl went on with the others, and its result may miss
     // what that worker was checking.
     std::vector<std::string> worker_errors;

@@ -2,6 +2,7 @@
 
 #include "probes/ads/ad_keywords.hpp"
 #include "probes/ads/filter_engine.hpp"
+#include "probes/content/text_check.hpp"
 #include "probes/dates/calendar.hpp"
 #include "probes/html/html_decode.hpp"
 #include "probes/html/html_document.hpp"
@@ -13,6 +14,7 @@
 #include "probes/site/column_discovery.hpp"
 #include "probes/site/hidden_links.hpp"
 #include "probes/site/illicit_page.hpp"
+#include "probes/site/link_status.hpp"
 #include "probes/site/node_text.hpp"
 #include "probes/site/page_renderer.hpp"
 #include "probes/site/site_scope.hpp"
@@ -37,6 +39,9 @@ constexpr std::size_t pages_kept_per_link = 5;
 // Of a link target read for illicit vocabulary, this much of the body: a gambling page shows
 // its wares at the top, and the check must not cost a full parse of a large page.
 constexpr std::size_t target_bytes_read = 256 * 1024;
+// Of a crawled page's visible text, this much is checked for wrong forms: an article's body
+// fits, and a huge page costs no more than a large one.
+constexpr std::size_t page_text_checked = 64 * 1024;
 
 enum class work_kind { page, check };
 
@@ -71,39 +76,9 @@ bool is_navigation_element(std::string_view element) {
            element == "meta-refresh";
 }
 
-bool has_resource_extension(std::string_view url) {
-    const auto query = url.find('?');
-    std::string_view path = url.substr(0, query);
-    const auto dot = path.rfind('.');
-    if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos)
-        return false;
-    const std::string ext = lower_ascii(path.substr(dot + 1));
-    static const std::set<std::string, std::less<>> resources{
-        "jpg", "jpeg", "png", "gif",  "bmp", "webp", "svg", "ico", "css", "js",   "pdf",
-        "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip", "rar", "7z",  "mp3",  "mp4",
-        "avi", "flv",  "wmv", "wps",  "txt", "xml",  "swf", "ofd", "tif", "tiff", "csv"};
-    return resources.count(ext) > 0;
-}
-
 bool is_html(const http::response& r) {
     const auto type = lower_ascii(r.header("content-type").value_or(""));
     return type.empty() || type.find("html") != std::string::npos;
-}
-
-link_status status_of(const http::response& r) {
-    link_status s;
-    s.http_status = r.status;
-    // A large attachment, or a body in an encoding we cannot decode, that answered 2xx exists:
-    // only its body could not be read.
-    if ((r.error == error_class::too_large || r.error == error_class::parse) && r.status >= 200 &&
-        r.status < 300)
-        return s;
-    s.ok = r.ok();
-    s.error = r.error;
-    s.detail = r.ok() ? std::string{} : r.error_detail;
-    if (!s.ok && s.detail.empty())
-        s.detail = "HTTP " + std::to_string(r.status);
-    return s;
 }
 
 // A reader who clicks an href no browser can resolve ("//////", "http://localhost]") lands
@@ -153,10 +128,27 @@ struct parsed_page {
     std::vector<discovered_column> discovered; // the home page's only
     std::vector<html::page_link> links;
     std::vector<hidden_link> hidden;
+    std::vector<text_problem> text_problems;
 };
 
+// The page's title and text against the wrong-forms lists. Its own publish date is looked for
+// only when an outdated name occurs: an article written before the name ended is fine.
+std::vector<text_problem> text_problems_of(const text_checker& checker, xmlDocPtr doc,
+                                           const std::string& title, const std::string& text,
+                                           std::int64_t now) {
+    const std::string checked = title + "\n" + std::string(bounded_text(text, page_text_checked));
+    std::vector<text_problem> problems = checker.check(checked);
+    const bool outdated = std::any_of(problems.begin(), problems.end(), [](const text_problem& p) {
+        return p.type == content_rule_type::outdated;
+    });
+    if (outdated)
+        if (const auto date = find_article_date(doc, now))
+            return checker.check(checked, date->instant);
+    return problems;
+}
+
 parsed_page parse_page(const http::response& r, const std::string& page, const origin_rules* rules,
-                       bool is_home, std::int64_t now) {
+                       bool is_home, const text_checker* text_rules, std::int64_t now) {
     parsed_page parsed;
     const html::decoded_html decoded =
         html::decode_html(r.body, r.header("content-type").value_or(""));
@@ -173,6 +165,8 @@ parsed_page parse_page(const http::response& r, const std::string& page, const o
     }
     parsed.links = html::extract_links(doc, r.final_url, decoded.charset);
     parsed.hidden = find_hidden_links(doc.get(), page);
+    if (text_rules)
+        parsed.text_problems = text_problems_of(*text_rules, doc.get(), parsed.title, text, now);
     return parsed;
 }
 
@@ -414,9 +408,10 @@ private:
             record(item.url, status, is_home);
             co_return;
         }
-        parsed_page parsed = co_await on_parse_pool(r, [&r, &item, rules, is_home, now = now_] {
-            return parse_page(r, item.url, rules, is_home, now);
-        });
+        parsed_page parsed = co_await on_parse_pool(
+            r, [&r, &item, rules, is_home, text_rules = options_.text_rules, now = now_] {
+                return parse_page(r, item.url, rules, is_home, text_rules, now);
+            });
         if (parsed.soft_404) {
             status.ok = false;
             status.error = error_class::http;
@@ -432,6 +427,8 @@ private:
             discovered_ = std::move(parsed.discovered);
         }
         flag_ads_and_hidden(parsed, item.url);
+        for (text_problem& problem : parsed.text_problems)
+            result_.text_problems.push_back({item.url, std::move(problem)});
         for (const html::page_link& link : parsed.links)
             consider_link(link, item.url, item.depth);
     }
