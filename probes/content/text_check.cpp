@@ -152,6 +152,15 @@ struct text_checker::index {
     std::unordered_map<char32_t, std::vector<exact_entry>> exact;
     std::unordered_map<char32_t, std::vector<name_entry>> names;
     std::set<std::u32string> known; // listed forms and canonical names: never a near miss
+    // The first characters of every entry: most characters of a text start none, and a bit
+    // costs less than two hash lookups.
+    std::vector<bool> starts = std::vector<bool>(0x10000);
+
+    bool may_start(char32_t c) const { return c >= starts.size() || starts[c]; }
+    void mark(char32_t c) {
+        if (c < starts.size())
+            starts[c] = true;
+    }
 };
 
 text_checker::text_checker(std::vector<content_rule> rules) : index_(std::make_unique<index>()) {
@@ -166,6 +175,7 @@ text_checker::text_checker(std::vector<content_rule> rules) : index_(std::make_u
         if (r.type == content_rule_type::name) {
             std::u32string name = points_of(r.correct);
             index_->known.insert(name);
+            index_->mark(name.front());
             index_->names[name.front()].push_back({&r, std::move(name)});
             continue;
         }
@@ -174,6 +184,7 @@ text_checker::text_checker(std::vector<content_rule> rules) : index_(std::make_u
             if (const auto at = a.find(e.form); at != std::u32string::npos && a != e.form)
                 e.allowed.emplace_back(a, at);
         index_->known.insert(e.form);
+        index_->mark(e.form.front());
         index_->exact[e.form.front()].push_back(std::move(e));
     }
 }
@@ -232,6 +243,8 @@ std::vector<text_problem> text_checker::check(std::string_view utf8,
     const std::u32string& text = d.points;
     problem_builder problems;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!index_->may_start(text[i]))
+            continue;
         if (const auto hit = index_->exact.find(text[i]); hit != index_->exact.end())
             for (const exact_entry& e : hit->second) {
                 if (!matches_at(text, i, e.form) || allowed_here(e, text, i))
