@@ -1,5 +1,7 @@
 #include "probes/content/text_check.hpp"
 
+#include "probes/dates/date_find.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -9,6 +11,11 @@ namespace govmon {
 namespace {
 
 constexpr std::size_t excerpt_characters = 20;
+// A list row's date, or the date a sentence opens with, stands this close to the name it dates.
+constexpr std::size_t date_window_characters = 30;
+// Year-less dates (11-02) are read against a `now` so late that they never date a text before
+// a name ended: only a date that says its year can.
+constexpr std::int64_t far_future = 4102444800; // 2100-01-01
 
 // Code points of UTF-8 text; a byte that starts no valid sequence is U+FFFD, so that bad bytes
 // never shift what follows. `starts[i]` is where code point i begins.
@@ -212,6 +219,19 @@ bool historical_mention(const std::u32string& text, std::size_t at, std::size_t 
     return former || decree;
 }
 
+// A date before `ended` within date_window_characters of the name: a list row of an old
+// article (国家工商总局关于… 2016-05-01) or a sentence about the past
+// (2016年5月1日，国家工商总局…).
+bool dated_nearby_before(std::string_view utf8, const decoded_text& d, std::size_t from,
+                         std::size_t to, std::int64_t ended) {
+    const std::size_t begin = from > date_window_characters ? from - date_window_characters : 0;
+    const std::size_t end = std::min(d.points.size(), to + date_window_characters);
+    const std::string_view window = utf8.substr(d.starts[begin], d.starts[end] - d.starts[begin]);
+    const auto dates = find_dates(window, far_future);
+    return std::any_of(dates.begin(), dates.end(),
+                       [&](const found_date& f) { return f.date.instant < ended; });
+}
+
 struct problem_builder {
     std::map<std::string, text_problem> by_form;
     std::vector<std::string> order;
@@ -251,7 +271,8 @@ std::vector<text_problem> text_checker::check(std::string_view utf8,
                     continue;
                 const std::size_t end = i + e.form.size();
                 if (e.rule->type == content_rule_type::outdated &&
-                    (historical_mention(text, i, end) || (dated && *dated < *e.rule->ended)))
+                    (historical_mention(text, i, end) || (dated && *dated < *e.rule->ended) ||
+                     dated_nearby_before(utf8, d, i, end, *e.rule->ended)))
                     continue;
                 problems.add(*e.rule, e.rule->type, e.rule->form, excerpt_of(utf8, d, i, end));
             }

@@ -27,7 +27,9 @@ struct text_problem {
 // Finds the listed wrong forms and near misses of canonical names in one text, in one pass
 // over its characters: each position looks up only the entries starting with its character.
 // Healthy twins raise nothing: an allow form containing the hit, an outdated name right after
-// 原 or 前 or before 令, or a text dated (`dated`, UTC epoch seconds) before the name ended.
+// 原 or 前 or before 令, in a text dated (`dated`, UTC epoch seconds) before the name ended, or
+// within 30 characters of a date (with its year) before the end: a list row of an old article,
+// a sentence about the past.
 // A near miss changes, drops or adds one CJK character inside a name of six or more
 // characters, keeping its first and last; a listed form or another canonical name is no near
 // miss. Each distinct form is reported once, with its count.

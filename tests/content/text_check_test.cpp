@@ -64,6 +64,19 @@ TEST_CASE("an outdated name raises in a text after its end, not in history or it
     CHECK(shipped().check("会同国土资源部开展调查", beijing(2026, 1, 1)).size() == 1);
 }
 
+TEST_CASE("an old name beside an old date is history: a list row, a sentence about the past") {
+    const std::int64_t today = beijing(2026, 11, 2);
+    CHECK(shipped().check("国家工商总局关于开展检查的通知 2016-05-01", today).empty());
+    CHECK(shipped().check("2016年5月1日，国家工商总局发布通知。", today).empty());
+    CHECK(shipped().check("国家工商总局关于开展检查的通知 2026-05-01", today).size() == 1);
+    // A year-less date says nothing of the year, and one too far away dates something else.
+    CHECK(shipped().check("国家工商总局关于开展检查的通知 05-01", today).size() == 1);
+    CHECK(shipped()
+              .check("2016-05-01 发布的旧闻在此。本站今日转载的文章中写道：国家工商总局发布通知。",
+                     today)
+              .size() == 1);
+}
+
 TEST_CASE("a name one character off is a near miss; gaps, other names and listed forms are not") {
     const auto changed = shipped().check("全国人民代表大会常务委员公布");
     CHECK(changed.empty()); // the last character dropped is outside the near-miss rule
