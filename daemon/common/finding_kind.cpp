@@ -10,7 +10,7 @@ constexpr std::uint8_t veto = bit_of(finding_severity::veto);
 constexpr std::uint8_t deduct = bit_of(finding_severity::deduct);
 constexpr std::uint8_t warn = bit_of(finding_severity::warn);
 
-constexpr std::array<finding_kind_info, 21> kinds{{
+constexpr std::array<finding_kind_info, 25> kinds{{
     {finding_kind::site_unreachable, "site_unreachable", "site.availability", finding_target::site,
      veto | warn, "站点无法访问", "网站无法访问",
      "请检查服务器、网络线路和域名解析，确保首页在 15 秒内可以打开；"
@@ -78,6 +78,17 @@ constexpr std::array<finding_kind_info, 21> kinds{{
      "疑似伪造发稿日期", "发稿日期疑似不实",
      "请核对所列信息显示的发布日期与网址中的日期、文档编号顺序和首次发现时间；"
      "如为正常修订，请在标题中注明“更新”。"},
+    {finding_kind::illicit_content, "illicit_content", "account.security", finding_target::account,
+     warn, "发布不良内容（疑似）", "疑似发布赌博、色情等不良内容",
+     "请立即核查该条内容及账号安全（是否被盗用），删除不良内容；经核实属实的为单项否决。"},
+    {finding_kind::misstatement, "misstatement", "content.misstatement", finding_target::either,
+     veto | warn, "严重表述错误", "表述错误（国名、机构名称或提法）",
+     "请核对并更正该处表述；国名、党和国家机构名称、领导人姓名等严重表述错误为单项否决。"},
+    {finding_kind::typo, "typo", "content.typo", finding_target::either, deduct, "错别字", "错别字",
+     "请更正该处错别字，并加强发布前的校对审核。"},
+    {finding_kind::interaction_off, "interaction_off", "account.interaction",
+     finding_target::account, warn, "未提供有效互动功能（疑似）", "疑似关闭评论或私信",
+     "请核实账号是否关闭了评论或私信功能；政务新媒体应提供有效的互动渠道。"},
 }};
 
 constexpr std::array<std::string_view, 3> severity_names{"veto", "deduct", "warn"};

@@ -33,6 +33,10 @@ enum class finding_kind {
     site_identity_missing,
     tampered,
     date_suspect,
+    illicit_content,
+    misstatement,
+    typo,
+    interaction_off,
 };
 
 enum class finding_severity { veto, deduct, warn };

@@ -113,6 +113,11 @@ struct ads_config {
     std::vector<std::string> keywords{"广告", "推广", "赞助"};
 };
 
+// Local wrong-forms lists (content-rules/misstatements.txt's format) added to the shipped one.
+struct content_config {
+    std::vector<std::string> rules;
+};
+
 struct bridges_config {
     std::string rsshub;
 };
@@ -238,6 +243,7 @@ struct config {
     crawl_config crawl;
     thresholds_config thresholds;
     ads_config ads;
+    content_config content;
     bridges_config bridges;
     std::map<std::string, platform_config> platforms;
     alerts_config alerts;

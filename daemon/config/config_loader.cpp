@@ -11,6 +11,7 @@
 #include "daemon/config/thresholds_reader.hpp"
 #include "daemon/config/value_checks.hpp"
 #include "daemon/config/yaml_reader.hpp"
+#include "probes/content/content_rules.hpp"
 #include "probes/site/browser_command.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -19,6 +20,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -152,6 +154,7 @@ public:
                                 {"crawl", [&](auto& v) { read_crawl(v); }},
                                 {"thresholds", [&](auto& v) { read_thresholds_section(v); }},
                                 {"ads", [&](auto& v) { read_ads(v); }},
+                                {"content", [&](auto& v) { read_content(v); }},
                                 {"bridges", [&](auto& v) { read_bridges(v); }},
                                 {"platforms", [&](auto& v) { read_platforms(v); }},
                                 {"alerts", [&](auto& v) { read_alerts(v); }},
@@ -353,6 +356,28 @@ private:
                 rules.push_back(*path);
         });
         cfg_.ads.rules = std::move(rules);
+    }
+
+    void read_content(const yaml_value& section) {
+        reader_.read_fields(section, {{"rules", [&](auto& v) { read_content_lists(v); }}},
+                            "content");
+    }
+
+    // A bad line of a local list is an error at that list's line, like any config error.
+    void read_content_lists(const yaml_value& list) {
+        std::vector<std::string> rules;
+        reader_.for_each_item(list, [&](const yaml_value& item) {
+            const auto path = existing_file(item);
+            if (!path)
+                return;
+            std::ifstream in(*path, std::ios::binary);
+            const std::string text{std::istreambuf_iterator<char>(in), {}};
+            const content_rule_list parsed = parse_content_rules(text, *path);
+            for (const content_rule_error& e : parsed.errors)
+                context_.errors.push_back({*path, e.line, e.message});
+            rules.push_back(*path);
+        });
+        cfg_.content.rules = std::move(rules);
     }
 
     void read_bridges(const yaml_value& section) {

@@ -1,6 +1,7 @@
 #include "site_content_rules.hpp"
 
 #include "daemon/common/time_zone.hpp"
+#include "daemon/findings/text_rules.hpp"
 
 #include <algorithm>
 #include <set>
@@ -33,6 +34,7 @@ void judge_links(const crawl_result& crawl, const std::string& home_url, rule_ve
     for (const flagged_link& h : crawl.hidden)
         v.candidates.push_back(
             {finding_kind::hidden_link, finding_severity::veto, h.url, h.page, h.reason});
+    judge_text_problems(crawl.text_problems, home_url, v);
 }
 
 std::vector<dated_item> homepage_items(const crawl_result& crawl) {

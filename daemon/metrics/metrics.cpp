@@ -35,11 +35,15 @@ std::set<std::pair<std::string, std::string>> possible_findings() {
     return pairs;
 }
 
-constexpr std::array<degraded_mode, 8> degraded_modes{
-    degraded_mode::job_crashed,          degraded_mode::reload_refused,
-    degraded_mode::ad_list_unreadable,   degraded_mode::alert_round_failed,
-    degraded_mode::mail_without_address, degraded_mode::crawl_worker_failed,
-    degraded_mode::status_page_failed,   degraded_mode::mail_lock_missing};
+constexpr std::array<degraded_mode, 9> degraded_modes{degraded_mode::job_crashed,
+                                                      degraded_mode::reload_refused,
+                                                      degraded_mode::ad_list_unreadable,
+                                                      degraded_mode::alert_round_failed,
+                                                      degraded_mode::mail_without_address,
+                                                      degraded_mode::crawl_worker_failed,
+                                                      degraded_mode::status_page_failed,
+                                                      degraded_mode::mail_lock_missing,
+                                                      degraded_mode::content_list_unreadable};
 
 constexpr std::array<const char*, 9> request_outcomes{
     "ok", "http_4xx", "http_5xx", "timeout", "dns", "connect", "tls", "too_large", "blocked"};
@@ -337,6 +341,8 @@ std::string_view name_of(degraded_mode mode) noexcept {
         return "status_page_failed";
     case degraded_mode::mail_lock_missing:
         return "mail_lock_missing";
+    case degraded_mode::content_list_unreadable:
+        return "content_list_unreadable";
     }
     return "unknown";
 }

@@ -29,14 +29,15 @@ inline constexpr std::string_view http_phases[] = {"dns",        "connect",  "tl
 // What the daemon carries on without, each counted in govmon_degraded_total{mode} (Envoy's rule:
 // every degraded mode is both a log line and a counter).
 enum class degraded_mode {
-    job_crashed,          // a probe job threw: rescheduled with backoff
-    reload_refused,       // SIGHUP with a config that does not load: the old one stays
-    ad_list_unreadable,   // an ad rule list could not be read: the others still apply
-    alert_round_failed,   // the alert worker's round failed (store busy or unwritable)
-    mail_without_address, // a unit with no contact and no alerts.to: its mail is not sent
-    crawl_worker_failed,  // a crawl worker threw: the crawl finished with fewer workers
-    status_page_failed,   // the status page could not read the store: it answered 503
-    mail_lock_missing,    // the outbox's delivery lock file cannot be opened: sent without it
+    job_crashed,             // a probe job threw: rescheduled with backoff
+    reload_refused,          // SIGHUP with a config that does not load: the old one stays
+    ad_list_unreadable,      // an ad rule list could not be read: the others still apply
+    alert_round_failed,      // the alert worker's round failed (store busy or unwritable)
+    mail_without_address,    // a unit with no contact and no alerts.to: its mail is not sent
+    crawl_worker_failed,     // a crawl worker threw: the crawl finished with fewer workers
+    status_page_failed,      // the status page could not read the store: it answered 503
+    mail_lock_missing,       // the outbox's delivery lock file cannot be opened: sent without it
+    content_list_unreadable, // a local wrong-forms list could not be read: the others apply
 };
 
 std::string_view name_of(degraded_mode mode) noexcept;

@@ -59,6 +59,8 @@ int deduction_tenths(const finding& f, finding_severity severity, const std::str
         return 20;
     case finding_kind::interaction_slow:
         return 30;
+    case finding_kind::typo:
+        return 10;
     default:
         return 0;
     }

@@ -5,6 +5,8 @@
 #include "daemon/findings/account_rules.hpp"
 #include "daemon/findings/ipv6_rule.hpp"
 #include "daemon/runtime/job_recording.hpp"
+#include "daemon/runtime/post_links.hpp"
+#include "daemon/runtime/post_review.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
 #include "daemon/store/probe_detail_json.hpp"
 #include "probes/accounts/account_probe.hpp"
@@ -12,6 +14,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
+#include <set>
 
 namespace govmon {
 namespace {
@@ -91,6 +95,15 @@ account_thresholds thresholds_of(const config& cfg, const account_config& accoun
     return t;
 }
 
+bool lists_posts(const account_result& r) {
+    return r.outcome == account_outcome::ok || r.outcome == account_outcome::ok_empty;
+}
+
+void add_verdict(rule_verdict& to, rule_verdict from) {
+    to.judged.insert(to.judged.end(), from.judged.begin(), from.judged.end());
+    std::move(from.candidates.begin(), from.candidates.end(), std::back_inserter(to.candidates));
+}
+
 std::optional<std::int64_t> newest_of(std::optional<std::int64_t> stored,
                                       const observation& current) {
     if (!current.last_update)
@@ -114,6 +127,9 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
     const std::int64_t started = now_epoch_seconds();
     const auto clock_start = std::chrono::steady_clock::now();
     std::shared_ptr<http::client> client = state.client;
+    // Kept for the whole job: a reload replaces the daemon's.
+    const std::shared_ptr<const filter_engine> ad_rules = state.ad_rules;
+    const std::shared_ptr<const text_checker> text_rules = state.text_rules;
     const auto source = source_of({account.platform, account.uid, account.url, account.feed},
                                   endpoints_of(state.cfg));
     account_result result = no_source(account);
@@ -134,6 +150,18 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
         ipv6 = co_await client->check_ipv6(account.url);
     const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - clock_start);
+    std::optional<post_review> review;
+    if (lists_posts(result)) {
+        review = review_posts(result, url, ad_rules.get(), text_rules.get());
+        std::set<std::string> ads;
+        for (const flagged_link& ad : review->ads)
+            ads.insert(ad.url);
+        // After the platform's gate is let go: the links lead elsewhere. Named: GCC 12 destroys
+        // a temporary of a co_await expression twice (P7).
+        auto checking =
+            check_post_links(*client, result, ads, state.post_links, post_links_checked);
+        review->broken = co_await std::move(checking);
+    }
 
     const observation o = to_observation(account, url, result, started, latency.count());
     log_observation(*state.log, o, result);
@@ -166,6 +194,8 @@ asio::awaitable<void> run_account_job(daemon_state& state, account_config accoun
             judge_account(recent, newest, now, thresholds_of(state.cfg, account));
         if (ipv6)
             judge_ipv6(account.url, {ipv6->has_aaaa, ipv6->reachable, ipv6->detail}, verdict);
+        if (review)
+            add_verdict(verdict, judge_posts(*review));
         failing = co_await write_with_findings(state, identity, verdict, std::move(batch), now);
     } catch (const store_error& e) {
         note_store_failure(state, account.id, probe_kind::account, e);

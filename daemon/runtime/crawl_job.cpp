@@ -11,6 +11,7 @@
 #include "daemon/runtime/schedule_plan.hpp"
 #include "daemon/store/probe_detail_json.hpp"
 #include "probes/ads/filter_engine.hpp"
+#include "probes/content/text_check.hpp"
 #include "probes/site/crawler.hpp"
 #include "probes/site/page_renderer.hpp"
 
@@ -42,6 +43,7 @@ crawl_options options_of(const daemon_state& state, const site_config& site) {
     o.workers = std::max(1, std::min(8, cfg.http.per_host * 2));
     o.ad_keywords = cfg.ads.keywords;
     o.ad_rules = state.ad_rules.get();
+    o.text_rules = state.text_rules.get();
     o.renderer = state.renderer.get();
     o.parse_on = state.parse_on;
     o.interaction.channels = site.interaction_channels;
@@ -180,6 +182,7 @@ asio::awaitable<void> run_crawl_job(daemon_state& state, site_config site) {
     std::shared_ptr<http::client> client = state.client;
     // options_of hands the crawl a plain pointer to these rules: a reload must not free them.
     const std::shared_ptr<const filter_engine> ad_rules = state.ad_rules;
+    const std::shared_ptr<const text_checker> text_rules = state.text_rules;
     const std::shared_ptr<page_renderer> renderer = state.renderer;
     const crawl_result result =
         co_await crawl_site(*client, site.url, options_of(state, site), columns_of(site),

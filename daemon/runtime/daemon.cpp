@@ -11,6 +11,7 @@
 #include "daemon/runtime/crawl_job.hpp"
 #include "daemon/runtime/daemon_state.hpp"
 #include "daemon/runtime/schedule_plan.hpp"
+#include "daemon/runtime/text_rules.hpp"
 #include "daemon/runtime/threshold_metrics.hpp"
 #include "daemon/runtime/version.hpp"
 #include "daemon/status/status_page.hpp"
@@ -216,6 +217,7 @@ public:
                                                        client_options_of(state_.cfg, state_.stats));
         state_.platform_gates = platform_gates_of(state_.cfg);
         state_.ad_rules = ad_rules_of(state_.cfg, state_.stats, *state_.log);
+        state_.text_rules = text_rules_of(state_.cfg, state_.stats, *state_.log);
         state_.renderer = renderer_of(state_.cfg, state_.stats, *state_.log);
         // Before any job: the store's thread has nothing to do yet.
         db_.sync_targets(targets_of(state_.cfg));
@@ -409,6 +411,7 @@ private:
         state_.client = std::move(client);
         state_.platform_gates = platform_gates_of(state_.cfg);
         state_.ad_rules = ad_rules_of(state_.cfg, state_.stats, *state_.log);
+        state_.text_rules = text_rules_of(state_.cfg, state_.stats, *state_.log);
         state_.renderer = renderer_of(state_.cfg, state_.stats, *state_.log);
         asio::co_spawn(ioc_, record_targets(targets_of(state_.cfg)), asio::detached);
         declare_metrics(state_, &previous);

@@ -70,6 +70,8 @@ void complete_probe(daemon_state& state, const schedule_key& key, std::int64_t n
     state.stats.cycle_finished(std::string(schedule_name_of(key.second)), now);
     if (key.second == probe_kind::crawl)
         state.external_links.clear();
+    if (key.second == probe_kind::account)
+        state.post_links.clear();
     for (const auto& [k, entry] : state.schedule)
         if (k.second == key.second)
             pending.insert(k.first);

@@ -22,6 +22,7 @@ namespace govmon {
 
 class filter_engine;
 class page_renderer;
+class text_checker;
 
 namespace http {
 class client;
@@ -55,7 +56,8 @@ struct daemon_state {
     std::shared_ptr<http::client> client; // replaced on reload; running jobs keep the old one
     // Per-platform politeness (platforms.<name>); running jobs keep the gate they hold.
     std::map<std::string, std::shared_ptr<http::host_gate>> platform_gates;
-    std::shared_ptr<const filter_engine> ad_rules; // replaced on reload
+    std::shared_ptr<const filter_engine> ad_rules;  // replaced on reload
+    std::shared_ptr<const text_checker> text_rules; // wrong-forms lists; replaced on reload
     // Headless browser for pages with no dated item; replaced on reload, running crawls keep
     // theirs.
     std::shared_ptr<page_renderer> renderer;
@@ -63,6 +65,9 @@ struct daemon_state {
     std::optional<asio::any_io_executor> parse_on;
     // External links are checked once per crawl round across all sites.
     external_link_cache external_links;
+    // Links inside posts are checked once per account round across all accounts; kept apart
+    // from the crawl's, whose entries also carry the verdict on the target page's text.
+    external_link_cache post_links;
     std::map<schedule_key, scheduled_probe> schedule;
     // Per scheduled probe: targets not yet probed this round.
     std::map<probe_kind, std::set<std::string>> round_pending;

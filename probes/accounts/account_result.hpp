@@ -31,6 +31,15 @@ std::string_view to_string(account_outcome o) noexcept;
 // The outcome `to_string` names; nothing for a name this build does not know.
 std::optional<account_outcome> parse_account_outcome(std::string_view name) noexcept;
 
+// One post as the content checks read it: its own address, its text without markup (bounded),
+// its date and the links inside it.
+struct post_text {
+    std::string url;
+    std::string text;
+    std::optional<std::int64_t> published;
+    std::vector<std::string> links;
+};
+
 struct account_result {
     account_outcome outcome = account_outcome::parse_error;
     // The maximum timestamp over all items (never the first item: pinned posts), UTC epoch
@@ -45,6 +54,13 @@ struct account_result {
     error_class error = error_class::none; // the observation's error column
     std::string detail;                    // why, for people: "HTTP 432", "ok:-100 login wall"
     std::vector<std::string> links;        // links inside posts, for the ad rules
+    std::vector<post_text> posts;          // the posts read, in the answer's order
+    // The answer's own evidence that comments or messages are switched off (a field and its
+    // values, for people); empty when it shows none.
+    std::string interaction_off;
 };
+
+// Of a post's text, this much is kept for the content checks.
+inline constexpr std::size_t post_text_bytes = 4096;
 
 } // namespace govmon

@@ -1,5 +1,6 @@
 #include "probes/accounts/feed_parser.hpp"
 
+#include "probes/accounts/post_markup.hpp"
 #include "probes/dates/date_parse.hpp"
 #include "text/ascii_text.hpp"
 #include "text/charset_names.hpp"
@@ -117,7 +118,17 @@ struct feed_item {
     std::vector<std::string> published; // date texts of the publication
     std::vector<std::string> updated;   // date texts of later edits
     std::vector<std::string> links;
+    std::string url;  // the item's own address
+    std::string text; // title and content as a reader sees them
 };
+
+void append_item_text(feed_item& item, std::string_view markup) {
+    if (item.text.size() >= post_text_bytes)
+        return;
+    if (!item.text.empty())
+        item.text += '\n';
+    item.text += text_of_markup(markup, post_text_bytes - item.text.size());
+}
 
 class link_collector {
 public:
@@ -284,9 +295,17 @@ feed_item read_xml_item(const xmlNode* item, link_collector& collector) {
         }
         if (named(child, "link")) {
             const std::string_view href = attribute(child, "href"); // Atom; RSS has text
-            collector.add(href.empty() ? text_of(child) : std::string(href), result.links);
+            const std::string url = href.empty() ? text_of(child) : std::string(href);
+            if (result.url.empty())
+                result.url = trim_ascii_space(url);
+            collector.add(url, result.links);
         } else if (holds_item_html(child)) {
             collect_content_urls(child, collector, result.links);
+            std::string html;
+            append_text(child, html, true);
+            append_item_text(result, html);
+        } else if (named(child, "title")) {
+            append_item_text(result, text_of(child));
         }
     }
     return result;
@@ -410,7 +429,10 @@ account_result summarize(std::vector<feed_item> items, std::int64_t now) {
         } else if (!t.unreadable.empty() && unreadable++ == 0) {
             first_unreadable = t.unreadable;
         }
-        std::move(item.links.begin(), item.links.end(), std::back_inserter(r.links));
+        std::copy(item.links.begin(), item.links.end(), std::back_inserter(r.links));
+        r.posts.push_back({std::move(item.url), std::move(item.text),
+                           t.latest ? std::optional(std::min(*t.latest, now)) : std::nullopt,
+                           std::move(item.links)});
     }
     // An item whose date is there but unreadable could be the newest post: the others can then
     // prove the account fresh, never stale.
@@ -535,11 +557,20 @@ feed_item read_json_item(const nlohmann::json& item, link_collector& collector) 
     if (const auto* modified = string_member(item, "date_modified"))
         result.updated.push_back(modified->get<std::string>());
     for (const char* key : {"url", "external_url"})
-        if (const auto* url = string_member(item, key))
+        if (const auto* url = string_member(item, key)) {
+            if (result.url.empty())
+                result.url = url->get<std::string>();
             collector.add(url->get<std::string>(), result.links);
-    if (const auto* html = string_member(item, "content_html"))
+        }
+    if (const auto* title = string_member(item, "title"))
+        append_item_text(result, title->get_ref<const std::string&>());
+    if (const auto* html = string_member(item, "content_html")) {
         for (const std::string_view url : html_urls(html->get_ref<const std::string&>()))
             collector.add(url, result.links);
+        append_item_text(result, html->get_ref<const std::string&>());
+    } else if (const auto* text = string_member(item, "content_text")) {
+        append_item_text(result, text->get_ref<const std::string&>());
+    }
     return result;
 }
 

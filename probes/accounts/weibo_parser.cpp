@@ -3,8 +3,10 @@
 #include "probes/accounts/account_dates.hpp"
 #include "probes/accounts/account_json.hpp"
 #include "probes/accounts/account_text.hpp"
+#include "probes/accounts/post_markup.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace govmon {
 namespace {
@@ -161,6 +163,7 @@ bool is_pinned(const json& card, const json& mblog) {
 struct card_walk {
     std::int64_t now = 0;
     std::vector<weibo_post> posts;
+    std::vector<post_text> texts;
     std::vector<std::string> links;
     std::string first_unreadable; // created_at text of the first post without a date
     bool too_deep = false;
@@ -178,10 +181,22 @@ void read_post(const json& card, const json& mblog, card_walk& walk) {
         walk.first_unreadable = "post " + post.id + ": created_at '" +
                                 created_at.value_or("(missing)") + "' unreadable";
     }
-    collect_post_links(mblog, walk.links);
+    post_text text;
+    text.url = post.id.empty() ? std::string() : "https://m.weibo.cn/detail/" + post.id;
+    text.published = post.created;
+    text.text = text_of_markup(text_at(mblog, "text").value_or(""), post_text_bytes);
+    collect_post_links(mblog, text.links);
     if (post.retweet) {
-        collect_post_links(*retweeted, walk.links);
+        text.text +=
+            "\n" + text_of_markup(text_at(*retweeted, "text").value_or(""), post_text_bytes);
+        collect_post_links(*retweeted, text.links);
     }
+    for (const std::string& link : text.links)
+        add_link(link, walk.links);
+    if (const json* manage = member(mblog, "comment_manage_info")) {
+        post.comment_permission = int_at(*manage, "comment_permission_type");
+    }
+    walk.texts.push_back(std::move(text));
     walk.posts.push_back(std::move(post));
 }
 
@@ -249,6 +264,8 @@ account_result dated_list(card_walk& walk) {
     r.outcome = account_outcome::ok;
     r.detail = std::to_string(r.items_seen) + " posts, " + std::to_string(pinned) + " pinned";
     r.links = std::move(walk.links);
+    r.posts = std::move(walk.texts);
+    r.interaction_off = weibo_comments_off(walk.posts);
     return r;
 }
 
@@ -323,6 +340,30 @@ weibo_profile parse_weibo_profile(std::string_view body) {
         "profile: statuses_count " +
         (profile.statuses_count ? std::to_string(*profile.statuses_count) : "unknown");
     return profile;
+}
+
+std::string weibo_comments_off(const std::vector<weibo_post>& posts) {
+    std::size_t carrying = 0;
+    std::set<std::int64_t> seen;
+    for (const weibo_post& post : posts) {
+        if (!post.comment_permission) {
+            continue;
+        }
+        if (*post.comment_permission == -1) {
+            return {};
+        }
+        ++carrying;
+        seen.insert(*post.comment_permission);
+    }
+    if (carrying < weibo_min_posts_for_comment_setting) {
+        return {};
+    }
+    std::string values;
+    for (const std::int64_t value : seen) {
+        values += (values.empty() ? "" : ", ") + std::to_string(value);
+    }
+    return "comment_manage_info.comment_permission_type " + values + " on all " +
+           std::to_string(carrying) + " posts that carry it (posts with open comments carry -1)";
 }
 
 account_result judge_weibo_account(const weibo_profile& profile, const weibo_listing& listing) {

@@ -20,6 +20,8 @@ struct weibo_post {
     std::optional<std::int64_t> created; // latest instant of created_at, capped at `now`
     bool pinned = false; // proweibotop card, isTop 1, title.text 置顶, or mblogtype 2
     bool retweet = false;
+    // mblog.comment_manage_info.comment_permission_type, when the answer carries it.
+    std::optional<std::int64_t> comment_permission;
 };
 
 struct weibo_listing {
@@ -32,7 +34,9 @@ struct weibo_listing {
 // Parses a post-list answer. `now` (UTC epoch seconds) anchors relative display strings
 // (刚刚, N分钟前, 昨天 HH:MM, MM-DD) and caps future dates.
 //   ok          at least one mblog, every mblog dated; newest_post = max over ALL of them
-//               (pinned posts included: a pinned post that really is newest is a genuine post)
+//               (pinned posts included: a pinned post that really is newest is a genuine post);
+//               posts holds each mblog's text (its retweet's too), address and links, and
+//               interaction_off the evidence of weibo_comments_off()
 //   ok_empty    ok:1, no mblog, and the answer itself counts 0 posts (cardlistInfo.total or
 //               userInfo.statuses_count == 0): two signals agree
 //   blocked     empty body, HTML (visitor system, passport redirect), ok:-100, 21301 relogin!,
@@ -46,6 +50,14 @@ weibo_listing parse_weibo_listing(std::string_view body, std::int64_t now);
 
 // parse_weibo_listing(body, now).result.
 account_result parse_weibo_container(std::string_view body, std::int64_t now);
+
+// Evidence that the account switched comments off, from the posts' comment settings: at least
+// `weibo_min_posts_for_comment_setting` posts carry comment_manage_info.comment_permission_type
+// and not one of them has -1, the value every post with open comments carries in the real
+// answers govmon was tested on. The field is undocumented: the finding it feeds is a suspicion.
+// Empty when the posts show no such thing.
+inline constexpr std::size_t weibo_min_posts_for_comment_setting = 3;
+std::string weibo_comments_off(const std::vector<weibo_post>& posts);
 
 // Step 1, the profile container `type=uid&value={uid}`.
 struct weibo_profile {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "probes/content/text_check.hpp"
 #include "probes/error_class.hpp"
 #include "probes/site/home_facts.hpp"
 #include "probes/site/interaction_reading.hpp"
@@ -65,6 +66,12 @@ struct cloaked_fetch {
     std::string difference;
 };
 
+// A wrong form (or a near miss of an official name) in a crawled page's title or text.
+struct page_text_problem {
+    std::string page;
+    text_problem problem;
+};
+
 struct column_reading {
     configured_column column;
     link_status status;
@@ -96,6 +103,7 @@ struct crawl_result {
     std::vector<cloaked_fetch> cloaking;
     // External links whose target is a parked domain or one for sale, on one page each.
     std::vector<flagged_link> parked;
+    std::vector<page_text_problem> text_problems;
     // What a crawl worker threw: the crawl went on with the others, and its result may miss
     // what that worker was checking.
     std::vector<std::string> worker_errors;

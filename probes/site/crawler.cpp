@@ -2,6 +2,7 @@
 
 #include "probes/ads/ad_keywords.hpp"
 #include "probes/ads/filter_engine.hpp"
+#include "probes/content/text_check.hpp"
 #include "probes/dates/calendar.hpp"
 #include "probes/html/html_decode.hpp"
 #include "probes/html/html_document.hpp"
@@ -18,6 +19,7 @@
 #include "probes/site/interaction_channels.hpp"
 #include "probes/site/interaction_probe.hpp"
 #include "probes/site/key_page_signals.hpp"
+#include "probes/site/link_status.hpp"
 #include "probes/site/node_text.hpp"
 #include "probes/site/own_page_illicit.hpp"
 #include "probes/site/page_renderer.hpp"
@@ -48,8 +50,10 @@ constexpr std::size_t target_bytes_read = 256 * 1024;
 // Consultation channels taken from the home page; hubs they lead to add more (interaction_probe).
 constexpr std::size_t max_home_channels = 8;
 // Of the visible text of a page of the site other than the home page, this much is judged for
-// gambling and porn vocabulary: injected spam stands at the top, and long pages cost.
-constexpr std::size_t own_text_judged = 64 * 1024;
+// gambling and porn vocabulary, and of every crawled page this much is checked for wrong forms:
+// injected spam stands at the top, an article's body fits, and a huge page costs no more than a
+// large one.
+constexpr std::size_t page_text_judged = 64 * 1024;
 
 enum class work_kind { page, check };
 
@@ -84,39 +88,9 @@ bool is_navigation_element(std::string_view element) {
            element == "meta-refresh";
 }
 
-bool has_resource_extension(std::string_view url) {
-    const auto query = url.find('?');
-    std::string_view path = url.substr(0, query);
-    const auto dot = path.rfind('.');
-    if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos)
-        return false;
-    const std::string ext = lower_ascii(path.substr(dot + 1));
-    static const std::set<std::string, std::less<>> resources{
-        "jpg", "jpeg", "png", "gif",  "bmp", "webp", "svg", "ico", "css", "js",   "pdf",
-        "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip", "rar", "7z",  "mp3",  "mp4",
-        "avi", "flv",  "wmv", "wps",  "txt", "xml",  "swf", "ofd", "tif", "tiff", "csv"};
-    return resources.count(ext) > 0;
-}
-
 bool is_html(const http::response& r) {
     const auto type = lower_ascii(r.header("content-type").value_or(""));
     return type.empty() || type.find("html") != std::string::npos;
-}
-
-link_status status_of(const http::response& r) {
-    link_status s;
-    s.http_status = r.status;
-    // A large attachment, or a body in an encoding we cannot decode, that answered 2xx exists:
-    // only its body could not be read.
-    if ((r.error == error_class::too_large || r.error == error_class::parse) && r.status >= 200 &&
-        r.status < 300)
-        return s;
-    s.ok = r.ok();
-    s.error = r.error;
-    s.detail = r.ok() ? std::string{} : r.error_detail;
-    if (!s.ok && s.detail.empty())
-        s.detail = "HTTP " + std::to_string(r.status);
-    return s;
 }
 
 // A reader who clicks an href no browser can resolve ("//////", "http://localhost]") lands
@@ -182,15 +156,23 @@ struct parsed_page {
     std::vector<hidden_link> hidden;
     std::optional<own_page_illicit> illicit;
     std::optional<page_signals> signals; // the home page's only
+    std::vector<text_problem> text_problems;
 };
 
-// The first `limit` bytes of UTF-8 text, not cutting a character.
-std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
-    if (text.size() <= limit)
-        return text;
-    while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80)
-        --limit;
-    return text.substr(0, limit);
+// The page's title and text against the wrong-forms lists. Its own publish date is looked for
+// only when an outdated name occurs: an article written before the name ended is fine.
+std::vector<text_problem> text_problems_of(const text_checker& checker, xmlDocPtr doc,
+                                           const std::string& title, const std::string& text,
+                                           std::int64_t now) {
+    const std::string checked = title + "\n" + std::string(bounded_text(text, page_text_judged));
+    std::vector<text_problem> problems = checker.check(checked);
+    const bool outdated = std::any_of(problems.begin(), problems.end(), [](const text_problem& p) {
+        return p.type == content_rule_type::outdated;
+    });
+    if (outdated)
+        if (const auto date = find_article_date(doc, now))
+            return checker.check(checked, date->instant);
+    return problems;
 }
 
 // The page's own content judged (judge_own_page); `signals` gives its title and meta tags.
@@ -199,7 +181,8 @@ std::optional<own_page_illicit> judge_signals(const page_signals& signals, std::
 }
 
 parsed_page parse_page(const http::response& r, const std::string& page, const origin_rules* rules,
-                       bool is_home, const site_scope& scope, std::int64_t now) {
+                       bool is_home, const site_scope& scope, const text_checker* text_rules,
+                       std::int64_t now) {
     parsed_page parsed;
     const html::decoded_html decoded =
         html::decode_html(r.body, r.header("content-type").value_or(""));
@@ -222,9 +205,11 @@ parsed_page parse_page(const http::response& r, const std::string& page, const o
         signals_of(doc.get(), page, parsed.title,
                    is_home ? parsed.links : std::vector<html::page_link>{}, scope);
     parsed.illicit = judge_signals(signals, is_home ? std::string_view{text}
-                                                    : utf8_prefix(text, own_text_judged));
+                                                    : bounded_text(text, page_text_judged));
     if (is_home)
         parsed.signals = std::move(signals);
+    if (text_rules)
+        parsed.text_problems = text_problems_of(*text_rules, doc.get(), parsed.title, text, now);
     return parsed;
 }
 
@@ -502,9 +487,9 @@ private:
             record(item.url, status, is_home);
             co_return;
         }
-        parsed_page parsed =
-            co_await on_parse_pool(r, [&r, &item, rules, is_home, this, now = now_] {
-                return parse_page(r, item.url, rules, is_home, scope_, now);
+        parsed_page parsed = co_await on_parse_pool(
+            r, [&r, &item, rules, is_home, this, text_rules = options_.text_rules, now = now_] {
+                return parse_page(r, item.url, rules, is_home, scope_, text_rules, now);
             });
         if (parsed.soft_404) {
             status.ok = false;
@@ -527,6 +512,8 @@ private:
         if (parsed.illicit)
             result_.illicit_pages.push_back({item.url, std::move(*parsed.illicit)});
         flag_ads_and_hidden(parsed, item.url);
+        for (text_problem& problem : parsed.text_problems)
+            result_.text_problems.push_back({item.url, std::move(problem)});
         for (const html::page_link& link : parsed.links)
             consider_link(link, item.url, item.depth);
     }

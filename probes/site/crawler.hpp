@@ -14,6 +14,7 @@ namespace govmon {
 
 class filter_engine;
 class page_renderer;
+class text_checker;
 
 struct crawl_options {
     int max_pages = 5000;
@@ -31,6 +32,9 @@ struct crawl_options {
     int workers = 8;                 // fetches in flight for this site (the client's gates too)
     std::vector<std::string> ad_keywords;
     const filter_engine* ad_rules = nullptr; // may be null
+    // Wrong forms of official names, looked for in each crawled page's title and text; null:
+    // none.
+    const text_checker* text_rules = nullptr;
     // Renders the home page and column pages that show no dated item; null: pages are read
     // only as served.
     page_renderer* renderer = nullptr;

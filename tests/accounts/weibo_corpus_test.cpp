@@ -140,3 +140,52 @@ TEST_CASE("corpus captures cut short never give a date and bit flips never crash
         }
     }
 }
+
+TEST_CASE("corpus rwweibo03: every post's text, address and comment setting (open: -1)") {
+    auto l = parse_weibo_listing(corpus("rwweibo03_list.json"), after_2026_capture);
+    REQUIRE(l.result.outcome == account_outcome::ok);
+    REQUIRE(l.result.posts.size() == 12);
+    CHECK(l.result.posts[0].url == "https://m.weibo.cn/detail/5300589171054063");
+    CHECK(l.result.posts[1].url == "https://m.weibo.cn/detail/5298870305166871");
+    // Markup gone, the words kept; the hashtag links are the post's links.
+    CHECK(l.result.posts[1].text.find("【首试】时隔四年，新的理想 L9 还是旗舰吗？") == 0);
+    CHECK(l.result.posts[1].text.find("<a") == std::string::npos);
+    CHECK(l.result.posts[1].text.find("#42how#") != std::string::npos);
+    CHECK(l.result.posts[1].published.has_value());
+    CHECK(std::any_of(
+        l.result.posts[1].links.begin(), l.result.posts[1].links.end(),
+        [](const std::string& u) { return u.starts_with("https://video.weibo.com/"); }));
+    for (const auto& post : l.posts)
+        if (post.comment_permission)
+            CHECK(*post.comment_permission == -1);
+    CHECK(l.result.interaction_off.empty());
+}
+
+TEST_CASE("corpus rwweibo01: posts without comment settings show no evidence either way") {
+    auto l = parse_weibo_listing(corpus("rwweibo01_list.json"), after_2021_captures);
+    REQUIRE(l.result.outcome == account_outcome::ok);
+    CHECK(l.result.posts.size() == l.posts.size());
+    CHECK(std::none_of(l.posts.begin(), l.posts.end(),
+                       [](const weibo_post& p) { return p.comment_permission.has_value(); }));
+    CHECK(l.result.interaction_off.empty());
+}
+
+TEST_CASE("comments count as switched off only when enough posts carry a setting and none is -1") {
+    auto posts = [](std::initializer_list<std::optional<std::int64_t>> values) {
+        std::vector<weibo_post> out;
+        for (const auto& v : values) {
+            weibo_post p;
+            p.comment_permission = v;
+            out.push_back(p);
+        }
+        return out;
+    };
+    CHECK(weibo_comments_off(posts({1, 1, 1})) ==
+          "comment_manage_info.comment_permission_type 1 on all 3 posts that carry it (posts "
+          "with open comments carry -1)");
+    CHECK(weibo_comments_off(posts({1, 2, std::nullopt, 1})).find("1, 2 on all 3") !=
+          std::string::npos);
+    CHECK(weibo_comments_off(posts({1, 1})).empty());
+    CHECK(weibo_comments_off(posts({1, 1, 1, -1})).empty());
+    CHECK(weibo_comments_off(posts({std::nullopt, std::nullopt, std::nullopt})).empty());
+}

@@ -273,3 +273,17 @@ units:
     CHECK(test::has_error(result, 2, "must not hold a user or password"));
     CHECK(test::has_error(result, 5, "'*' is reserved"));
 }
+
+TEST_CASE("a bad line of a local wrong-forms list is an error at that list's line") {
+    test::temp_dir dir;
+    const std::string list = dir.write("names.txt", "# local names\n"
+                                                    "wrong | 攻府 | 政府 | | 铜川\n"
+                                                    "outdated | 旧局 | 新局 | soon | x\n");
+    const auto result = load_text(dir, "content:\n  rules: [names.txt]\n");
+    INFO(test::all_errors(result));
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].file == list);
+    CHECK(result.errors[0].line == 3);
+    CHECK(result.errors[0].message.find("ENDED") != std::string::npos);
+    CHECK(load_text(dir, "content:\n  rules: [missing.txt]\n").errors.size() == 1);
+}

@@ -186,9 +186,12 @@ void create_named_files(const temp_dir& dir, const key_row& row) {
             names.push_back(item.as<std::string>());
     else
         names.push_back(example.as<std::string>());
+    // A wrong-forms list is read by the loader; a registry header is no line of it.
+    const std::string text = row.key == "content.rules"
+                                 ? "wrong | 攻府 | 政府 | | example\n"
+                                 : "id,name,platform,uid,url,feed,unit,content,status\n";
     for (const auto& name : names) {
-        const std::string file =
-            dir.write(name, "id,name,platform,uid,url,feed,unit,content,status\n");
+        const std::string file = dir.write(name, text);
         fs::permissions(file, fs::perms::owner_all);
     }
 }

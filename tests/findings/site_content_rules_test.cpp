@@ -48,7 +48,7 @@ std::vector<std::string> kinds(const rule_verdict& v) {
 TEST_CASE("a healthy site has no content finding, and all content kinds are judged") {
     auto v = judge_site_content(healthy(), home, now, {}, {});
     CHECK(v.candidates.empty());
-    CHECK(v.judged.size() == 7);
+    CHECK(v.judged.size() == 9); // misstatement and typo too
 }
 
 TEST_CASE("nothing is judged when the home page did not load") {
@@ -183,4 +183,21 @@ TEST_CASE("ads and hidden links") {
     c.hidden.push_back({"http://casino.example.com/", home, "display:none"});
     CHECK(kinds(judge_site_content(c, home, now, {}, {})) ==
           std::vector<std::string>{"ad_link/deduct", "hidden_link/veto"});
+}
+
+TEST_CASE("a crawl's wrong forms become misstatement and typo findings of the site") {
+    crawl_result c = healthy();
+    text_problem typo;
+    typo.type = content_rule_type::misspelt;
+    typo.found = "财政拔款";
+    typo.correct = "财政拨款";
+    typo.excerpt = "财政拔款已经到位";
+    typo.occurrences = 1;
+    c.text_problems.push_back({home + "zwgk/1.html", typo});
+    const auto v = judge_site_content(c, home, now, {}, {});
+    REQUIRE(v.candidates.size() == 1);
+    CHECK(v.candidates[0].kind == "typo");
+    CHECK(v.candidates[0].severity == "deduct");
+    CHECK(v.candidates[0].source == home + "zwgk/1.html");
+    CHECK(v.candidates[0].detail.find("错别字：〈财政拔款〉应为〈财政拨款〉") == 0);
 }

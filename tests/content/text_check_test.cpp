@@ -1,0 +1,126 @@
+#include "probes/content/text_check.hpp"
+#include "probes/dates/calendar.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace govmon;
+
+namespace {
+
+const text_checker& shipped() {
+    static const text_checker checker(
+        parse_content_rules(shipped_content_rule_text(), shipped_content_rules_name).rules);
+    return checker;
+}
+
+std::int64_t beijing(int y, int m, int d) {
+    return beijing_day_start(days_from_civil({y, m, d}));
+}
+
+} // namespace
+
+TEST_CASE("a serious wrong form is found once with its count, correct form and context") {
+    const auto found = shipped().check("根据《中华人民共合国宪法》规定。另见中华人民共合国。");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].type == content_rule_type::serious);
+    CHECK(found[0].found == "中华人民共合国");
+    CHECK(found[0].correct == "中华人民共和国");
+    CHECK(found[0].occurrences == 2);
+    CHECK(found[0].excerpt.find("《中华人民共合国宪法》") != std::string::npos);
+    CHECK_FALSE(found[0].source.empty());
+}
+
+TEST_CASE("the correct formulations raise nothing") {
+    CHECK(shipped()
+              .check("深入学习贯彻习近平新时代中国特色社会主义思想，践行社会主义核心价值观。"
+                     "中华人民共和国全国人民代表大会常务委员会。国家市场监督管理总局发布。"
+                     "扫黑除恶专项斗争。按部就班，再接再厉，财政拨款，秸秆综合利用。")
+              .empty());
+}
+
+TEST_CASE("an outdated name raises in a text after its end, not in history or its healthy twins") {
+    const std::string text = "国家工商行政管理总局发布通知。";
+    const auto now = shipped().check(text, beijing(2026, 11, 2));
+    REQUIRE(now.size() == 1);
+    CHECK(now[0].type == content_rule_type::outdated);
+    CHECK(now[0].ended == "2018-04-10");
+    CHECK(now[0].correct == "国家市场监督管理总局");
+    // Undated: it may be current, so it raises (a warning that says so).
+    CHECK(shipped().check(text).size() == 1);
+    // Written before the body was replaced.
+    CHECK(shipped().check(text, beijing(2017, 6, 1)).empty());
+    CHECK(shipped().check(text, beijing(2018, 4, 9)).empty());
+    CHECK(shipped().check(text, beijing(2018, 4, 10)).size() == 1);
+    // 原 / 前 name the old body as such; 令 cites a regulation it issued.
+    CHECK(shipped()
+              .check("原国家工商行政管理总局、原国家工商总局的职责", beijing(2026, 1, 1))
+              .empty());
+    CHECK(shipped()
+              .check("《清洁生产审核办法》（国家发展和改革委员会、环境保护部令第38号）",
+                     beijing(2026, 1, 1))
+              .empty());
+    // A healthy longer form listed as allowed.
+    CHECK(shipped().check("会同国土资源部门开展调查", beijing(2026, 1, 1)).empty());
+    CHECK(shipped().check("会同国土资源部开展调查", beijing(2026, 1, 1)).size() == 1);
+}
+
+TEST_CASE("an old name beside an old date is history: a list row, a sentence about the past") {
+    const std::int64_t today = beijing(2026, 11, 2);
+    CHECK(shipped().check("国家工商总局关于开展检查的通知 2016-05-01", today).empty());
+    CHECK(shipped().check("2016年5月1日，国家工商总局发布通知。", today).empty());
+    CHECK(shipped().check("国家工商总局关于开展检查的通知 2026-05-01", today).size() == 1);
+    // A year-less date says nothing of the year, and one too far away dates something else.
+    CHECK(shipped().check("国家工商总局关于开展检查的通知 05-01", today).size() == 1);
+    CHECK(shipped()
+              .check("2016-05-01 发布的旧闻在此。本站今日转载的文章中写道：国家工商总局发布通知。",
+                     today)
+              .size() == 1);
+}
+
+TEST_CASE("a name one character off is a near miss; gaps, other names and listed forms are not") {
+    const auto changed = shipped().check("全国人民代表大会常务委员公布");
+    CHECK(changed.empty()); // the last character dropped is outside the near-miss rule
+    const auto dropped = shipped().check("中华人共和国成立七十周年");
+    REQUIRE(dropped.size() == 1);
+    CHECK(dropped[0].type == content_rule_type::name);
+    CHECK(dropped[0].found == "中华人共和国");
+    CHECK(dropped[0].correct == "中华人民共和国");
+    const auto substituted = shipped().check("国家市场监督管里总局");
+    REQUIRE(substituted.size() == 1);
+    CHECK(substituted[0].found == "国家市场监督管里总局");
+    const auto added = shipped().check("践行社会主义核心的价值观");
+    REQUIRE(added.size() == 1);
+    CHECK(added[0].found == "社会主义核心的价值观");
+    // A line break or space between elements is no typo.
+    CHECK(shipped().check("中华人民\n共和国").empty());
+    CHECK(shipped().check("中华人民 共和国").empty());
+    // A listed wrong form is reported as itself, not a second time as a near miss.
+    const auto listed = shipped().check("中华人民大和国");
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].type == content_rule_type::serious);
+}
+
+TEST_CASE("ordinary typos are typos") {
+    const auto found = shipped().check("财政拔款到位，警钟常鸣。");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].type == content_rule_type::misspelt);
+    CHECK(found[0].found == "财政拔款");
+    CHECK(found[1].found == "警钟常鸣");
+}
+
+TEST_CASE("a local list adds its entries; invalid UTF-8 neither crashes nor shifts a match") {
+    auto rules =
+        parse_content_rules("wrong | 湖北省人民攻府 | 湖北省人民政府 | | local\n", "l").rules;
+    const text_checker checker(std::move(rules));
+    CHECK(checker.size() == 1);
+    const auto found = checker.check("\xff\xfe湖北省人民攻府\xe4");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].found == "湖北省人民攻府");
+    CHECK(checker.check("").empty());
+}
+
+TEST_CASE("bounded_text cuts on a character boundary") {
+    CHECK(bounded_text("中华", 4) == "中");
+    CHECK(bounded_text("中华", 6) == "中华");
+    CHECK(bounded_text("ab", 1) == "a");
+}
