@@ -1,5 +1,5 @@
 // The alert thread's degraded modes, each a log line and a govmon_degraded_total count: a unit
-// whose mail has no address, and a round the store fails.
+// whose mail has no address, a round the store fails, and an outbox without its delivery lock.
 #include "daemon/alerts/alert_worker.hpp"
 #include "daemon/common/time_zone.hpp"
 #include "daemon/metrics/metrics.hpp"
@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 using namespace govmon;
@@ -98,4 +99,26 @@ TEST_CASE("an alert round the store fails is an error line and alert_round_faile
     CHECK(has_metric_line(stats.text(), degraded_line("alert_round_failed", 1)));
     CHECK(log.has("error", "alerts: "));
     CHECK(log.has("error", "alert_cursors"));
+}
+
+TEST_CASE("an outbox whose delivery lock cannot be opened is a warning and mail_lock_missing, "
+          "once; mail still goes out") {
+    temp_dir dir;
+    const std::string database = dir.file("govmon.db");
+    auto db = store::open(database);
+    // A directory where the lock file should be: open(2) fails with EISDIR, even as root.
+    std::filesystem::create_directory(database + ".mail-lock");
+    metrics stats("test");
+    captured_log log;
+    alert_dispatcher dispatcher(database, stats, log.logger());
+    alert_settings s = nobody_to_mail();
+    s.alerts.smtp_url = "smtp://127.0.0.1:9";
+    const std::atomic<bool> stop{false};
+
+    dispatcher.run_once(s, now, stop);
+    dispatcher.run_once(s, now + 1, stop);
+
+    CHECK(has_metric_line(stats.text(), degraded_line("mail_lock_missing", 1)));
+    CHECK(log.has("warning", "alerts: cannot open " + database + ".mail-lock: "));
+    CHECK(log.has("warning", "delivering without the lock"));
 }

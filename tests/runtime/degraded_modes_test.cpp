@@ -5,13 +5,16 @@
 #include "daemon/runtime/ad_rules.hpp"
 #include "daemon/runtime/daemon_state.hpp"
 #include "daemon/runtime/job_recording.hpp"
+#include "daemon/runtime/text_rules.hpp"
 #include "probes/ads/filter_engine.hpp"
+#include "probes/content/text_check.hpp"
 #include "tests/store/store_fixture.hpp"
 #include "tests/support/captured_log.hpp"
 #include "tests/support/metrics_lines.hpp"
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <stdexcept>
 
 using namespace govmon;
@@ -71,6 +74,24 @@ TEST_CASE("an ad list that cannot be read is a warning and ad_list_unreadable; t
     CHECK(log.has("warning", "ad rules: " + dir.file("gone.txt") + ": no such file"));
     REQUIRE(rules);
     CHECK(rules->stats().network_rules() > 0);
+}
+
+TEST_CASE("a wrong-forms list that cannot be read or parsed is a warning and "
+          "content_list_unreadable; the shipped list still applies") {
+    temp_dir dir;
+    std::ofstream(dir.file("bad.txt")) << "not a rule line\n";
+    metrics stats("test");
+    captured_log log;
+    config cfg;
+    cfg.content.rules = {dir.file("gone.txt"), dir.file("bad.txt")};
+
+    const auto rules = text_rules_of(cfg, stats, *log.logger());
+
+    CHECK(has_metric_line(stats.text(), degraded_line("content_list_unreadable", 2)));
+    CHECK(log.has("warning", "content rules: " + dir.file("gone.txt") + " could not be read"));
+    CHECK(log.has("warning", "content rules: " + dir.file("bad.txt") + " could not be read"));
+    REQUIRE(rules);
+    CHECK_FALSE(rules->check("学习《中华人民共合国宪法》").empty());
 }
 
 TEST_CASE("a store write that failed is an error line and govmon_store_errors_total") {
