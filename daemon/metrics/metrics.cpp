@@ -77,6 +77,7 @@ struct metrics::families {
     Family<Gauge>& threshold_seconds;
     Family<Gauge>& threshold_ratio;
     Family<Gauge>& account_threshold;
+    Family<Gauge>& finding_kind_names;
 
     // Which series each target owns, so that forget_target can remove them.
     std::mutex owned_mutex;
@@ -144,12 +145,21 @@ metrics::metrics(std::string version) : registry_(std::make_shared<prometheus::R
         gauge_family(r, "govmon_account_threshold_seconds",
                      "An account's own warn and dormant thresholds, after platform, account and "
                      "video overrides"),
+        gauge_family(r, "govmon_finding_kind_info",
+                     "Always 1: a finding kind's Chinese name and indicator, for boards to join "
+                     "on kind"),
         {},
         {},
     });
     families_->build_info.Add({{"version", std::move(version)}}).Set(1);
     for (const auto& [kind, severity] : possible_findings())
         families_->findings.Add({{"kind", kind}, {"severity", severity}});
+    for (const finding_kind_info& k : finding_kinds())
+        families_->finding_kind_names
+            .Add({{"kind", std::string(k.name)},
+                  {"label", std::string(k.label)},
+                  {"indicator", std::string(k.indicator)}})
+            .Set(1);
     for (const char* outcome : request_outcomes)
         families_->http_requests.Add({{"result", outcome}});
     for (const char* schedule : schedules)

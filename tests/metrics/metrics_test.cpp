@@ -1,3 +1,4 @@
+#include "daemon/common/finding_kind.hpp"
 #include "daemon/metrics/metrics.hpp"
 
 #include <doctest/doctest.h>
@@ -53,6 +54,17 @@ TEST_CASE("series exist at 0 from start-up") {
     for (std::string_view phase : http_phases)
         CHECK(has_line(text, "govmon_probe_http_duration_seconds{phase=\"" + std::string(phase) +
                                  "\",target=\"hb-portal\"} 0"));
+}
+
+TEST_CASE("every finding kind has an info series with its Chinese name, for boards to join") {
+    metrics m("1.0");
+    const std::string text = m.text();
+    CHECK(has_line(text,
+                   "govmon_finding_kind_info{indicator=\"site.interaction\",kind=\""
+                   "interaction_unanswered\",label=\"互动回应差（留言超过3个月未答复）\"} 1"));
+    for (const govmon::finding_kind_info& k : govmon::finding_kinds())
+        CHECK(text.find("kind=\"" + std::string(k.name) + "\",label=\"" + std::string(k.label)) !=
+              std::string::npos);
 }
 
 TEST_CASE("recorded values show up and forgotten targets disappear") {
