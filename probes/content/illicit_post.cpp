@@ -11,19 +11,19 @@ namespace {
 
 constexpr std::size_t min_distinct_terms = 2;
 
-// Wider than a target page's crackdown words: in a post of a few lines, one word of the law or
-// of a warning shows what the post is about.
-constexpr std::array<std::string_view, 28> warning_terms{
-    "打击", "整治", "查处", "取缔", "违法", "犯罪", "严禁", "举报", "专项行动", "警方",
-    "公安", "扫黄", "打非", "涉赌", "涉黄", "依法", "提醒", "警惕", "远离",     "防范",
-    "谨防", "诈骗", "反诈", "禁止", "抵制", "拒绝", "危害", "戒赌"};
+// Besides the crackdown vocabulary: in a post of a few lines, one word of the law or of a
+// warning shows what the post is about.
+constexpr std::array<std::string_view, 12> warning_terms{
+    "提醒", "警惕", "远离", "防范", "谨防", "诈骗", "反诈", "禁止", "抵制", "拒绝", "危害", "戒赌"};
 
 } // namespace
 
 std::vector<std::string> illicit_post_terms(std::string_view text) {
     const std::string lower = lower_ascii(text);
-    const bool warns = std::any_of(warning_terms.begin(), warning_terms.end(),
-                                   [&](auto w) { return lower.find(w) != std::string::npos; });
+    const auto in_text = [&](std::string_view w) { return lower.find(w) != std::string::npos; };
+    const bool warns =
+        std::any_of(crackdown_vocabulary().begin(), crackdown_vocabulary().end(), in_text) ||
+        std::any_of(warning_terms.begin(), warning_terms.end(), in_text);
     if (warns)
         return {};
     std::vector<std::string_view> found;

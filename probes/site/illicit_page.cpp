@@ -9,19 +9,6 @@
 namespace govmon {
 namespace {
 
-// The words in which authorities and the press write about gambling and porn.
-constexpr std::array<std::string_view, 16> crackdown_terms{
-    "打击",     "整治", "查处", "取缔", "违法", "犯罪", "严禁", "举报",
-    "专项行动", "警方", "公安", "扫黄", "打非", "涉赌", "涉黄", "依法"};
-
-int occurrences(std::string_view text, std::string_view term) {
-    int n = 0;
-    for (std::size_t at = text.find(term); at != std::string_view::npos;
-         at = text.find(term, at + term.size()))
-        ++n;
-    return n;
-}
-
 struct term_count {
     std::string_view term;
     int count = 0;
@@ -36,7 +23,7 @@ void drop_nested_terms(std::vector<term_count>& found) {
         for (const term_count& longer : found)
             if (longer.term.size() > t.term.size() &&
                 longer.term.find(t.term) != std::string_view::npos)
-                alone -= longer.count * occurrences(longer.term, t.term);
+                alone -= longer.count * count_occurrences(longer.term, t.term);
         if (alone > 0)
             kept.push_back({t.term, alone});
     }
@@ -50,7 +37,7 @@ std::vector<std::string> illicit_page_terms(std::string_view title, std::string_
     const std::string lower = lower_ascii(title) + "\n" + lower_ascii(text);
     std::vector<term_count> found;
     for (const std::string_view term : illicit_vocabulary())
-        if (const int n = occurrences(lower, term); n > 0)
+        if (const int n = count_occurrences(lower, term); n > 0)
             found.push_back({term, n});
     drop_nested_terms(found);
     int total = 0;
@@ -60,8 +47,8 @@ std::vector<std::string> illicit_page_terms(std::string_view title, std::string_
     const bool varied = distinct >= rule.min_distinct_terms ||
                         (distinct >= 2 && total >= rule.min_repeated_occurrences);
     int crackdown = 0;
-    for (const std::string_view term : crackdown_terms)
-        crackdown += occurrences(lower, term);
+    for (const std::string_view term : crackdown_vocabulary())
+        crackdown += count_occurrences(lower, term);
     if (!varied || total < rule.dominance * crackdown)
         return {};
     std::vector<std::string> terms;

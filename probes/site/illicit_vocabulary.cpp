@@ -19,6 +19,10 @@ constexpr std::array<std::string_view, 38> illicit_terms{
     "黄色网站", "黄色视频", "三级片",   "伦理片",   "激情视频", "裸聊",       "约炮",
     "一夜情",   "av女优",   "porn"};
 
+constexpr std::array<std::string_view, 16> crackdown_terms{
+    "打击",     "整治", "查处", "取缔", "违法", "犯罪", "严禁", "举报",
+    "专项行动", "警方", "公安", "扫黄", "打非", "涉赌", "涉黄", "依法"};
+
 } // namespace
 
 std::span<const std::string_view> illicit_vocabulary() {
@@ -31,6 +35,18 @@ std::optional<std::string_view> find_illicit_term(std::string_view text) {
         std::find_if(illicit_terms.begin(), illicit_terms.end(),
                      [&](std::string_view t) { return lower.find(t) != std::string::npos; });
     return it == illicit_terms.end() ? std::nullopt : std::optional(*it);
+}
+
+std::span<const std::string_view> crackdown_vocabulary() {
+    return crackdown_terms;
+}
+
+int count_occurrences(std::string_view text, std::string_view term) {
+    int n = 0;
+    for (std::size_t at = text.find(term); at != std::string_view::npos;
+         at = text.find(term, at + term.size()))
+        ++n;
+    return n;
 }
 
 } // namespace govmon

@@ -16,4 +16,12 @@ inline bool has_illicit_vocabulary(std::string_view text) {
     return find_illicit_term(text).has_value();
 }
 
+// The words in which authorities and the press write about gambling and porn (打击, 查处, 涉赌 …):
+// a text that uses them reports on the trade rather than advertising it. Each reader adds the
+// words of its own kind of text.
+std::span<const std::string_view> crackdown_vocabulary();
+
+// Times `term` occurs in `text`, without overlaps.
+int count_occurrences(std::string_view text, std::string_view term);
+
 } // namespace govmon

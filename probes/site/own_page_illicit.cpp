@@ -7,16 +7,16 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <span>
 
 namespace govmon {
 namespace {
 
-// The words of official writing about gambling and porn: a title with one of them is a report,
-// a warning or a campaign, not an advert.
-constexpr std::array<std::string_view, 30> official_terms{
-    "打击", "整治", "查处", "取缔", "违法", "犯罪", "严禁", "举报", "专项", "警方",
-    "公安", "扫黄", "打非", "涉赌", "涉黄", "依法", "危害", "警惕", "远离", "防范",
-    "破获", "抓获", "判处", "案件", "提醒", "治理", "禁止", "骗局", "宣传", "净化"};
+// Besides the crackdown vocabulary, the words a government site's own notices about gambling
+// and porn use: a title with one of them is a report, a warning or a campaign, not an advert.
+constexpr std::array<std::string_view, 14> own_official_terms{
+    "危害", "警惕", "远离", "防范", "破获", "抓获", "判处",
+    "案件", "提醒", "治理", "禁止", "骗局", "宣传", "净化"};
 
 // A field reads as stuffed with this many different terms, or one term this often.
 constexpr int field_min_distinct = 2;
@@ -26,18 +26,12 @@ constexpr int text_dominance = 2;
 // Characters of text on each side of the first term, for the excerpt.
 constexpr std::size_t excerpt_bytes = 60;
 
-int occurrences(std::string_view text, std::string_view term) {
-    int n = 0;
-    for (std::size_t at = text.find(term); at != std::string_view::npos;
-         at = text.find(term, at + term.size()))
-        ++n;
-    return n;
-}
-
 int official_occurrences(std::string_view lower) {
     int n = 0;
-    for (const std::string_view term : official_terms)
-        n += occurrences(lower, term);
+    for (const auto& terms :
+         {crackdown_vocabulary(), std::span<const std::string_view>(own_official_terms)})
+        for (const std::string_view term : terms)
+            n += count_occurrences(lower, term);
     return n;
 }
 
@@ -48,15 +42,16 @@ bool outweighs_official(std::string_view title, std::string_view text,
     const std::string lower = lower_ascii(title) + "\n" + lower_ascii(text);
     int total = 0;
     for (const std::string& term : terms)
-        total += occurrences(lower, term);
+        total += count_occurrences(lower, term);
     return total >= text_dominance * official_occurrences(lower);
 }
 
 bool is_official(std::string_view lower) {
-    for (const std::string_view term : official_terms)
-        if (lower.find(term) != std::string_view::npos)
-            return true;
-    return false;
+    const auto in_text = [&](std::string_view term) {
+        return lower.find(term) != std::string_view::npos;
+    };
+    return std::any_of(crackdown_vocabulary().begin(), crackdown_vocabulary().end(), in_text) ||
+           std::any_of(own_official_terms.begin(), own_official_terms.end(), in_text);
 }
 
 // Distinct terms of the vocabulary in a short field; a term inside a longer one found too
@@ -68,7 +63,7 @@ std::vector<std::string> stuffed_terms(std::string_view field) {
     std::vector<std::string> terms;
     int total = 0;
     for (const std::string_view term : illicit_vocabulary())
-        if (const int n = occurrences(lower, term); n > 0) {
+        if (const int n = count_occurrences(lower, term); n > 0) {
             const bool nested = std::any_of(terms.begin(), terms.end(), [&](const std::string& t) {
                 return t.find(term) != std::string::npos;
             });
