@@ -6,15 +6,14 @@ column. Nothing may call an attachment a column or a page blank.
 
 usage: cms_realm_test.py PATH_TO_GOVMON
 """
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
 
 from fixture_cms_sites import SHAPES, CmsRealm
+from govmon_cli import open_findings, run_once
 
 GOVMON = None
 FRESHNESS = {"homepage_stale", "homepage_low_volume", "column_stale", "blank_column"}
@@ -45,14 +44,8 @@ units:
 sites:
 {sites}
 """)
-        out = subprocess.run([GOVMON, "run", "--once", "--config", cls.config],
-                             capture_output=True, text=True, timeout=240)
-        cls.run_log = out.stderr
-        if out.returncode != 0:
-            raise AssertionError(f"run --once exited {out.returncode}: {out.stderr[-3000:]}")
-        out = subprocess.run([GOVMON, "findings", "--format", "jsonl", "--config", cls.config],
-                             capture_output=True, text=True, timeout=60)
-        cls.findings = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+        cls.run_log = run_once(GOVMON, cls.config)
+        cls.findings = open_findings(GOVMON, cls.config)
 
     @classmethod
     def tearDownClass(cls):

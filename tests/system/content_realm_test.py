@@ -20,6 +20,7 @@ import time
 import unittest
 
 from fixture_accounts import DAY, Realm, rfc822, weibo_created_at, weibo_paths
+from govmon_cli import open_findings, run_once
 
 GOVMON = None
 HTML = "text/html; charset=utf-8"
@@ -82,13 +83,8 @@ accounts:
   - {{id: wb-healthy, name: 某某警方, platform: weibo, uid: '3002', unit: county}}
   - {{id: feed-planted, name: 某某公众号, platform: wechat, feed: '{base}/feeds/planted.xml', unit: county}}
 """)
-        out = subprocess.run([GOVMON, "run", "--once", "--config", cls.config],
-                             capture_output=True, text=True, timeout=240)
-        if out.returncode != 0:
-            raise AssertionError(f"run --once exited {out.returncode}: {out.stderr[-3000:]}")
-        out = subprocess.run([GOVMON, "findings", "--format", "jsonl", "--config", cls.config],
-                             capture_output=True, text=True, timeout=60)
-        cls.findings = [f for f in map(json.loads, out.stdout.splitlines())
+        run_once(GOVMON, cls.config)
+        cls.findings = [f for f in open_findings(GOVMON, cls.config)
                         if f["kind"] in CONTENT_KINDS]
 
     @classmethod

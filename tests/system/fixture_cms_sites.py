@@ -11,9 +11,9 @@ Host header; govmon reaches them through http.resolve. Shapes, each modelled on 
 Every site has a 工作动态 column in its own shape, and an attachment link (统计表（XLS）).
 """
 import datetime
-import http.server
 import json
-import threading
+
+from virtual_hosts import VirtualHosts
 
 SHAPES = ("plain", "hanweb", "docwrite", "trs", "xhr", "linked")
 BEIJING = datetime.timezone(datetime.timedelta(hours=8))
@@ -120,48 +120,23 @@ class _Site:
         return 404, "text/html", _page("404", "<h1>404 页面不存在</h1>")
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    sites = {}
-
-    def do_GET(self):
-        host = (self.headers.get("Host") or "").split(":")[0]
-        site = self.sites.get(host)
-        status, kind, text = site.answer(self.path.split("?")[0]) if site else (404, "text/plain",
-                                                                                 "no such site")
-        body = text if isinstance(text, bytes) else text.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", kind if isinstance(text, bytes) else kind + "; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    do_HEAD = do_GET
-
-    def log_message(self, *args):
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    request_queue_size = 128
-    daemon_threads = True
-
-
 class CmsRealm:
     """Sites `fresh-SHAPE.realm.gov.cn` and `stale-SHAPE.realm.gov.cn` for every shape."""
 
     def __init__(self):
-        _Handler.sites = {f"{state}-{shape}.realm.gov.cn": _Site(shape, state == "stale")
-                          for shape in SHAPES for state in ("fresh", "stale")}
-        self.server = _Server(("127.0.0.1", 0), _Handler)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.hosted = {f"{state}-{shape}.realm.gov.cn": _Site(shape, state == "stale")
+                       for shape in SHAPES for state in ("fresh", "stale")}
+        self.server = VirtualHosts(self._answer)
+        self.port = self.server.port
+
+    def _answer(self, host, path, query, headers):
+        site = self.hosted.get(host)
+        return site.answer(path) if site else (404, "text/plain", "no such site")
 
     def sites(self):
         """(id, host, url) of every site."""
         return [(host.split(".")[0], host, f"http://{host}:{self.port}/")
-                for host in sorted(_Handler.sites)]
+                for host in sorted(self.hosted)]
 
     def stop(self):
-        self.server.shutdown()
+        self.server.stop()

@@ -17,8 +17,8 @@ MinMoreCMS shape (标题 | 状态 | 留言时间 | 答复时间). Sites and what
 Dates are days before today in Beijing.
 """
 import datetime
-import http.server
-import threading
+
+from virtual_hosts import VirtualHosts
 
 BEIJING = datetime.timezone(datetime.timedelta(hours=8))
 SITES = ("healthy", "no-channel", "unanswered", "detail", "detail-ok", "slow", "no-report",
@@ -112,48 +112,24 @@ class _Site:
         return 404, _page("404", "<h1>404 页面不存在</h1>")
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    sites = {}
-
-    def do_GET(self):
-        host = (self.headers.get("Host") or "").split(":")[0]
-        site = self.sites.get(host)
-        path, _, query = self.path.partition("?")
-        status, text = site.answer(path, query) if site else (404, "no such site")
-        body = text.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    do_HEAD = do_GET
-
-    def log_message(self, *args):
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    request_queue_size = 128
-    daemon_threads = True
-
-
 class InteractionRealm:
     """Sites `NAME.hd.realm.gov.cn` for every name of SITES."""
 
     def __init__(self):
-        _Handler.sites = {f"{name}.hd.realm.gov.cn": _Site(name) for name in SITES}
-        self.server = _Server(("127.0.0.1", 0), _Handler)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.hosted = {f"{name}.hd.realm.gov.cn": _Site(name) for name in SITES}
+        self.server = VirtualHosts(self._answer)
+        self.port = self.server.port
+
+    def _answer(self, host, path, query, headers):
+        site = self.hosted.get(host)
+        status, text = site.answer(path, query) if site else (404, "no such site")
+        return status, "text/html", text
 
     def url(self, name, path="/"):
         return f"http://{name}.hd.realm.gov.cn:{self.port}{path}"
 
     def hosts(self):
-        return sorted(_Handler.sites)
+        return sorted(self.hosted)
 
     def stop(self):
-        self.server.shutdown()
+        self.server.stop()

@@ -16,8 +16,8 @@ Host header; govmon reaches them through http.resolve. Sites (host `ID.tamper.go
 `phase` moves the realm on: 1 while the baselines are learned, 2 after.
 """
 import datetime
-import http.server
-import threading
+
+from virtual_hosts import VirtualHosts
 
 BEIJING = datetime.timezone(datetime.timedelta(hours=8))
 SITES = ("casino", "notice", "cloak", "analytics", "parked", "partner", "baseline", "steady",
@@ -120,39 +120,18 @@ class _Realm:
 REALM = _Realm()
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self):
-        host = (self.headers.get("Host") or "").split(":")[0]
-        status, text = REALM.answer(host, self.path.split("?")[0], self.headers)
-        body = text.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    do_HEAD = do_GET
-
-    def log_message(self, *args):
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    request_queue_size = 128
-    daemon_threads = True
-
-
 class TamperRealm:
     EXTERNAL = ("old-partner.example.com", "partner.example.com", "js.unknown-cdn.example.com")
 
     def __init__(self):
-        self.server = _Server(("127.0.0.1", 0), _Handler)
-        REALM.port = self.server.server_address[1]
+        self.server = VirtualHosts(self._answer)
+        REALM.port = self.server.port
         REALM.phase = 1
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @staticmethod
+    def _answer(host, path, query, headers):
+        status, text = REALM.answer(host, path, headers)
+        return status, "text/html", text
 
     def sites(self):
         """(id, host, url) of every site."""
@@ -172,4 +151,4 @@ class TamperRealm:
         REALM.phase = phase
 
     def stop(self):
-        self.server.shutdown()
+        self.server.stop()

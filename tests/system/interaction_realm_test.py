@@ -7,7 +7,6 @@ person can check (the channel, the message, its dates, the URLs).
 usage: interaction_realm_test.py PATH_TO_GOVMON
 """
 import datetime
-import json
 import os
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ import tempfile
 import unittest
 
 from fixture_interaction_sites import SITES, InteractionRealm, ago, today
+from govmon_cli import open_findings, run_once
 
 GOVMON = None
 KINDS = {"interaction_missing", "interaction_unanswered", "interaction_slow",
@@ -54,14 +54,8 @@ sites:
 accounts:
   - {{id: county-app, name: 某某通, platform: app, url: '{cls.realm.url('healthy', '/news/app.html')}', content: app, unit: county}}
 """)
-        out = subprocess.run([GOVMON, "run", "--once", "--config", cls.config],
-                             capture_output=True, text=True, timeout=240)
-        cls.run_log = out.stderr
-        if out.returncode != 0:
-            raise AssertionError(f"run --once exited {out.returncode}: {out.stderr[-3000:]}")
-        out = subprocess.run([GOVMON, "findings", "--format", "jsonl", "--config", cls.config],
-                             capture_output=True, text=True, timeout=60)
-        cls.findings = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+        cls.run_log = run_once(GOVMON, cls.config)
+        cls.findings = open_findings(GOVMON, cls.config)
 
     @classmethod
     def tearDownClass(cls):

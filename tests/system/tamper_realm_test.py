@@ -7,7 +7,6 @@ planted problems must be open as `tampered` and `date_suspect` warnings, each wi
 
 usage: tamper_realm_test.py PATH_TO_GOVMON
 """
-import json
 import os
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ import tempfile
 import unittest
 
 from fixture_tamper_sites import TamperRealm, redated_path
+from govmon_cli import open_findings, run_once
 
 GOVMON = None
 NEW_KINDS = {"tampered", "date_suspect"}
@@ -60,17 +60,11 @@ sites:
 
     @classmethod
     def run_once(cls):
-        out = subprocess.run([GOVMON, "run", "--once", "--config", cls.config],
-                             capture_output=True, text=True, timeout=240)
-        if out.returncode != 0:
-            raise AssertionError(f"run --once exited {out.returncode}: {out.stderr[-3000:]}")
+        run_once(GOVMON, cls.config)
 
     @classmethod
     def new_kind_findings(cls):
-        out = subprocess.run([GOVMON, "findings", "--format", "jsonl", "--config", cls.config],
-                             capture_output=True, text=True, timeout=60)
-        rows = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
-        return [f for f in rows if f["kind"] in NEW_KINDS]
+        return [f for f in open_findings(GOVMON, cls.config) if f["kind"] in NEW_KINDS]
 
     @classmethod
     def tearDownClass(cls):
