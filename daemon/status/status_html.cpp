@@ -2,6 +2,7 @@
 
 #include "daemon/common/chinese_names.hpp"
 #include "daemon/common/html_text.hpp"
+#include "daemon/common/probe_kind.hpp"
 #include "daemon/common/time_zone.hpp"
 
 #include <cstdio>
@@ -57,12 +58,16 @@ std::string seconds_of(std::int64_t ms) {
 }
 
 std::string_view probe_label(const std::string& probe) {
-    if (probe == "availability")
+    switch (parse_probe_kind(probe).value_or(probe_kind::column)) {
+    case probe_kind::availability:
         return "首页可用性";
-    if (probe == "crawl")
+    case probe_kind::crawl:
         return "全站抓取";
-    if (probe == "account")
+    case probe_kind::account:
         return "账号读取";
+    case probe_kind::column:
+        break;
+    }
     return probe;
 }
 
