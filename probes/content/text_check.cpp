@@ -194,6 +194,12 @@ text_checker::text_checker(std::vector<content_rule> rules) : index_(std::make_u
         index_->mark(e.form.front());
         index_->exact[e.form.front()].push_back(std::move(e));
     }
+    // Longest first, so that a form inside a longer one matched at the same place is covered.
+    for (auto& [first, entries] : index_->exact)
+        std::stable_sort(entries.begin(), entries.end(),
+                         [](const exact_entry& a, const exact_entry& b) {
+                             return a.form.size() > b.form.size();
+                         });
 }
 
 text_checker::~text_checker() = default;
@@ -212,11 +218,66 @@ bool allowed_here(const exact_entry& e, const std::u32string& text, std::size_t 
     });
 }
 
-// 原国家工商总局, 前国家旅游局 and 国家工商行政管理总局令 name the old body as such.
+bool is_enumeration_mark(char32_t c) noexcept {
+    return c == U'、' || c == U'和' || c == U'与' || c == U'及';
+}
+
+// The names an enumeration of issuers or bodies runs through: CJK characters and the marks
+// between them, at most enumeration_characters long.
+constexpr std::size_t enumeration_characters = 40;
+
+// A decree cited by its issuers' names: 国家工商行政管理总局令, and a joint one, where only the
+// last issuer stands right before 令 (国家工商总局、国家质检总局令第5号).
+bool cited_decree(const std::u32string& text, std::size_t end) {
+    if (end < text.size() && text[end] == U'令')
+        return true;
+    if (end >= text.size() || !is_enumeration_mark(text[end]))
+        return false;
+    const std::size_t limit = std::min(text.size(), end + enumeration_characters);
+    for (std::size_t i = end + 1; i < limit; ++i) {
+        if (text[i] == U'令')
+            return i + 1 < text.size() && text[i + 1] == U'第';
+        if (!is_cjk(text[i]) && !is_enumeration_mark(text[i]))
+            return false;
+    }
+    return false;
+}
+
+bool sentence_mark(char32_t c) noexcept {
+    return c == U'。' || c == U'；' || c == U'！' || c == U'？' || c == U'\n' || c == U'.';
+}
+
+bool holds(const std::u32string& text, std::size_t from, std::size_t to, std::u32string_view word) {
+    return to >= from + word.size() &&
+           std::u32string_view(text).substr(from, to - from).find(word) !=
+               std::u32string_view::npos;
+}
+
+// The reform itself told: 不再保留国家旅游局, 撤销环境保护部, or a sentence that 组建s the new body
+// from the old ones (将国家工商行政管理总局的职责……整合，组建国家市场监督管理总局).
+bool reform_told(const std::u32string& text, std::size_t at, std::size_t end) {
+    std::size_t begin = at > enumeration_characters ? at - enumeration_characters : 0;
+    for (std::size_t i = at; i > begin; --i)
+        if (sentence_mark(text[i - 1]) || text[i - 1] == U'，') {
+            begin = i;
+            break;
+        }
+    if (holds(text, begin, at, U"不再保留") || holds(text, begin, at, U"撤销"))
+        return true;
+    std::size_t stop = std::min(text.size(), end + 3 * enumeration_characters);
+    for (std::size_t i = end; i < stop; ++i)
+        if (sentence_mark(text[i])) {
+            stop = i;
+            break;
+        }
+    return holds(text, end, stop, U"组建");
+}
+
+// 原国家工商总局, 前国家旅游局, a decree cited by its issuer and the reform that ended the name
+// name the old body as such.
 bool historical_mention(const std::u32string& text, std::size_t at, std::size_t end) {
     const bool former = at > 0 && (text[at - 1] == U'原' || text[at - 1] == U'前');
-    const bool decree = end < text.size() && text[end] == U'令';
-    return former || decree;
+    return former || cited_decree(text, end) || reform_told(text, at, end);
 }
 
 // A date before `ended` within date_window_characters of the name: a list row of an old
@@ -230,6 +291,53 @@ bool dated_nearby_before(std::string_view utf8, const decoded_text& d, std::size
     const auto dates = find_dates(window, far_future);
     return std::any_of(dates.begin(), dates.end(),
                        [&](const found_date& f) { return f.date.instant < ended; });
+}
+
+bool is_ascii_digit(char32_t c) noexcept {
+    return c >= U'0' && c <= U'9';
+}
+
+// A year alone (2006年, 2007年第55号公告) before the year the name ended, within
+// date_window_characters: find_dates wants a whole date, a sentence about the past often gives
+// only its year.
+bool year_nearby_before(const std::u32string& text, std::size_t from, std::size_t to,
+                        int ended_year) {
+    const std::size_t begin = from > date_window_characters ? from - date_window_characters : 0;
+    const std::size_t end = std::min(text.size(), to + date_window_characters);
+    for (std::size_t i = begin; i + 4 < end; ++i) {
+        if (text[i + 4] != U'年' || (i > 0 && is_ascii_digit(text[i - 1])))
+            continue;
+        int year = 0;
+        bool digits = true;
+        for (std::size_t k = i; k < i + 4 && digits; ++k) {
+            digits = is_ascii_digit(text[k]);
+            year = year * 10 + static_cast<int>(text[k] - U'0');
+        }
+        if (digits && year > 1948 && year < ended_year)
+            return true;
+    }
+    return false;
+}
+
+int year_of(std::string_view ended_text) {
+    int year = 0;
+    for (char c : ended_text.substr(0, 4))
+        year = c >= '0' && c <= '9' ? year * 10 + (c - '0') : 0;
+    return year;
+}
+
+// Both names stand on the day one gave way to the other: the 挂牌 day's own reports quote the old.
+constexpr std::int64_t changeover_seconds = 86400;
+
+// Where an outdated name is no misstatement: named as the former body, in a text or beside a
+// date from before it ended, or in the telling of the reform that ended it.
+bool outdated_name_stands(std::string_view utf8, const decoded_text& d, std::size_t at,
+                          std::size_t end, const content_rule& rule,
+                          std::optional<std::int64_t> dated) {
+    const std::int64_t ended = *rule.ended + changeover_seconds;
+    return historical_mention(d.points, at, end) || (dated && *dated < ended) ||
+           dated_nearby_before(utf8, d, at, end, ended) ||
+           year_nearby_before(d.points, at, end, year_of(rule.ended_text));
 }
 
 struct problem_builder {
@@ -262,17 +370,23 @@ std::vector<text_problem> text_checker::check(std::string_view utf8,
     const decoded_text d = decode(utf8);
     const std::u32string& text = d.points;
     problem_builder problems;
+    // The end of the longest listed form matched so far: a shorter one inside it (质检总局 in
+    // 原国家质检总局) is the same mention, judged once as the longer.
+    std::size_t covered_until = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (!index_->may_start(text[i]))
             continue;
         if (const auto hit = index_->exact.find(text[i]); hit != index_->exact.end())
             for (const exact_entry& e : hit->second) {
-                if (!matches_at(text, i, e.form) || allowed_here(e, text, i))
+                if (!matches_at(text, i, e.form))
                     continue;
                 const std::size_t end = i + e.form.size();
-                if (e.rule->type == content_rule_type::outdated &&
-                    (historical_mention(text, i, end) || (dated && *dated < *e.rule->ended) ||
-                     dated_nearby_before(utf8, d, i, end, *e.rule->ended)))
+                if (end <= covered_until)
+                    continue;
+                covered_until = end;
+                if (allowed_here(e, text, i) ||
+                    (e.rule->type == content_rule_type::outdated &&
+                     outdated_name_stands(utf8, d, i, end, *e.rule, dated)))
                     continue;
                 problems.add(*e.rule, e.rule->type, e.rule->form, excerpt_of(utf8, d, i, end));
             }

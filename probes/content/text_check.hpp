@@ -26,10 +26,12 @@ struct text_problem {
 
 // Finds the listed wrong forms and near misses of canonical names in one text, in one pass
 // over its characters: each position looks up only the entries starting with its character.
-// Healthy twins raise nothing: an allow form containing the hit, an outdated name right after
-// 原 or 前 or before 令, in a text dated (`dated`, UTC epoch seconds) before the name ended, or
-// within 30 characters of a date (with its year) before the end: a list row of an old article,
-// a sentence about the past.
+// Healthy twins raise nothing: an allow form containing the hit, a listed form inside a longer
+// one at the same place (judged as the longer), and an outdated name that is told as such —
+// right after 原 or 前; before 令 or in the list of issuers before it; after 不再保留 or 撤销, or
+// in a sentence that 组建s the new body; in a text dated (`dated`, UTC epoch seconds) before the
+// day after the name ended; within 30 characters of a date or a year before it (a list row of an
+// old article, a sentence about the past).
 // A near miss changes, drops or adds one CJK character inside a name of six or more
 // characters, keeping its first and last; a listed form or another canonical name is no near
 // miss. Each distinct form is reported once, with its count.

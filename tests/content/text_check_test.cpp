@@ -50,7 +50,9 @@ TEST_CASE("an outdated name raises in a text after its end, not in history or it
     // Written before the body was replaced.
     CHECK(shipped().check(text, beijing(2017, 6, 1)).empty());
     CHECK(shipped().check(text, beijing(2018, 4, 9)).empty());
-    CHECK(shipped().check(text, beijing(2018, 4, 10)).size() == 1);
+    // The 挂牌 day's own reports still quote the old name.
+    CHECK(shipped().check(text, beijing(2018, 4, 10)).empty());
+    CHECK(shipped().check(text, beijing(2018, 4, 11)).size() == 1);
     // 原 / 前 name the old body as such; 令 cites a regulation it issued.
     CHECK(shipped()
               .check("原国家工商行政管理总局、原国家工商总局的职责", beijing(2026, 1, 1))
@@ -75,6 +77,79 @@ TEST_CASE("an old name beside an old date is history: a list row, a sentence abo
               .check("2016-05-01 发布的旧闻在此。本站今日转载的文章中写道：国家工商总局发布通知。",
                      today)
               .size() == 1);
+}
+
+namespace {
+
+std::string found_forms(const std::vector<text_problem>& problems) {
+    std::string out;
+    for (const text_problem& p : problems)
+        out += p.found + "|";
+    return out;
+}
+
+// A sentence of a 国务院 document as the ECSpell "odw" (official document writing) set holds it
+// (aopolin-lv/ECSpell Data/domains_data/odw.test, line 183, corrected column, @1cd569a0): the
+// State Council writes the 2018 bodies' short forms, without 国家.
+constexpr std::string_view state_council_sentence =
+    "质检总局牵头，国家发展改革委、科技部、工业和信息化部、环境保护部、农业部、商务部、"
+    "国家卫生计生委、海关总署、工商总局、食品药品监管总局、国家认监委、国家标准委按职责分工负责";
+
+} // namespace
+
+TEST_CASE("the State Council's short forms of the 2018 bodies raise in a text after 2018 only") {
+    const auto now = shipped().check(state_council_sentence, beijing(2026, 11, 2));
+    CHECK(found_forms(now) ==
+          "质检总局|环境保护部|农业部|国家卫生计生委|工商总局|食品药品监管总局|");
+    CHECK(shipped().check(state_council_sentence, beijing(2017, 3, 1)).empty());
+}
+
+TEST_CASE("a short form inside a longer listed one is that one's mention, judged once") {
+    const std::int64_t today = beijing(2026, 11, 2);
+    CHECK(found_forms(shipped().check("国家质检总局发布公告", today)) == "国家质检总局|");
+    CHECK(found_forms(shipped().check("国家新闻出版广电总局发布", today)) ==
+          "国家新闻出版广电总局|");
+    CHECK(shipped().check("2009年05月26日，原国家质检总局批准保护。", today).empty());
+    CHECK(shipped().check("原国家质检总局的职责", today).empty());
+}
+
+TEST_CASE("the telling of the reform, a year alone and a joint decree are history") {
+    const std::int64_t today = beijing(2026, 11, 2);
+    // Real sentences of the kind the research found on gov.cn copies and news lists.
+    CHECK(shipped()
+              .check("国务院将组建国家市场监督管理总局，不再保留国家工商行政管理总局、"
+                     "国家质量监督检验检疫总局、国家食品药品监督管理总局。",
+                     today)
+              .empty());
+    CHECK(shipped().check("不再保留文化部、国家旅游局。", today).empty());
+    CHECK(shipped()
+              .check("将国家工商行政管理总局的职责，国家质量监督检验检疫总局的职责整合，"
+                     "组建国家市场监督管理总局。",
+                     today)
+              .empty());
+    CHECK(
+        shipped().check("2006年，国家质检总局批准对潍县萝卜实施地理标志产品保护。", today).empty());
+    CHECK(
+        shipped().check("国家质检总局2007年第55号公告（政和白茶地理标志产品保护）", today).empty());
+    CHECK(shipped()
+              .check("《规定》（国家工商行政管理总局、国家质量监督检验检疫总局令第5号）", today)
+              .empty());
+    // The same names as current bodies still raise.
+    CHECK(found_forms(shipped().check("截至2025年，质检总局已批准保护产品。", today)) ==
+          "质检总局|");
+    CHECK(found_forms(shipped().check("国家工商总局、国家质检总局联合开展检查。", today)) ==
+          "国家工商总局|国家质检总局|");
+    CHECK(found_forms(shipped().check("农业部办公厅关于开展检查的通知", today)) == "农业部|");
+}
+
+TEST_CASE("农业部 inside healthy words, and 一带一路战略 before the 2015 norm") {
+    const std::int64_t today = beijing(2026, 11, 2);
+    CHECK(shipped().check("会同农业部门开展调查", today).empty());
+    CHECK(shipped().check("《植物检疫条例实施细则（农业部分）》", today).empty());
+    CHECK(shipped().check("美国农业部发布供需报告", today).empty());
+    CHECK(shipped().check("农业农村部发布通知", today).empty());
+    CHECK(shipped().check("全面融入“一带一路”战略实施", beijing(2015, 9, 9)).empty());
+    CHECK(found_forms(shipped().check("全面融入“一带一路”战略实施", today)) == "“一带一路”战略|");
 }
 
 TEST_CASE("a name one character off is a near miss; gaps, other names and listed forms are not") {
