@@ -122,8 +122,11 @@ std::size_t near_miss_width(const std::u32string& text, std::size_t at,
     if (const std::size_t s = common_suffix(text, at, len - 1, name, len - 1);
         s >= 1 && std::max<std::size_t>(1, len - 1 - s) <= std::min(len - 2, p))
         return len - 1;
+    // 中华人民共和国国家卫生健康委员会 holds 国国家卫生健康委员会: the name itself, after a
+    // character that happens to be its first, is no added character.
     if (const std::size_t s = common_suffix(text, at, len + 1, name, len);
-        s >= 1 && std::max<std::size_t>(1, len - s) <= std::min(len - 1, p) && is_cjk(text[at + p]))
+        s >= 1 && std::max<std::size_t>(1, len - s) <= std::min(len - 1, p) &&
+        is_cjk(text[at + p]) && !matches_at(text, at + 1, name))
         return len + 1;
     return 0;
 }

@@ -169,6 +169,10 @@ TEST_CASE("a name one character off is a near miss; gaps, other names and listed
     // A line break or space between elements is no typo.
     CHECK(shipped().check("中华人民\n共和国").empty());
     CHECK(shipped().check("中华人民 共和国").empty());
+    // A name right after a character that is its own first is the name, not one added to:
+    // the full name of a ministry as a real page (a copy of 国家卫健委's wiki entry) gives it.
+    CHECK(shipped().check("中华人民共和国国家卫生健康委员会").empty());
+    CHECK(shipped().check("中华人民共和国国家发展和改革委员会令").empty());
     // A listed wrong form is reported as itself, not a second time as a near miss.
     const auto listed = shipped().check("中华人民大和国");
     REQUIRE(listed.size() == 1);
@@ -198,4 +202,45 @@ TEST_CASE("bounded_text cuts on a character boundary") {
     CHECK(bounded_text("中华", 4) == "中");
     CHECK(bounded_text("中华", 6) == "中华");
     CHECK(bounded_text("ab", 1) == "a");
+}
+
+// A sentence of the 民办教育促进法实施条例 (2021) and three of its misspellings as the ECSpell odw
+// set holds them (odw.test line 3, odw.train lines 89 and 192, source column, @1cd569a0): each
+// misspelt official name is a near miss of its canonical form; the other slips (足进, 没立) are
+// no listed form, and govmon has no general typo model to guess them.
+TEST_CASE("the misspelt names of a real regulation's sentence are near misses, its own text none") {
+    const std::string correct =
+        "本条例所称现有民办学校，是指2016年11月7日《全国人民代表大会常务委员会"
+        "关于修改〈中华人民共和国民办教育促进法〉的决定》公布前设立的民办学校。";
+    CHECK(shipped().check(correct).empty());
+
+    const auto replaced = [&](std::string_view from, std::string_view to) {
+        std::string text = correct;
+        text.replace(text.find(from), from.size(), to);
+        return text;
+    };
+    const auto first = shipped().check(replaced("常务委员会", "堂务委员会"));
+    REQUIRE(first.size() == 1);
+    CHECK(first[0].type == content_rule_type::name);
+    CHECK(first[0].found == "全国人民代表大会堂务委员会");
+    CHECK(first[0].correct == "全国人民代表大会常务委员会");
+    CHECK(found_forms(shipped().check(replaced("常务委员会", "常务委贝会"))) ==
+          "全国人民代表大会常务委贝会|");
+    const auto third = shipped().check(replaced("全国人民", "全圃人民"));
+    CHECK(found_forms(third).find("全圃人民代表大会") != std::string::npos);
+    CHECK(shipped().check(replaced("促进法", "足进法")).empty());
+}
+
+// A reply an office published on its 市长信箱 (xzfw.dl.gov.cn, letter G20180604-0038, 2018-06), as
+// a public scraper saved it (jamesfyp/WaiBaoSpider dalian_detail.csv @6982744): the country's
+// name misspelt in an official text is the serious list's, and a veto.
+TEST_CASE("a real office's reply that misspells the country's name is a serious misstatement") {
+    const auto found = shipped().check(
+        "尊敬的网友您好：1，根据《中国人民共和国继承法》第十条之规定，被继承人的遗产按照顺序继承。",
+        beijing(2018, 6, 5));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].type == content_rule_type::serious);
+    CHECK(found[0].found == "中国人民共和国");
+    CHECK(found[0].correct == "中华人民共和国");
+    CHECK(found[0].source.find("xzfw.dl.gov.cn") != std::string::npos);
 }
