@@ -293,6 +293,36 @@ cms_list read_datastore(std::string_view text) {
     return list;
 }
 
+std::optional<std::string> read_datastore_array(std::string_view text) {
+    text = trimmed(text);
+    if (text.starts_with("var "))
+        text = trimmed(text.substr(4));
+    constexpr std::string_view name = "dataStore";
+    if (!text.starts_with(name))
+        return std::nullopt;
+    text = trimmed(text.substr(name.size()));
+    if (!text.starts_with('='))
+        return std::nullopt;
+    text = trimmed(text.substr(1));
+    if (!text.starts_with('['))
+        return std::nullopt;
+    std::string html;
+    for (std::size_t at = 1; at < text.size();) {
+        const char c = text[at];
+        if (c == ']')
+            return html;
+        if (c == '"' || c == '\'') {
+            html += literal_reader(text, at).read();
+            html += '\n';
+        } else if (c == ',' || static_cast<unsigned char>(c) <= ' ') {
+            ++at;
+        } else {
+            return std::nullopt; // not a list of literals: its rows are not known without a script
+        }
+    }
+    return std::nullopt;
+}
+
 std::string document_written_html(std::string_view script) {
     std::string out;
     constexpr std::string_view call = "document.write";

@@ -6,6 +6,7 @@
 
 #include <libxml/tree.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,11 @@ std::vector<cms_list> find_cms_lists(const xmlDoc* doc);
 // The records of a Hanweb <datastore> (an inline script's text or a dataproxy.jsp answer),
 // joined into one fragment, and its <nextgroup> link.
 cms_list read_datastore(std::string_view text);
+
+// The rows of a jact (Hanweb) list's data answer, dataproxy_mailpublist.do's
+// `dataStore = [ "<tr class='tr_css'>…</tr>", … ];`, joined into one fragment; nullopt when
+// `text` is not such an answer (an answer holds nothing else, so only its start is looked at).
+std::optional<std::string> read_datastore_array(std::string_view text);
 
 // What the document.write / document.writeln calls of a script write, in order: string
 // literals with their JavaScript escapes decoded and concatenations joined; an expression

@@ -13,6 +13,7 @@
 #include "probes/site/annual_report_links.hpp"
 #include "probes/site/article_date.hpp"
 #include "probes/site/cloaking.hpp"
+#include "probes/site/cms_records.hpp"
 #include "probes/site/column_discovery.hpp"
 #include "probes/site/hidden_links.hpp"
 #include "probes/site/illicit_page.hpp"
@@ -294,7 +295,8 @@ public:
         out.http_status = r.status;
         out.error = status.error;
         out.error_detail = status.detail;
-        if (!r.ok() || !is_html(r)) {
+        // jact serves its list rows as a script's data (dataStore = [...]), whatever its type.
+        if (!r.ok() || !(is_html(r) || read_datastore_array(r.body))) {
             if (r.ok())
                 out.error_detail = "not an HTML page";
             co_return out;

@@ -2,10 +2,12 @@
 
 #include "probes/html/html_decode.hpp"
 #include "probes/html/link_extract.hpp"
+#include "probes/site/cms_records.hpp"
 #include "probes/site/interaction_channels.hpp"
 #include "probes/site/message_list.hpp"
 #include "probes/site/page_renderer.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <set>
 
@@ -17,6 +19,32 @@ constexpr std::size_t hub_links_kept = 8;
 // Channel pages rendered per site: a 我要写信 form lists nothing however it is loaded, and a
 // browser costs seconds.
 constexpr int max_renders = 2;
+
+// A list page as HTML: a jact data answer (`dataStore = [ "<tr…>", … ];`) is its rows' table.
+std::string list_markup(const channel_page& page) {
+    if (auto rows = read_datastore_array(page.utf8))
+        return "<html><body><table>" + *rows + "</table></body></html>";
+    return page.utf8;
+}
+
+// Where a list that shows no row as served gets them from: a person checking the reading can
+// tell a list filled by script (jact's dataproxy POST, EVECOM's JSON) from an empty channel.
+std::string script_source_of_rows(std::string_view source) {
+    constexpr std::string_view proxy = "dataproxy";
+    if (const auto at = source.find(proxy); at != std::string_view::npos) {
+        constexpr std::string_view stops = "\"' ()<>;,";
+        const auto start = source.find_last_of(stops, at);
+        const auto begin = start == std::string_view::npos ? 0 : start + 1;
+        const auto end = std::min(source.find_first_of(stops, at), source.size());
+        return "rows come by a script's request to " +
+               std::string{source.substr(begin, std::min<std::size_t>(end - begin, 120))} +
+               " (not sent: the platform takes it by POST)";
+    }
+    for (std::string_view call : {".ajax(", "$.post(", "$.get(", ".getJSON(", "XMLHttpRequest"})
+        if (source.find(call) != std::string_view::npos)
+            return "rows come by a script's request (" + std::string{call} + "), not sent";
+    return {};
+}
 
 class interaction_reader {
 public:
@@ -65,13 +93,18 @@ private:
             co_return read;
         read.list_pages = 1;
         message_list list;
+        bool hub = false;
         {
-            const html::html_document doc(page.utf8, page.final_url);
+            const html::html_document doc(list_markup(page), page.final_url);
             list = read_message_list(doc, page.final_url, now_);
-            if (list.rows.empty() && !configured && queue_hub_links(doc, page.final_url, queue))
-                read.attempts.push_back("hub page: links to further channels");
+            if (list.rows.empty()) {
+                note_empty_list(page.utf8, read);
+                hub = !configured && queue_hub_links(doc, page.final_url, queue);
+                if (hub)
+                    read.attempts.push_back("hub page: links to further channels");
+            }
         }
-        if (list.rows.empty() && read.attempts.empty())
+        if (list.rows.empty() && !hub)
             co_await render_list(page.final_url, read, list);
         adopt(list, read);
         co_await follow_next_pages(list.next_page, read);
@@ -91,10 +124,23 @@ private:
         return any;
     }
 
+    static void note_empty_list(std::string_view source, channel_reading& read) {
+        read.attempts.push_back("page as served: no message rows");
+        if (std::string loader = script_source_of_rows(source); !loader.empty())
+            read.attempts.push_back(std::move(loader));
+    }
+
     asio::awaitable<void> render_list(const std::string& url, channel_reading& read,
                                       message_list& list) {
-        if (!renderer_ || renders_ >= max_renders)
+        if (!renderer_) {
+            read.attempts.push_back("not rendered: no browser (crawl.render)");
             co_return;
+        }
+        if (renders_ >= max_renders) {
+            read.attempts.push_back("not rendered: the site's " + std::to_string(max_renders) +
+                                    " browser renders are used");
+            co_return;
+        }
         ++renders_;
         const rendered_page page = co_await renderer_->render(url);
         if (page.result == render_result::ok) {
@@ -120,7 +166,7 @@ private:
             if (!page.ok)
                 break;
             ++read.list_pages;
-            const html::html_document doc(page.utf8, page.final_url);
+            const html::html_document doc(list_markup(page), page.final_url);
             message_list list = read_message_list(doc, page.final_url, now_);
             next = list.next_page;
             adopt(list, read);

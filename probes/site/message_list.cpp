@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 
 namespace govmon {
 namespace {
@@ -19,21 +20,28 @@ constexpr std::size_t label_value_bytes = 64;
 // A status cell or value is short: 已回复, 办理中, 已转办.
 constexpr std::size_t status_max_chars = 8;
 
-constexpr std::array<std::string_view, 12> unanswered_words{"未回复", "未答复", "未办结", "未处理",
-                                                            "待回复", "待答复", "待处理", "待受理",
-                                                            "已受理", "受理中", "办理中", "处理中"};
-constexpr std::array<std::string_view, 8> answered_words{"已回复", "已答复", "已办结", "已处理",
-                                                         "已反馈", "已办理", "办结",   "已完成"};
-constexpr std::array<std::string_view, 11> asked_labels{
-    "留言时间", "留言日期", "来信时间", "来信日期", "提问时间", "咨询时间",
-    "写信时间", "提交时间", "投诉时间", "诉求时间", "发信时间"};
-constexpr std::array<std::string_view, 10> replied_labels{
-    "答复时间", "答复日期", "回复时间", "回复日期", "办理时间",
-    "处理时间", "反馈时间", "办结时间", "办理日期", "回复于"};
+constexpr std::array<std::string_view, 16> unanswered_words{
+    "未回复", "未答复", "未办结", "未处理", "未办理", "待回复", "待答复",   "待处理",
+    "待受理", "待办理", "已受理", "受理中", "办理中", "处理中", "正在办理", "正在处理"};
+constexpr std::array<std::string_view, 10> answered_words{"已回复",   "已答复",  "已办结", "已处理",
+                                                          "已反馈",   "已办理",  "办结",   "已完成",
+                                                          "办理完毕", "处理完毕"};
+// EWCMS's status BACK reads 回复 alone; inside a longer text (回复时间, a title) it is no status.
+constexpr std::string_view bare_reply_status = "回复";
+constexpr std::array<std::string_view, 14> asked_labels{
+    "留言时间", "留言日期", "来信时间", "来信日期", "提问时间", "咨询时间", "写信时间",
+    "写信日期", "提交时间", "投诉时间", "诉求时间", "发信时间", "反映时间", "来电时间"};
+// Labels that name the answer itself.
+constexpr std::array<std::string_view, 8> replied_labels{
+    "答复时间", "答复日期", "回复时间", "回复日期", "反馈时间", "办结时间", "办结日期", "回复于"};
+// Labels of a step in handling: Jiamusi shows a 处理时间 on letters still 正在办理, so such a
+// date is an answer only where no status says the message is open.
+constexpr std::array<std::string_view, 4> handled_labels{"办理时间", "处理时间", "办理日期",
+                                                         "处理日期"};
 constexpr std::array<std::string_view, 6> reply_content_labels{"答复内容", "回复内容", "答复意见",
                                                                "回复意见", "处理结果", "办理结果"};
-constexpr std::array<std::string_view, 5> status_labels{"办理状态", "处理状态", "回复状态", "状态",
-                                                        "办理情况"};
+constexpr std::array<std::string_view, 6> status_labels{"办理状态", "处理状态", "回复状态",
+                                                        "状态",     "办理情况", "处理情况"};
 constexpr std::array<std::string_view, 3> empty_values{"暂无", "未回复", "未答复"};
 constexpr std::array<std::string_view, 4> blank_cells{"", "-", "—", "--"};
 
@@ -100,22 +108,36 @@ std::optional<std::string> labelled_empty(std::string_view text,
     return std::nullopt;
 }
 
-message_facts read_labels(std::string_view text, std::int64_t now) {
+bool is_open(reply_state state) {
+    return state == reply_state::unanswered || state == reply_state::probably_unanswered;
+}
+
+// What labels say, a handling date (处理时间) kept apart until the status is known.
+struct labelled_facts {
     message_facts facts;
+    std::optional<std::int64_t> handled;
+};
+
+labelled_facts read_labels(std::string_view text, std::int64_t now) {
+    labelled_facts out;
+    message_facts& facts = out.facts;
     facts.asked = labelled_date(text, asked_labels, now);
     facts.replied = labelled_date(text, replied_labels, now);
     if (facts.replied) {
         facts.state = reply_state::answered;
-        return facts;
+        return out;
     }
     auto empty = labelled_empty(text, replied_labels);
+    if (!empty)
+        empty = labelled_empty(text, handled_labels);
     if (!empty)
         empty = labelled_empty(text, reply_content_labels);
     if (empty) {
         facts.state = reply_state::unanswered;
         facts.status = *empty;
-        return facts;
+        return out;
     }
+    out.handled = labelled_date(text, handled_labels, now);
     for (std::string_view label : status_labels)
         if (auto at = text.find(label); at != std::string_view::npos) {
             const std::string_view value = value_after(text, at + label.size()).substr(0, 12);
@@ -123,10 +145,19 @@ message_facts read_labels(std::string_view text, std::int64_t now) {
             facts.state = state_of_status(value, &word);
             if (facts.state != reply_state::unknown) {
                 facts.status = word;
-                return facts;
+                break;
             }
         }
-    return facts;
+    return out;
+}
+
+// A handling date answers a message unless a status says it is still open.
+void settle_handled(const std::optional<std::int64_t>& handled, reply_state& state,
+                    std::optional<std::int64_t>& replied) {
+    if (!replied && handled && !is_open(state))
+        replied = handled;
+    if (replied)
+        state = reply_state::answered;
 }
 
 void walk(const xmlNode* node, int depth, const auto& visit) {
@@ -155,6 +186,38 @@ const xmlNode* first_link(const xmlNode* node) {
     return found;
 }
 
+// A letter number (G20190102-0011, 1203): ASCII with a digit, short.
+bool looks_like_code(std::string_view text) {
+    constexpr std::size_t code_max_bytes = 32;
+    return !text.empty() && text.size() <= code_max_bytes &&
+           std::none_of(text.begin(), text.end(),
+                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) &&
+           std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The link that carries the row's title. Dalian's rows link every cell to the letter, the
+// number first: the title is the next link to the same page whose text is not a number.
+const xmlNode* title_link(const xmlNode* row, const xmlNode* first) {
+    if (!looks_like_code(visible_text(first, element_gaps::joined)))
+        return first;
+    const auto href = attribute(first, "href");
+    const xmlNode* found = nullptr;
+    walk(row, 0, [&](const xmlNode* n) {
+        if (!found && n != first && is_element(n, "a") && attribute(n, "href") == href &&
+            !looks_like_code(visible_text(n, element_gaps::joined)))
+            found = n;
+    });
+    return found ? found : first;
+}
+
+std::vector<const xmlNode*> children_named(const xmlNode* parent, std::string_view name) {
+    std::vector<const xmlNode*> out;
+    for (const xmlNode* c = parent->children; c; c = c->next)
+        if (is_element(c, name))
+            out.push_back(c);
+    return out;
+}
+
 std::vector<const xmlNode*> cells_of(const xmlNode* tr) {
     std::vector<const xmlNode*> cells;
     for (const xmlNode* c = tr->children; c; c = c->next)
@@ -163,15 +226,41 @@ std::vector<const xmlNode*> cells_of(const xmlNode* tr) {
     return cells;
 }
 
-enum class column { other, title, asked, replied, status };
+// Huaibei writes each message as a <ul> whose <li>s are its cells (title, 回复时间, 受理状态…):
+// a few short items and at most one page linked, where a list of messages links one per item.
+bool is_cell_row(const xmlNode* ul, const std::vector<const xmlNode*>& items) {
+    constexpr std::size_t min_cells = 3;
+    constexpr std::size_t max_cells = 12;
+    constexpr std::size_t cell_max_chars = 80;
+    if (items.size() < min_cells || items.size() > max_cells)
+        return false;
+    bool nested = false;
+    std::optional<std::string> href;
+    bool several = false;
+    walk(ul, 0, [&](const xmlNode* n) {
+        nested = nested || is_element(n, "ul") || is_element(n, "ol") || is_element(n, "table");
+        if (!is_element(n, "a"))
+            return;
+        const auto h = attribute(n, "href");
+        if (!h || !is_followed_href(*h))
+            return;
+        several = several || (href && *href != *h);
+        href = h;
+    });
+    return !nested && !several && std::all_of(items.begin(), items.end(), [](const xmlNode* li) {
+        return char_count(visible_text(li, element_gaps::joined)) <= cell_max_chars;
+    });
+}
+
+enum class column { other, title, asked, replied, handled, status };
 
 column column_of(std::string_view header) {
     const bool time = contains(header, "时间") || contains(header, "日期");
-    const bool reply = contains(header, "答复") || contains(header, "回复") ||
-                       contains(header, "办理") || contains(header, "处理") ||
-                       contains(header, "反馈") || contains(header, "办结");
+    const bool answer = contains(header, "答复") || contains(header, "回复") ||
+                        contains(header, "反馈") || contains(header, "办结");
+    const bool handling = contains(header, "办理") || contains(header, "处理");
     if (time)
-        return reply ? column::replied : column::asked;
+        return answer ? column::replied : handling ? column::handled : column::asked;
     if (contains(header, "状态") || contains(header, "是否") || contains(header, "情况"))
         return column::status;
     if (contains(header, "标题") || contains(header, "主题") || contains(header, "内容"))
@@ -179,22 +268,93 @@ column column_of(std::string_view header) {
     return column::other;
 }
 
-// A header row: no link, and cells that name a time or a status column.
-std::optional<std::vector<column>> header_of(const std::vector<const xmlNode*>& cells) {
+// A cell no header holds: a date, or a status value (未回复, 已回复), where header words may
+// name one (是否办结, 办结时间, Tianjin's 回复 column).
+bool is_data_cell(std::string_view text, std::int64_t now) {
+    const reply_state state = state_of_status(text);
+    return is_open(state) || (state == reply_state::answered && text.starts_with("已")) ||
+           !find_dates(text, now).empty();
+}
+
+// A header row: no link, and cells that name a time or a status column, none holding data: a
+// linkless row's short title may say 时间 (排队时间长).
+std::optional<std::vector<column>> header_of(const std::vector<const xmlNode*>& cells,
+                                             std::int64_t now) {
     std::vector<column> columns;
     bool names_times = false;
     for (const xmlNode* cell : cells) {
         const std::string text = visible_text(cell, element_gaps::joined);
-        if (char_count(text) > 12)
+        if (char_count(text) > 12 || is_data_cell(text, now))
             return std::nullopt;
         columns.push_back(column_of(text));
-        names_times = names_times || columns.back() == column::asked ||
-                      columns.back() == column::replied || columns.back() == column::status;
+        names_times =
+            names_times || (columns.back() != column::other && columns.back() != column::title);
     }
     if (!names_times)
         return std::nullopt;
     return columns;
 }
+
+bool is_blank(std::string_view text) {
+    for (bool trimmed = true; trimmed;) {
+        trimmed = false;
+        for (std::string_view space : {" ", "\xc2\xa0", "\xe3\x80\x80"}) {
+            if (text.starts_with(space)) {
+                text.remove_prefix(space.size());
+                trimmed = true;
+            }
+            if (text.ends_with(space)) {
+                text.remove_suffix(space.size());
+                trimmed = true;
+            }
+        }
+    }
+    return std::find(blank_cells.begin(), blank_cells.end(), text) != blank_cells.end();
+}
+
+std::string_view without_colon(std::string_view label) {
+    for (std::string_view colon : {"：", ":"})
+        if (label.ends_with(colon))
+            label.remove_suffix(colon.size());
+    return label;
+}
+
+template <std::size_t N>
+bool is_one_of(std::string_view text, const std::array<std::string_view, N>& words) {
+    return std::find(words.begin(), words.end(), text) != words.end();
+}
+
+// EVECOM's ywzxDetail shows an open letter as empty cells after 回复时间： and 回复内容：, no
+// 暂无: when every reply cell of the page is empty, its reply is probably not given.
+std::optional<std::string> blank_reply_cells(const xmlNode* root) {
+    std::string blank;
+    bool filled = false;
+    walk(root, 0, [&](const xmlNode* n) {
+        if (!is_element(n, "tr"))
+            return;
+        const std::vector<const xmlNode*> cells = cells_of(n);
+        for (std::size_t i = 0; i + 1 < cells.size(); ++i) {
+            const std::string text = visible_text(cells[i], element_gaps::joined);
+            const std::string_view label = without_colon(text);
+            if (!is_one_of(label, replied_labels) && !is_one_of(label, handled_labels) &&
+                !is_one_of(label, reply_content_labels))
+                continue;
+            if (!is_blank(visible_text(cells[i + 1], element_gaps::separated)))
+                filled = true;
+            else if (!contains(blank, label))
+                blank += (blank.empty() ? "" : "、") + std::string{label};
+        }
+    });
+    if (blank.empty() || filled)
+        return std::nullopt;
+    return blank + "为空";
+}
+
+// A message as its row is read: the handling date waits for the row's status.
+struct row_draft {
+    message_row row;
+    std::optional<std::int64_t> handled;
+};
 
 class list_reader {
 public:
@@ -204,11 +364,19 @@ public:
 
     message_list read() {
         walk(doc_.root(), 0, [this](const xmlNode* n) {
-            if (is_element(n, "tr"))
-                read_table_row(n);
+            if (is_element(n, "tr")) {
+                read_cell_row(n, cells_of(n), ancestor(n, "table"));
+            } else if (is_element(n, "ul")) {
+                const std::vector<const xmlNode*> items = children_named(n, "li");
+                if (is_cell_row(n, items)) {
+                    cell_rows_.insert(n);
+                    read_cell_row(n, items, n->parent);
+                }
+            }
         });
         for (const list_row& row : find_list_rows(doc_.get(), now_))
-            if (!is_element(row.element, "tr") && !ancestor(row.element, "tr"))
+            if (!is_element(row.element, "tr") && !ancestor(row.element, "tr") &&
+                !in_cell_row(row.element))
                 read_other_row(row);
         list_.next_page = next_page();
         return std::move(list_);
@@ -223,34 +391,83 @@ private:
         return u ? u->str() : std::string{};
     }
 
-    void read_table_row(const xmlNode* tr) {
-        const std::vector<const xmlNode*> cells = cells_of(tr);
-        const xmlNode* link = first_link(tr);
-        const xmlNode* table = ancestor(tr, "table");
+    bool in_cell_row(const xmlNode* node) const {
+        for (const xmlNode* p = node; p; p = p->parent)
+            if (cell_rows_.contains(p))
+                return true;
+        return false;
+    }
+
+    // The columns of the rows of `container`: its own header, else the nearest header before
+    // it of the same width (EVECOM's wtzjList writes the header in a table of its own).
+    const std::vector<column>* columns_for(const xmlNode* container, std::size_t width,
+                                           bool& borrowed) {
+        borrowed = false;
+        if (const auto own = headers_.find(container); own != headers_.end())
+            return own->second.size() == width ? &own->second : nullptr;
+        if (!last_header_ || last_header_->size() != width)
+            return nullptr;
+        borrowed = true;
+        return &*last_header_;
+    }
+
+    void read_cell_row(const xmlNode* element, const std::vector<const xmlNode*>& cells,
+                       const xmlNode* container) {
+        const xmlNode* link = first_link(element);
+        if (!link && !cells.empty()) {
+            if (auto header = header_of(cells, now_)) {
+                last_header_ = *header;
+                headers_[container] = std::move(*header);
+                return;
+            }
+        }
+        bool borrowed = false;
+        const std::vector<column>* columns = columns_for(container, cells.size(), borrowed);
         if (!link) {
-            if (auto header = header_of(cells))
-                headers_[table] = std::move(*header);
+            if (columns)
+                read_linkless_row(cells, *columns);
             return;
         }
-        message_row row;
-        row.title = visible_text(link, element_gaps::joined);
-        row.url = absolute(link);
-        const auto header = headers_.find(table);
-        const bool headed = header != headers_.end() && header->second.size() == cells.size();
-        if (headed)
-            read_headed_cells(cells, header->second, row);
+        const xmlNode* title = title_link(element, link);
+        row_draft draft;
+        draft.row.title = visible_text(title, element_gaps::joined);
+        draft.row.url = absolute(title);
+        if (columns)
+            read_headed_cells(cells, *columns, draft);
         else
-            read_bare_cells(cells, link, row);
-        const message_facts labelled =
-            read_labels(visible_text(tr, element_gaps::separated, link), now_);
-        merge(labelled, row);
-        if (!headed && row.state == reply_state::unknown && !labelled.asked)
+            read_bare_cells(cells, title, draft);
+        const labelled_facts labelled =
+            read_labels(visible_text(element, element_gaps::separated, title), now_);
+        merge(labelled, draft);
+        const bool shows_something =
+            draft.row.state != reply_state::unknown || labelled.facts.asked || draft.row.dated;
+        if ((!columns && draft.row.state == reply_state::unknown && !labelled.facts.asked) ||
+            (borrowed && !shows_something))
             return;
-        finish(row);
+        finish(draft);
+    }
+
+    // EVECOM's wtzjList rows open their message by a click on the title cell, no <a>: under a
+    // header naming the title, a row that shows a status or a date is a message without a URL.
+    void read_linkless_row(const std::vector<const xmlNode*>& cells,
+                           const std::vector<column>& columns) {
+        const auto title = std::find(columns.begin(), columns.end(), column::title);
+        if (title == columns.end())
+            return;
+        row_draft draft;
+        draft.row.title = visible_text(cells[static_cast<std::size_t>(title - columns.begin())],
+                                       element_gaps::joined);
+        if (draft.row.title.empty())
+            return;
+        read_headed_cells(cells, columns, draft);
+        if (draft.row.state == reply_state::unknown && !draft.row.dated)
+            return;
+        finish(draft);
     }
 
     void read_headed_cells(const std::vector<const xmlNode*>& cells,
-                           const std::vector<column>& columns, message_row& row) {
+                           const std::vector<column>& columns, row_draft& draft) {
+        message_row& row = draft.row;
         bool blank_reply = false;
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const std::string text = visible_text(cells[i], element_gaps::separated);
@@ -262,14 +479,15 @@ private:
                     row.asked = latest_instant(dates.front().date);
                 break;
             case column::replied:
+            case column::handled:
                 list_.reply_times_shown = true;
                 if (!dates.empty()) {
-                    row.replied = latest_instant(dates.front().date);
+                    (columns[i] == column::replied ? row.replied : draft.handled) =
+                        latest_instant(dates.front().date);
                 } else if (says_empty(text)) {
                     row.state = reply_state::unanswered;
                     row.status = text;
-                } else if (std::find(blank_cells.begin(), blank_cells.end(), text) !=
-                           blank_cells.end()) {
+                } else if (is_blank(text)) {
                     blank_reply = true;
                 } else if (auto state = state_of_status(text, &row.status);
                            state != reply_state::unknown) {
@@ -289,9 +507,11 @@ private:
             row.state = reply_state::probably_unanswered;
     }
 
-    // No header: the first date is when the message came, a second one when it was answered.
+    // No header: the first date is when the message came; a second one may be its answer or a
+    // step in handling it, so it waits for the row's status.
     void read_bare_cells(const std::vector<const xmlNode*>& cells, const xmlNode* link,
-                         message_row& row) {
+                         row_draft& draft) {
+        message_row& row = draft.row;
         std::vector<std::int64_t> dates;
         for (const xmlNode* cell : cells) {
             const std::string text = visible_text(cell, element_gaps::separated, link);
@@ -304,45 +524,53 @@ private:
         if (!dates.empty())
             row.asked = dates[0];
         if (dates.size() > 1)
-            row.replied = dates[1];
+            draft.handled = dates[1];
     }
 
     void read_other_row(const list_row& r) {
-        const std::string text = visible_text(r.element, element_gaps::separated, r.link);
-        message_row row;
-        row.title = visible_text(r.link, element_gaps::joined);
-        row.url = absolute(r.link);
+        const xmlNode* title = title_link(r.element, r.link);
+        const std::string text = visible_text(r.element, element_gaps::separated, title);
+        row_draft draft;
+        message_row& row = draft.row;
+        row.title = title == r.link ? r.title : visible_text(title, element_gaps::joined);
+        row.url = absolute(title);
         row.dated = r.date.has_value();
-        const message_facts labelled = read_labels(text, now_);
-        merge(labelled, row);
+        const labelled_facts labelled = read_labels(text, now_);
+        merge(labelled, draft);
         if (row.state == reply_state::unknown)
             row.state = state_of_status(text, &row.status);
-        if (!labelled.asked && !labelled.replied && row.state == reply_state::unknown)
+        if (!labelled.facts.asked && !labelled.facts.replied && !labelled.handled &&
+            row.state == reply_state::unknown)
             return;
-        if (labelled.replied)
+        if (labelled.facts.replied || labelled.handled)
             list_.reply_times_shown = true;
-        // One unlabelled date on an open message can only be when it came.
-        if (!row.asked && r.date && row.state != reply_state::answered)
+        // One unlabelled date is when the message came: Jiamusi's list shows its 发布时间, the
+        // asked date of every letter. Were it a reply date, the message would read as answered
+        // at once, never as late.
+        if (!row.asked && !labelled.facts.replied && !labelled.handled && r.date)
             row.asked = latest_instant(*r.date);
-        finish(row);
+        finish(draft);
     }
 
-    static void merge(const message_facts& facts, message_row& row) {
+    static void merge(const labelled_facts& labelled, row_draft& draft) {
+        const message_facts& facts = labelled.facts;
+        message_row& row = draft.row;
         if (facts.asked)
             row.asked = facts.asked;
         if (facts.replied)
             row.replied = facts.replied;
+        if (labelled.handled && !draft.handled)
+            draft.handled = labelled.handled;
         if (facts.state != reply_state::unknown && row.state == reply_state::unknown) {
             row.state = facts.state;
             row.status = facts.status;
         }
-        row.dated = row.dated || facts.asked || facts.replied;
+        row.dated = row.dated || facts.asked || facts.replied || labelled.handled;
     }
 
-    void finish(message_row& row) {
-        if (row.replied)
-            row.state = reply_state::answered;
-        list_.rows.push_back(std::move(row));
+    void finish(row_draft& draft) {
+        settle_handled(draft.handled, draft.row.state, draft.row.replied);
+        list_.rows.push_back(std::move(draft.row));
     }
 
     std::string next_page() const {
@@ -358,6 +586,8 @@ private:
     std::int64_t now_;
     std::optional<http::url> base_;
     std::map<const xmlNode*, std::vector<column>> headers_;
+    std::optional<std::vector<column>> last_header_;
+    std::set<const xmlNode*> cell_rows_;
     message_list list_;
 };
 
@@ -382,6 +612,10 @@ reply_state state_of_status(std::string_view text, std::string* word) {
             note(w);
             return reply_state::answered;
         }
+    if (text == bare_reply_status) {
+        note(bare_reply_status);
+        return reply_state::answered;
+    }
     return reply_state::unknown;
 }
 
@@ -391,7 +625,15 @@ message_list read_message_list(const html::html_document& doc, std::string_view 
 }
 
 message_facts read_message_detail(const html::html_document& doc, std::int64_t now) {
-    return read_labels(visible_text(doc.root(), element_gaps::separated), now);
+    labelled_facts labelled = read_labels(visible_text(doc.root(), element_gaps::separated), now);
+    message_facts& facts = labelled.facts;
+    settle_handled(labelled.handled, facts.state, facts.replied);
+    if (facts.state == reply_state::unknown)
+        if (auto blank = blank_reply_cells(doc.root())) {
+            facts.state = reply_state::probably_unanswered;
+            facts.status = std::move(*blank);
+        }
+    return facts;
 }
 
 } // namespace govmon

@@ -3,7 +3,9 @@
 // The messages a consultation channel (领导信箱, 政务咨询, 在线留言) publishes, read from its list
 // and detail pages in the shapes of the common CMSs: tables with a header row (来信主题 | 状态 |
 // 留言时间 | 答复时间, MinMoreCMS-like and jact mailpublist.do), and list rows that label their
-// dates (<li><a>标题</a> 留言时间：2026-03-02 [已回复]</li>, Hanweb-like).
+// dates (<li><a>标题</a> 留言时间：2026-03-02 [已回复]</li>, Hanweb-like), and the shapes of
+// real platforms: EWCMS's bare 回复, EVECOM's header table apart from its rows, Huaibei's <ul>
+// per message, Dalian's letter-number links, deyang's <th> data cells.
 
 #include "probes/html/html_document.hpp"
 #include "probes/site/message_row.hpp"
@@ -30,7 +32,8 @@ struct message_facts {
     std::string status;
 };
 
-// The state a status text names (未办结 before 办结; 转办 is probably_unanswered).
+// The state a status text names (未办结 before 办结; 转办 is probably_unanswered; 回复 only as
+// the whole text).
 reply_state state_of_status(std::string_view text, std::string* word = nullptr);
 
 // Message rows of a channel's list page. A table row counts under a header that names its
@@ -41,7 +44,8 @@ message_list read_message_list(const html::html_document& doc, std::string_view 
                                std::int64_t now);
 
 // What a message's own page says: its labelled times and status (a status word elsewhere on
-// the page, a filter tab 已办结信件, does not count).
+// the page, a filter tab 已办结信件, does not count); a 处理时间 answers only where no status says
+// open; reply cells all left empty are probably_unanswered.
 message_facts read_message_detail(const html::html_document& doc, std::int64_t now);
 
 } // namespace govmon

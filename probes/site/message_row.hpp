@@ -10,10 +10,11 @@ namespace govmon {
 
 enum class reply_state {
     unknown,
-    answered, // a reply time, or a status 已回复/已答复/已办结/已处理
-    unanswered, // a status 未回复/办理中/处理中/已受理/待处理…, or 答复时间：暂无
-    // Not shown as answered, not said to be open: an empty cell under a reply-time header, or
-    // a status 转办 (forwarded: the writer has no answer yet, but another office may hold one).
+    answered, // a reply time, or a status 已回复/已答复/已办结/已处理/办理完毕, or 回复 alone
+    unanswered, // a status 未回复/办理中/正在办理/已受理/待处理…, or 答复时间：暂无
+    // Not shown as answered, not said to be open: an empty cell under a reply-time header,
+    // empty reply cells on its page, or a status 转办 (forwarded: the writer has no answer yet, but
+    // another office may hold one).
     probably_unanswered,
 };
 

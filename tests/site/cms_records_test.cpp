@@ -192,3 +192,19 @@ TEST_CASE("scripts without lists cost nothing and give nothing") {
     CHECK(reading.undated_items == 0);
     CHECK(reading.cms_next_group.empty());
 }
+
+TEST_CASE("jact's dataproxy answer: dataStore = [ row literals ];") {
+    // Shape: the answer the 菏泽 spider (index id 40654235889) splits at "dataStore = " and
+    // json.loads, and the 济南 spider's empty page, exactly `dataStore = [];` (index id
+    // 37643609822); the row after WaiBaoSpider laiwu.py @fe144e37 (//tr[@class='tr_css']).
+    const auto rows = read_datastore_array(
+        "\r\ndataStore = [\"<tr class='tr_css'><td>LW01</td><td><a href='mailpubdetail.do?"
+        "transactId=1'>\\u4f9b\\u6696</a></td></tr>\",\n'<tr><td>LW02</td></tr>'];");
+    REQUIRE(rows);
+    CHECK(*rows == "<tr class='tr_css'><td>LW01</td><td><a href='mailpubdetail.do?"
+                   "transactId=1'>供暖</a></td></tr>\n<tr><td>LW02</td></tr>\n");
+    CHECK(read_datastore_array("dataStore = [];") == std::string{});
+    CHECK_FALSE(read_datastore_array("<html><script>dataStore = ['<tr>'];</script>"));
+    CHECK_FALSE(read_datastore_array("dataStore = [rows];"));       // not literals
+    CHECK_FALSE(read_datastore_array("dataStore = ['<tr>…</tr>'")); // cut off
+}
