@@ -12,6 +12,26 @@ std::string terms_of(const own_page_illicit& why) {
     return out;
 }
 
+std::string title_swap_sign(const std::string& title, const title_swap& swap) {
+    const std::string swapped =
+        swap.swapped_title.empty() ? "changes it" : "sets it to \"" + swap.swapped_title + "\"";
+    std::string sign = "search engines are shown the <title> \"" + title +
+                       "\" and an inline script that tests the User-Agent for a search engine " +
+                       swapped + " for everyone else";
+    if (swap.scripts > 1)
+        sign += " (" + std::to_string(swap.scripts) + " such scripts)";
+    return sign + ": \"" + swap.excerpt + "\"";
+}
+
+std::string hijack_sign(const referrer_hijack& hijack) {
+    std::string sign = "an inline script sends visitors arriving from a search engine "
+                       "(document.referrer) elsewhere by " +
+                       hijack.actions;
+    if (!hijack.target_host.empty())
+        sign += ", to " + hijack.target_host;
+    return sign + ": \"" + hijack.excerpt + "\" (escapes decoded)";
+}
+
 class tamper_signs {
 public:
     void add(const std::string& url, const std::string& source, const std::string& sign) {
@@ -52,6 +72,12 @@ rule_verdict judge_tampering(const crawl_result& crawl, const std::string& home_
         signs.add(page.url, "",
                   "the page's " + page.why.field + " carries gambling/porn vocabulary (" +
                       terms_of(page.why) + "): \"" + page.why.excerpt + "\"");
+    for (const kit_page& page : crawl.script_kits) {
+        if (page.kit.swap)
+            signs.add(page.url, "", title_swap_sign(page.title, *page.kit.swap));
+        if (page.kit.hijack)
+            signs.add(page.url, "", hijack_sign(*page.kit.hijack));
+    }
     for (const cloaked_fetch& c : crawl.cloaking)
         signs.add(home_url, "",
                   "fetched with " + c.request + " (" + c.variant + "), the home page " +

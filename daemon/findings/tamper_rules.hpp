@@ -8,7 +8,9 @@
 namespace govmon {
 
 // 篡改 (content-checks.md §3), always a `tampered` warning saying 疑似 — govmon sees symptoms,
-// a person decides the veto: a page of the site that reads as a gambling or porn page, the home
+// a person decides the veto: a page of the site that reads as a gambling or porn page, a page
+// whose inline scripts carry the search-engine kit (a title swapped back for visitors other than
+// search engines, search engines' visitors sent elsewhere), the home
 // page serving Baidu's crawler or a Baidu visitor something else, an external link whose domain
 // is now parked or for sale, and the deviations of key pages from their baseline
 // (`baseline_candidates`, judge_baselines). Several signs on one page make one finding whose

@@ -7,6 +7,7 @@
 #include "probes/site/own_page_illicit.hpp"
 #include "probes/site/page_items.hpp"
 #include "probes/site/page_signals.hpp"
+#include "probes/site/script_kit.hpp"
 
 #include <map>
 #include <optional>
@@ -59,6 +60,14 @@ struct illicit_own_page {
     own_page_illicit why;
 };
 
+// A page of the site whose inline scripts carry the search-engine tampering kit
+// (find_script_kit).
+struct kit_page {
+    std::string url;
+    std::string title; // the <title> served, which search engines index
+    script_kit kit;
+};
+
 // The home page fetched as a search engine's visitor, when it got what a person does not.
 struct cloaked_fetch {
     std::string variant; // cloaking_variant::name
@@ -98,6 +107,7 @@ struct crawl_result {
     std::optional<home_facts> home_details;
     std::optional<interaction_reading> interaction; // none when the home page was not read
     std::vector<illicit_own_page> illicit_pages;
+    std::vector<kit_page> script_kits;
     // The home page's, then each column page's that was read: what a baseline compares.
     std::vector<page_signals> key_pages;
     std::vector<cloaked_fetch> cloaking;

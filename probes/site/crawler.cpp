@@ -17,6 +17,7 @@
 #include "probes/site/column_discovery.hpp"
 #include "probes/site/hidden_links.hpp"
 #include "probes/site/illicit_page.hpp"
+#include "probes/site/inline_scripts.hpp"
 #include "probes/site/interaction_channels.hpp"
 #include "probes/site/interaction_probe.hpp"
 #include "probes/site/key_page_signals.hpp"
@@ -25,6 +26,7 @@
 #include "probes/site/own_page_illicit.hpp"
 #include "probes/site/page_renderer.hpp"
 #include "probes/site/parked_domain.hpp"
+#include "probes/site/script_kit.hpp"
 #include "probes/site/site_identity.hpp"
 #include "probes/site/site_scope.hpp"
 #include "probes/site/soft_404.hpp"
@@ -156,6 +158,7 @@ struct parsed_page {
     std::vector<html::page_link> links;
     std::vector<hidden_link> hidden;
     std::optional<own_page_illicit> illicit;
+    script_kit kit;
     std::optional<page_signals> signals; // the home page's only
     std::vector<text_problem> text_problems;
 };
@@ -207,6 +210,7 @@ parsed_page parse_page(const http::response& r, const std::string& page, const o
                    is_home ? parsed.links : std::vector<html::page_link>{}, scope);
     parsed.illicit = judge_signals(signals, is_home ? std::string_view{text}
                                                     : bounded_text(text, page_text_judged));
+    parsed.kit = find_script_kit(inline_scripts(doc.get()));
     if (is_home)
         parsed.signals = std::move(signals);
     if (text_rules)
@@ -513,6 +517,8 @@ private:
             result_.key_pages.push_back(std::move(*parsed.signals));
         if (parsed.illicit)
             result_.illicit_pages.push_back({item.url, std::move(*parsed.illicit)});
+        if (parsed.kit.found())
+            result_.script_kits.push_back({item.url, parsed.title, std::move(parsed.kit)});
         flag_ads_and_hidden(parsed, item.url);
         for (text_problem& problem : parsed.text_problems)
             result_.text_problems.push_back({item.url, std::move(problem)});
@@ -733,7 +739,7 @@ private:
             *this, std::move(found), home_links, options_.interaction, options_.renderer, now_);
     }
 
-    // A column page as a key page: its signals for the baseline, its content judged.
+    // A column page as a key page: its signals for the baseline, its content and scripts judged.
     void judge_key_page(const html::html_document& doc, const std::string& url,
                         const std::string& final_url, const std::string& title,
                         const std::string& text, const std::string& charset) {
@@ -743,6 +749,10 @@ private:
                                        [&](const illicit_own_page& p) { return p.url == url; });
         if (auto illicit = judge_signals(signals, text); illicit && !known)
             result_.illicit_pages.push_back({url, std::move(*illicit)});
+        const bool kit_known = std::any_of(result_.script_kits.begin(), result_.script_kits.end(),
+                                           [&](const kit_page& p) { return p.url == url; });
+        if (script_kit kit = find_script_kit(inline_scripts(doc.get())); kit.found() && !kit_known)
+            result_.script_kits.push_back({url, title, std::move(kit)});
         result_.key_pages.push_back(std::move(signals));
     }
 

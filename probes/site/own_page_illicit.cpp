@@ -18,6 +18,16 @@ constexpr std::array<std::string_view, 14> own_official_terms{
     "危害", "警惕", "远离", "防范", "破获", "抓获", "判处",
     "案件", "提醒", "治理", "禁止", "骗局", "宣传", "净化"};
 
+// Words a stuffed title or meta tag of the lottery trade carries beside the vocabulary, which an
+// official page may well use once (a bank's 开户平台, a welfare-lottery centre's 快3走势图): they
+// count in the site's own fields only, and never alone.
+constexpr std::array<std::string_view, 3> stuffing_terms{"开户平台", "快3走势图", "快三走势图"};
+
+// Gambling brands and games that name nothing else: one in a title or meta tag is enough, as in
+// the real kit's title "PG电子·(中国)官方网站".
+constexpr std::array<std::string_view, 5> brand_terms{"pg电子", "抢庄牛牛", "beplay", "bob体育",
+                                                      "外-围"};
+
 // A field reads as stuffed with this many different terms, or one term this often.
 constexpr int field_min_distinct = 2;
 constexpr int field_min_repeats = 3;
@@ -54,6 +64,10 @@ bool is_official(std::string_view lower) {
            std::any_of(own_official_terms.begin(), own_official_terms.end(), in_text);
 }
 
+bool is_brand(std::string_view term) {
+    return std::find(brand_terms.begin(), brand_terms.end(), term) != brand_terms.end();
+}
+
 // Distinct terms of the vocabulary in a short field; a term inside a longer one found too
 // (新葡京 in 澳门新葡京) is not counted again.
 std::vector<std::string> stuffed_terms(std::string_view field) {
@@ -62,17 +76,22 @@ std::vector<std::string> stuffed_terms(std::string_view field) {
         return {};
     std::vector<std::string> terms;
     int total = 0;
-    for (const std::string_view term : illicit_vocabulary())
-        if (const int n = count_occurrences(lower, term); n > 0) {
-            const bool nested = std::any_of(terms.begin(), terms.end(), [&](const std::string& t) {
-                return t.find(term) != std::string::npos;
-            });
-            if (nested)
-                continue;
-            terms.emplace_back(term);
-            total += n;
-        }
-    const bool stuffed = static_cast<int>(terms.size()) >= field_min_distinct ||
+    bool brand = false;
+    for (const auto& vocabulary :
+         {illicit_vocabulary(), std::span<const std::string_view>(stuffing_terms)})
+        for (const std::string_view term : vocabulary)
+            if (const int n = count_occurrences(lower, term); n > 0) {
+                const bool nested =
+                    std::any_of(terms.begin(), terms.end(), [&](const std::string& t) {
+                        return t.find(term) != std::string::npos;
+                    });
+                if (nested)
+                    continue;
+                terms.emplace_back(term);
+                total += n;
+                brand = brand || is_brand(term);
+            }
+    const bool stuffed = brand || static_cast<int>(terms.size()) >= field_min_distinct ||
                          (!terms.empty() && total >= field_min_repeats);
     return stuffed ? terms : std::vector<std::string>{};
 }

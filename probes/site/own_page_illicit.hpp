@@ -24,8 +24,9 @@ struct own_page_illicit {
 };
 
 // Judges a page of the site itself. The shape of injected spam is a keyword-stuffed title or
-// meta tag: a field carrying two different illicit terms, or one term three times, and none of
-// the words officials write about such things with (打击, 整治, 危害, 警惕, 破获 …) is one.
+// meta tag: a field carrying two different illicit terms, one term three times, or the name of
+// a gambling brand or game (PG电子, 抢庄牛牛, beplay …), and none of the words officials write
+// about such things with (打击, 整治, 危害, 警惕, 破获 …).
 // Otherwise the text is judged as a link target's is (illicit_page_terms: varied vocabulary
 // outweighing the vocabulary of the law 2:1), so that a notice about 打击赌博 or 扫黄打非,
 // however many games it names, does not count.

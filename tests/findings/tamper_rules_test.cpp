@@ -114,6 +114,41 @@ TEST_CASE("tampering signs on one page make one warning naming them all") {
     CHECK(parked.detail.find("this domain is for sale") != std::string::npos);
 }
 
+TEST_CASE("the search-engine kit's scripts join the page's spam title in one warning") {
+    crawl_result c = loaded();
+    const std::string raw = "江苏快3 江苏快3走势图 - 快三走势图";
+    c.illicit_pages.push_back({home, {"title", {"快3走势图", "快三走势图"}, raw}});
+    script_kit kit;
+    kit.swap =
+        title_swap{"某县新闻网", "if(navigator.userAgent…){document.title =\"某县新闻网\"}", 4};
+    kit.hijack =
+        referrer_hijack{"location[…]", "www.casino-example.com", "[\"referrer\",\"baidu\""};
+    c.script_kits.push_back({home, raw, kit});
+    script_kit swap_only;
+    swap_only.swap = title_swap{"", "if(navigator.userAgent…){document.title = t}", 1};
+    c.script_kits.push_back({home + "zwgk/", "某县人民政府", swap_only});
+    const rule_verdict v = judge_tampering(c, home, {});
+    REQUIRE(v.candidates.size() == 2);
+    const finding_candidate& on_home = v.candidates[0];
+    CHECK(on_home.kind == "tampered");
+    CHECK(on_home.severity == "warn");
+    CHECK(on_home.url == home);
+    CHECK(on_home.detail.starts_with("疑似被篡改: the page's title carries gambling/porn"));
+    CHECK(on_home.detail.find(
+              "search engines are shown the <title> \"" + raw +
+              "\" and an inline script that tests the User-Agent for a search "
+              "engine sets it to \"某县新闻网\" for everyone else (4 such scripts): "
+              "\"if(navigator.userAgent…){document.title =\"某县新闻网\"}\"") != std::string::npos);
+    CHECK(on_home.detail.find("an inline script sends visitors arriving from a search engine "
+                              "(document.referrer) elsewhere by location[…], to "
+                              "www.casino-example.com: \"[\"referrer\",\"baidu\"\" (escapes "
+                              "decoded)") != std::string::npos);
+    CHECK(v.candidates[1].url == home + "zwgk/");
+    CHECK(v.candidates[1].detail.find("\"某县人民政府\" and an inline script that tests the "
+                                      "User-Agent for a search engine changes it for everyone "
+                                      "else: ") != std::string::npos);
+}
+
 TEST_CASE("a crawl whose home page did not load judges no tampering") {
     crawl_result c;
     c.home.ok = false;

@@ -227,6 +227,30 @@ TEST_CASE("an injected spam block in a government page") {
     }
 }
 
+TEST_CASE("display:none backlinks appended to a page or left in a template's footer") {
+    // In the shape of research t11 (index id 27231082885: three <div style="display:none">
+    // links appended after a CMS view file) and t12 (index id 11830568605: a vendor's hidden
+    // backlink ending a CMS footer template); hosts made up.
+    const auto appended =
+        scan("<p>正文</p>\n"
+             "<div style=\"display:none\"><a href=\"http://www.goods-example.org/bag-sale/\" "
+             "title=\"bag sale\">bag sale</a></div>\n"
+             "<div style=\"display:none\"><a href=\"http://www.goods-example.org/shoes/\">shoes "
+             "for less</a></div>");
+    REQUIRE(appended.size() == 2);
+    CHECK(appended[0].url == "http://www.goods-example.org/bag-sale/");
+    CHECK(appended[0].reason == "display:none on ancestor <div>");
+    CHECK(appended[1].text == "shoes for less");
+    const auto footer = scan("<div class=\"bfb bfbbottom\"><ul class=\"u2\"><li class=\"l1\">"
+                             "<a href=\"/help/aboutview2.html\">关于我们</a></li></ul></div>"
+                             "<div class=\"rightfd\" style=\"display:;\"><a href=\"/m\">手机版</a>"
+                             "</div><div style=\"display:none\"><a href=\"http://www.vendor-example"
+                             ".com\">源码论坛</a></div>");
+    REQUIRE(footer.size() == 1);
+    CHECK(footer[0].url == "http://www.vendor-example.com");
+    CHECK(footer[0].text == "源码论坛");
+}
+
 TEST_CASE("an inline style shown by the page wins over the style sheet that hid it") {
     // The shape of a real page: its sheet hides .content and .footer until a script runs, and
     // the saved page carries the script's inline display:block on both.

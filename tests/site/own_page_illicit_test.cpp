@@ -70,3 +70,36 @@ TEST_CASE("no real government page of the corpus is judged illicit, the lottery'
         CHECK_FALSE(judge_html(corpus_page(name)));
     }
 }
+
+TEST_CASE("the titles of real hacked sites are illicit, each by its own terms") {
+    // The decoded titles (and one keywords line) quoted in research t02–t04 and t08–t10.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> titles{
+        {"PG电子·(中国)官方网站", {"pg电子"}},
+        {"北京赛车pk10_pk10正规开户平台_北京pk10网上开户", {"北京赛车", "pk10", "开户平台"}},
+        {"江苏快3 江苏快3走势图 - 基本走势 - 快3走势图/快三走势图", {"快3走势图", "快三走势图"}},
+        {"抢庄牛牛游戏平台,真钱抢庄牛牛游戏,抢庄牛牛手游下载", {"抢庄牛牛", "真钱"}},
+        {"beplayer体育app下载-【welcome】", {"beplay"}},
+        {"bob体育官方网站-BOB体育APP下载", {"bob体育"}},
+        {"2022世界杯买球投注-世界杯安全买球网站【官方平台】", {"买球投注", "买球网站"}},
+        {"世界杯外-围网站-ios/安卓/手机版app下载", {"外-围"}}};
+    for (const auto& [title, terms] : titles) {
+        CAPTURE(title);
+        const auto why = judge_html("<title>" + title + "</title><body>某县人民政府</body>");
+        REQUIRE(why);
+        CHECK(why->field == "title");
+        CHECK(why->terms == terms);
+    }
+}
+
+TEST_CASE("the new terms' neighbours in government text stay healthy") {
+    CHECK_FALSE(judge_html("<title>计算机外围设备采购项目招标公告</title>"));
+    CHECK_FALSE(judge_html("<title>学校采购篮球、买球鞋等体育器材的公示</title>"));
+    CHECK_FALSE(judge_html("<title>个人养老金开户平台上线</title>"));
+    CHECK_FALSE(judge_html("<title>中国福利彩票快3走势图</title>"));
+    CHECK_FALSE(
+        judge_html("<title>快3开奖公告</title><meta name=keywords content='快3,开奖,福彩'>"));
+    // A warning naming the brands speaks the words of the law, in its title and its text.
+    CHECK_FALSE(judge_html("<title>警惕“PG电子”“抢庄牛牛”等网络赌博陷阱</title><body>公安机关"
+                           "提醒：此类平台均属违法，切勿参与，发现线索请及时举报。</body>"));
+    CHECK_FALSE(judge_html("<title>我县依法打击“世界杯买球投注”等网络赌博</title>"));
+}

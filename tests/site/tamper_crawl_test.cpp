@@ -1,14 +1,17 @@
-// What a crawl sees of tampering: the site's own pages judged for gambling and porn, the home
-// page fetched as Baidu's crawler and as a Baidu visitor, external links to parked domains, and
-// the signals of key pages.
+// What a crawl sees of tampering: the site's own pages judged for gambling and porn, the
+// search-engine kit of their inline scripts, the home page fetched as Baidu's crawler and as a
+// Baidu visitor, external links to parked domains, and the signals of key pages.
 #include "../http/run_coro.hpp"
 #include "../support/loopback_server.hpp"
+#include "daemon/findings/tamper_rules.hpp"
 #include "probes/site/crawler.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <sstream>
 
 using namespace govmon;
 using namespace govmon::test;
@@ -32,6 +35,21 @@ std::string header(const loopback_request& req, std::string_view name) {
     return {};
 }
 
+loopback_reply fixture_page(const char* name) {
+    std::ifstream in(std::string(GOVMON_SOURCE_DIR) + "/tests/site/fixtures/" + name,
+                     std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    loopback_reply r;
+    r.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
+    r.body = content.str();
+    return r;
+}
+
+std::string home_of(const loopback_server& site) {
+    return "http://www.site.gov.cn:" + std::to_string(site.port()) + "/";
+}
+
 crawl_result crawl(loopback_server& site, loopback_server* ext = nullptr) {
     http::client_options o;
     o.timeout = 2s;
@@ -44,7 +62,7 @@ crawl_result crawl(loopback_server& site, loopback_server* ext = nullptr) {
     asio::io_context ioc;
     http::client client{ioc.get_executor(), o};
     external_link_cache external;
-    const std::string home = "http://www.site.gov.cn:" + std::to_string(site.port()) + "/";
+    const std::string home = home_of(site);
     return run_coro(ioc, crawl_site(client, home, crawl_options{}, {}, external, 0), 30s);
 }
 
@@ -110,4 +128,35 @@ TEST_CASE("the home page is fetched as Baiduspider and with a Baidu referer and 
     const auto seen = site.seen();
     CHECK(std::count_if(seen.begin(), seen.end(),
                         [](const loopback_request& q) { return q.target == "/"; }) == 3);
+}
+
+TEST_CASE("a home page carrying the kit is one tampering warning with its evidence") {
+    loopback_server site;
+    site.on("/", [](const loopback_request&) { return fixture_page("kit_county_news_home.html"); });
+    const crawl_result r = crawl(site);
+    REQUIRE(r.script_kits.size() == 1);
+    CHECK(r.script_kits[0].title.starts_with("江苏快3 江苏快3走势图"));
+    const rule_verdict v = judge_tampering(r, home_of(site), {});
+    REQUIRE(v.candidates.size() == 1);
+    const finding_candidate& c = v.candidates[0];
+    CHECK(c.kind == finding_kind::tampered);
+    CHECK(c.severity == finding_severity::warn);
+    CHECK(c.url == home_of(site));
+    CHECK(c.detail.starts_with("疑似被篡改: the page's title carries gambling/porn vocabulary "
+                               "(快3走势图, 快三走势图)"));
+    CHECK(c.detail.find("sets it to \"某县新闻网\" for everyone else (4 such scripts)") !=
+          std::string::npos);
+    CHECK(c.detail.find("elsewhere by location[…], to www.casino-example.com") !=
+          std::string::npos);
+}
+
+TEST_CASE("a home page with analytics, push and mobile scripts raises no tampering") {
+    loopback_server site;
+    site.on("/", [](const loopback_request&) { return fixture_page("analytics_healthy.html"); });
+    const crawl_result r = crawl(site);
+    CHECK(r.script_kits.empty());
+    CHECK(r.illicit_pages.empty());
+    const rule_verdict v = judge_tampering(r, home_of(site), {});
+    CHECK(v.judged == std::vector<finding_kind>{finding_kind::tampered});
+    CHECK(v.candidates.empty());
 }
