@@ -22,6 +22,7 @@
 #include "probes/site/interaction_probe.hpp"
 #include "probes/site/key_page_signals.hpp"
 #include "probes/site/link_status.hpp"
+#include "probes/site/message_page.hpp"
 #include "probes/site/node_text.hpp"
 #include "probes/site/own_page_illicit.hpp"
 #include "probes/site/page_renderer.hpp"
@@ -163,12 +164,18 @@ struct parsed_page {
     std::vector<text_problem> text_problems;
 };
 
-// The page's title and text against the wrong-forms lists. Its own publish date is looked for
-// only when an outdated name occurs: an article written before the name ended is fine.
+// The page's title and text against the wrong-forms lists; on a consultation channel's page,
+// only its office's answer (the public's letters are not the site's text). Its own publish date
+// is looked for only when an outdated name occurs: an article written before the name ended is
+// fine.
 std::vector<text_problem> text_problems_of(const text_checker& checker, xmlDocPtr doc,
                                            const std::string& title, const std::string& text,
                                            std::int64_t now) {
-    const std::string checked = title + "\n" + std::string(bounded_text(text, page_text_judged));
+    const std::string_view judged = bounded_text(text, page_text_judged);
+    const std::optional<std::string_view> office = office_written_text(judged);
+    const std::string checked = office ? std::string(*office) : title + "\n" + std::string(judged);
+    if (checked.empty())
+        return {};
     std::vector<text_problem> problems = checker.check(checked);
     const bool outdated = std::any_of(problems.begin(), problems.end(), [](const text_problem& p) {
         return p.type == content_rule_type::outdated;

@@ -1,6 +1,7 @@
 #include "probes/site/hidden_links.hpp"
 
 #include "probes/site/css_cascade.hpp"
+#include "probes/site/illicit_vocabulary.hpp"
 #include "text/host_names.hpp"
 #include "text/registrable_domain.hpp"
 
@@ -318,7 +319,10 @@ void check_link(xmlNodePtr link, const link_walk& walk) {
         return;
     }
     std::string text = collapsed_text(link);
-    const auto term = find_illicit_term(text);
+    // A headline that reports on the trade (全国公安机关打击治理跨境赌博工作…) is news, however
+    // plainly it names it.
+    const auto term =
+        reports_on_the_trade(lower_ascii(text)) ? std::nullopt : find_illicit_term(text);
     // A page's registration and identity badges (ICP 备案, 公安备案, 党政机关标识) are required in
     // its footer; a style sheet that seems to hide them is a cascade govmon misread, never a 暗链.
     std::optional<std::string> reason =

@@ -27,6 +27,10 @@ constexpr std::array<std::string_view, 16> crackdown_terms{
     "打击",     "整治", "查处", "取缔", "违法", "犯罪", "严禁", "举报",
     "专项行动", "警方", "公安", "扫黄", "打非", "涉赌", "涉黄", "依法"};
 
+constexpr std::array<std::string_view, 14> warning_terms{"危害", "警惕", "远离", "防范", "破获",
+                                                         "抓获", "判处", "案件", "提醒", "治理",
+                                                         "禁止", "骗局", "宣传", "净化"};
+
 } // namespace
 
 std::span<const std::string_view> illicit_vocabulary() {
@@ -43,6 +47,18 @@ std::optional<std::string_view> find_illicit_term(std::string_view text) {
 
 std::span<const std::string_view> crackdown_vocabulary() {
     return crackdown_terms;
+}
+
+std::span<const std::string_view> warning_vocabulary() {
+    return warning_terms;
+}
+
+bool reports_on_the_trade(std::string_view text) {
+    const auto in_text = [text](std::string_view term) {
+        return text.find(term) != std::string_view::npos;
+    };
+    return std::any_of(crackdown_terms.begin(), crackdown_terms.end(), in_text) ||
+           std::any_of(warning_terms.begin(), warning_terms.end(), in_text);
 }
 
 int count_occurrences(std::string_view text, std::string_view term) {

@@ -21,6 +21,13 @@ inline bool has_illicit_vocabulary(std::string_view text) {
 // words of its own kind of text.
 std::span<const std::string_view> crackdown_vocabulary();
 
+// The words of warnings and case reports (警惕, 防范, 破获, 判处 …): a government site's own
+// notices, and the headlines it links to, use them beside the crackdown vocabulary.
+std::span<const std::string_view> warning_vocabulary();
+
+// Whether lower-case `text` uses the crackdown or the warning vocabulary: a report on the trade.
+bool reports_on_the_trade(std::string_view text);
+
 // Times `term` occurs in `text`, without overlaps.
 int count_occurrences(std::string_view text, std::string_view term);
 

@@ -4,6 +4,7 @@
 #include "probes/html/link_extract.hpp"
 #include "probes/http/url.hpp"
 #include "probes/site/list_rows.hpp"
+#include "probes/site/message_labels.hpp"
 #include "probes/site/node_text.hpp"
 
 #include <algorithm>
@@ -13,6 +14,8 @@
 
 namespace govmon {
 namespace {
+
+using namespace message_labels;
 
 constexpr int max_depth = 512;
 // How far after a label its value may start: "答复时间： 2026-03-05 10:20".
@@ -28,20 +31,6 @@ constexpr std::array<std::string_view, 10> answered_words{"已回复",   "已答
                                                           "办理完毕", "处理完毕"};
 // EWCMS's status BACK reads 回复 alone; inside a longer text (回复时间, a title) it is no status.
 constexpr std::string_view bare_reply_status = "回复";
-constexpr std::array<std::string_view, 14> asked_labels{
-    "留言时间", "留言日期", "来信时间", "来信日期", "提问时间", "咨询时间", "写信时间",
-    "写信日期", "提交时间", "投诉时间", "诉求时间", "发信时间", "反映时间", "来电时间"};
-// Labels that name the answer itself.
-constexpr std::array<std::string_view, 8> replied_labels{
-    "答复时间", "答复日期", "回复时间", "回复日期", "反馈时间", "办结时间", "办结日期", "回复于"};
-// Labels of a step in handling: Jiamusi shows a 处理时间 on letters still 正在办理, so such a
-// date is an answer only where no status says the message is open.
-constexpr std::array<std::string_view, 4> handled_labels{"办理时间", "处理时间", "办理日期",
-                                                         "处理日期"};
-constexpr std::array<std::string_view, 6> reply_content_labels{"答复内容", "回复内容", "答复意见",
-                                                               "回复意见", "处理结果", "办理结果"};
-constexpr std::array<std::string_view, 6> status_labels{"办理状态", "处理状态", "回复状态",
-                                                        "状态",     "办理情况", "处理情况"};
 constexpr std::array<std::string_view, 3> empty_values{"暂无", "未回复", "未答复"};
 constexpr std::array<std::string_view, 4> blank_cells{"", "-", "—", "--"};
 

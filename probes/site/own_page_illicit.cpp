@@ -12,12 +12,6 @@
 namespace govmon {
 namespace {
 
-// Besides the crackdown vocabulary, the words a government site's own notices about gambling
-// and porn use: a title with one of them is a report, a warning or a campaign, not an advert.
-constexpr std::array<std::string_view, 14> own_official_terms{
-    "危害", "警惕", "远离", "防范", "破获", "抓获", "判处",
-    "案件", "提醒", "治理", "禁止", "骗局", "宣传", "净化"};
-
 // Words a stuffed title or meta tag of the lottery trade carries beside the vocabulary, which an
 // official page may well use once (a bank's 开户平台, a welfare-lottery centre's 快3走势图): they
 // count in the site's own fields only, and never alone.
@@ -38,8 +32,7 @@ constexpr std::size_t excerpt_bytes = 60;
 
 int official_occurrences(std::string_view lower) {
     int n = 0;
-    for (const auto& terms :
-         {crackdown_vocabulary(), std::span<const std::string_view>(own_official_terms)})
+    for (const auto& terms : {crackdown_vocabulary(), warning_vocabulary()})
         for (const std::string_view term : terms)
             n += count_occurrences(lower, term);
     return n;
@@ -56,14 +49,6 @@ bool outweighs_official(std::string_view title, std::string_view text,
     return total >= text_dominance * official_occurrences(lower);
 }
 
-bool is_official(std::string_view lower) {
-    const auto in_text = [&](std::string_view term) {
-        return lower.find(term) != std::string_view::npos;
-    };
-    return std::any_of(crackdown_vocabulary().begin(), crackdown_vocabulary().end(), in_text) ||
-           std::any_of(own_official_terms.begin(), own_official_terms.end(), in_text);
-}
-
 bool is_brand(std::string_view term) {
     return std::find(brand_terms.begin(), brand_terms.end(), term) != brand_terms.end();
 }
@@ -72,7 +57,7 @@ bool is_brand(std::string_view term) {
 // (新葡京 in 澳门新葡京) is not counted again.
 std::vector<std::string> stuffed_terms(std::string_view field) {
     const std::string lower = lower_ascii(field);
-    if (lower.empty() || is_official(lower))
+    if (lower.empty() || reports_on_the_trade(lower))
         return {};
     std::vector<std::string> terms;
     int total = 0;

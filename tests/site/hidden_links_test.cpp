@@ -182,6 +182,19 @@ TEST_CASE("a visible link with gambling or porn text is reported") {
     CHECK(scan(spam_link("湖北省人民政府门户网站")).empty());
 }
 
+// A real headline (the search index's stored copy of a news list, index id 24523090650) and
+// warnings a government page links to, on other sites: news about the trade, not its adverts.
+TEST_CASE("a visible link whose text reports on gambling or porn is news, not an illicit link") {
+    CHECK(scan(spam_link("全国公安机关打击治理跨境赌博工作视频会议召开")).empty());
+    CHECK(scan(spam_link("警惕网络赌博骗局")).empty());
+    CHECK(scan(spam_link("关于防范“真钱”棋牌游戏的提醒")).empty());
+    // Hidden, the same headline is still a hidden link: its hiding is the offence.
+    const auto hidden = scan("<div style=\"display:none\">" +
+                             spam_link("全国公安机关打击治理跨境赌博工作视频会议召开") + "</div>");
+    REQUIRE(hidden.size() == 1);
+    CHECK(hidden[0].reason == "display:none on ancestor <div>");
+}
+
 TEST_CASE("links on the page's own site are never hidden links") {
     const std::string hidden = "<div style=\"display:none\">";
     CHECK(scan(hidden + "<a href=\"/zwgk/\">x</a></div>").empty());

@@ -6,7 +6,8 @@ Planted: a serious misstatement (中华人民共合国), an outdated name in a 2
 of the country's name, an ordinary typo on the site; in posts an ad link, a dead link, a
 gambling promotion, an outdated name, a typo and comments switched off. Healthy twins: the same outdated name in a
 2016 article and after 原, a police warning about 赌博, a post linking a live page, posts with
-open comments.
+open comments, and a letter of the public on the site's 县长信箱 whose own slips (a typo, an
+outdated name) are not the site's.
 
 usage: content_realm_test.py PATH_TO_GOVMON
 """
@@ -100,7 +101,16 @@ accounts:
                                                     ("c", "旧闻回顾"), ("d", "资金下达"),
                                                     ("e", "国庆献礼")]))
         serve("/", 200, HTML, page("某某县人民政府", "<ul>" + links + "</ul>"
-                                   "<p>原国家工商总局的职责已划入国家市场监督管理总局。</p>"))
+                                   "<p>原国家工商总局的职责已划入国家市场监督管理总局。</p>"
+                                   '<a href="/hdjl/1.html">关于道路维修的咨询</a>'))
+        # A letter of the public on the site's 县长信箱: its slips (人民检查院, 国家工商总局) are
+        # the writer's, not the site's; the office's answer below is judged and is correct.
+        serve("/hdjl/1.html", 200, HTML, page("关于道路维修的咨询", (
+            "<table><tr><th>来信时间：</th><td>2026-01-02</td></tr>"
+            "<tr><th>来信内容：</th><td>我向人民检查院反映过，国家工商总局也管不了。</td></tr>"
+            "<tr><th>办理状态：</th><td>已办结</td></tr>"
+            "<tr><th>答复内容：</th><td>您好，您反映的问题已转交县市场监督管理局办理。</td></tr>"
+            "<tr><th>答复时间：</th><td>2026-01-05</td></tr></table>")))
         serve("/a.html", 200, HTML, page("宪法宣传周", "学习《中华人民共合国宪法》。", "2026-01-01"))
         serve("/b.html", 200, HTML, page("市场监管", "国家工商行政管理总局发布通知。", "2025-03-01"))
         serve("/c.html", 200, HTML, page("旧闻回顾", "国家工商行政管理总局发布通知。", "2016-05-01"))
