@@ -172,8 +172,8 @@ std::vector<text_problem> text_problems_of(const text_checker& checker, xmlDocPt
                                            const std::string& title, const std::string& text,
                                            std::int64_t now) {
     const std::string_view judged = bounded_text(text, page_text_judged);
-    const std::optional<std::string_view> office = office_written_text(judged);
-    const std::string checked = office ? std::string(*office) : title + "\n" + std::string(judged);
+    std::optional<std::string> office = office_written_text(judged);
+    const std::string checked = office ? std::move(*office) : title + "\n" + std::string(judged);
     if (checked.empty())
         return {};
     std::vector<text_problem> problems = checker.check(checked);

@@ -21,6 +21,9 @@ inline constexpr std::array<std::string_view, 4> handled_labels{"办理时间", 
                                                                 "处理日期"};
 inline constexpr std::array<std::string_view, 6> reply_content_labels{
     "答复内容", "回复内容", "答复意见", "回复意见", "处理结果", "办理结果"};
+// Labels of the letter itself: what the public wrote, not the office.
+inline constexpr std::array<std::string_view, 8> letter_labels{
+    "留言内容", "来信内容", "信件内容", "咨询内容", "反映内容", "诉求内容", "投诉内容", "问题描述"};
 inline constexpr std::array<std::string_view, 6> status_labels{"办理状态", "处理状态", "回复状态",
                                                                "状态",     "办理情况", "处理情况"};
 

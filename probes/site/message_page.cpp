@@ -46,11 +46,22 @@ bool labels_answer_or_state(std::string_view text) {
 
 } // namespace
 
-std::optional<std::string_view> office_written_text(std::string_view text) {
+std::optional<std::string> office_written_text(std::string_view text) {
     if (!labels_asked_time(text) || !labels_answer_or_state(text))
         return std::nullopt;
-    const std::size_t answer = first_of(text, reply_content_labels);
-    return answer == std::string_view::npos ? std::string_view{} : text.substr(answer);
+    std::string office;
+    for (std::size_t answer = first_of(text, reply_content_labels);
+         answer != std::string_view::npos;) {
+        const std::string_view rest = text.substr(answer);
+        const std::size_t letter =
+            std::min(first_of(rest, asked_labels), first_of(rest, letter_labels));
+        office.append(rest.substr(0, letter)).push_back('\n');
+        if (letter == std::string_view::npos)
+            break;
+        const std::size_t next = first_of(rest.substr(letter), reply_content_labels);
+        answer = next == std::string_view::npos ? next : answer + letter + next;
+    }
+    return office;
 }
 
 } // namespace govmon

@@ -13,8 +13,9 @@ namespace govmon {
 namespace {
 
 // Words a stuffed title or meta tag of the lottery trade carries beside the vocabulary, which an
-// official page may well use once (a bank's 开户平台, a welfare-lottery centre's 快3走势图): they
-// count in the site's own fields only, and never alone.
+// official page may well use (a bank's 开户平台, a welfare-lottery centre's
+// 福彩快3走势图_快三走势图): they count in the site's own fields only, and only beside a term of
+// the vocabulary.
 constexpr std::array<std::string_view, 3> stuffing_terms{"开户平台", "快3走势图", "快三走势图"};
 
 // Gambling brands and games that name nothing else: one in a title or meta tag is enough, as in
@@ -53,6 +54,19 @@ bool is_brand(std::string_view term) {
     return std::find(brand_terms.begin(), brand_terms.end(), term) != brand_terms.end();
 }
 
+// Counts `term` in `lower` unless a longer term already found holds it.
+void add_term(std::string_view lower, std::string_view term, std::vector<std::string>& terms,
+              int& total, bool& brand) {
+    const int n = count_occurrences(lower, term);
+    if (n == 0 || std::any_of(terms.begin(), terms.end(), [&](const std::string& t) {
+            return t.find(term) != std::string::npos;
+        }))
+        return;
+    terms.emplace_back(term);
+    total += n;
+    brand = brand || is_brand(term);
+}
+
 // Distinct terms of the vocabulary in a short field; a term inside a longer one found too
 // (新葡京 in 澳门新葡京) is not counted again.
 std::vector<std::string> stuffed_terms(std::string_view field) {
@@ -62,22 +76,14 @@ std::vector<std::string> stuffed_terms(std::string_view field) {
     std::vector<std::string> terms;
     int total = 0;
     bool brand = false;
-    for (const auto& vocabulary :
-         {illicit_vocabulary(), std::span<const std::string_view>(stuffing_terms)})
-        for (const std::string_view term : vocabulary)
-            if (const int n = count_occurrences(lower, term); n > 0) {
-                const bool nested =
-                    std::any_of(terms.begin(), terms.end(), [&](const std::string& t) {
-                        return t.find(term) != std::string::npos;
-                    });
-                if (nested)
-                    continue;
-                terms.emplace_back(term);
-                total += n;
-                brand = brand || is_brand(term);
-            }
-    const bool stuffed = brand || static_cast<int>(terms.size()) >= field_min_distinct ||
-                         (!terms.empty() && total >= field_min_repeats);
+    for (const std::string_view term : illicit_vocabulary())
+        add_term(lower, term, terms, total, brand);
+    if (terms.empty())
+        return {};
+    for (const std::string_view term : stuffing_terms)
+        add_term(lower, term, terms, total, brand);
+    const bool stuffed =
+        brand || static_cast<int>(terms.size()) >= field_min_distinct || total >= field_min_repeats;
     return stuffed ? terms : std::vector<std::string>{};
 }
 

@@ -22,6 +22,9 @@ constexpr std::size_t engine_test_reach = 400;
 constexpr std::size_t title_assignment_reach = 400;
 constexpr std::size_t max_title_bytes = 300;
 constexpr std::size_t max_excerpt_bytes = 160;
+// How far after its referrer test a kit moves the visitor: the obfuscated kits keep their
+// strings in a table before the code, the overlay kit writes its frame in a function below.
+constexpr std::size_t hijack_reach = 2000;
 
 // Hosts that are no target: the engines' own, and the obfuscator that signs its output with
 // its URL (sojson.com).
@@ -56,6 +59,23 @@ std::size_t assigned_value(std::string_view s, std::size_t at) {
     return skip_spaces(s, at + 1);
 }
 
+bool is_continuation_byte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// A value cut at a byte budget may end inside a character: drop that character's bytes.
+void drop_cut_character(std::string& value) {
+    std::size_t lead = value.size();
+    while (lead > 0 && is_continuation_byte(value[lead - 1]))
+        --lead;
+    if (lead == 0)
+        return;
+    const auto first = static_cast<unsigned char>(value[lead - 1]);
+    const std::size_t length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1;
+    if (value.size() - (lead - 1) < length)
+        value.resize(lead - 1);
+}
+
 // The string literal opening at s[at], without its quotes, and where it ends.
 std::pair<std::string, std::size_t> literal_at(std::string_view s, std::size_t at) {
     if (at >= s.size() || (s[at] != '"' && s[at] != '\'' && s[at] != '`'))
@@ -68,11 +88,8 @@ std::pair<std::string, std::size_t> literal_at(std::string_view s, std::size_t a
             ++i;
         value += s[i];
     }
+    drop_cut_character(value);
     return {value, std::min(s.size(), i + 1)};
-}
-
-bool is_continuation_byte(char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
 // s[begin, end) as a one-line quote: whitespace runs collapsed, at most max_excerpt_bytes,
@@ -143,7 +160,29 @@ std::size_t closing_bracket(std::string_view s) {
     return std::string_view::npos;
 }
 
-// The ways the kits move a visitor: each found in the script, in this order.
+// A value that sends the visitor somewhere the script chose: a string literal, or an element of
+// an obfuscator's string table (_0x1a2b[11]); a variable (location.href=u, a link's own target)
+// is a page's ordinary navigation.
+bool names_destination(std::string_view lower, std::size_t value) {
+    if (value >= lower.size())
+        return false;
+    if (lower[value] == '"' || lower[value] == '\'' || lower[value] == '`')
+        return true;
+    std::size_t end = value;
+    while (end < lower.size() && (std::isalnum(static_cast<unsigned char>(lower[end])) ||
+                                  lower[end] == '_' || lower[end] == '$'))
+        ++end;
+    return end > value && end < lower.size() && lower[end] == '[';
+}
+
+// The argument of the call whose name ends just before s[at] (location.replace(…)).
+bool call_names_destination(std::string_view lower, std::size_t at) {
+    return at < lower.size() && lower[at] == '(' &&
+           names_destination(lower, skip_spaces(lower, at + 1));
+}
+
+// The ways the kits move a visitor: each found in the part of the script after its referrer
+// test, in this order.
 std::string hijack_actions(std::string_view lower) {
     std::string actions;
     const auto add = [&](std::string_view action) {
@@ -155,25 +194,30 @@ std::string hijack_actions(std::string_view lower) {
          at = lower.find(location, at + location.size())) {
         const std::size_t next = skip_spaces(lower, at + location.size());
         const std::string_view rest = lower.substr(next);
-        if (rest.starts_with(".href") && assigned_value(lower, next + 5) != std::string_view::npos)
+        if (rest.starts_with(".href") && names_destination(lower, assigned_value(lower, next + 5)))
             add("location.href");
-        else if (rest.starts_with(".replace(") || rest.starts_with(".assign("))
-            add(rest.starts_with(".replace(") ? "location.replace" : "location.assign");
-        else if (assigned_value(lower, next) != std::string_view::npos)
+        else if (rest.starts_with(".replace(") && call_names_destination(lower, next + 8))
+            add("location.replace");
+        else if (rest.starts_with(".assign(") && call_names_destination(lower, next + 7))
+            add("location.assign");
+        else if (names_destination(lower, assigned_value(lower, next)))
             add("location");
         else if (const std::size_t close = closing_bracket(rest);
                  close != std::string_view::npos &&
-                 assigned_value(lower, next + close + 1) != std::string_view::npos)
+                 names_destination(lower, assigned_value(lower, next + close + 1)))
             add("location[…]");
     }
-    if (lower.find("window.open(") != std::string_view::npos)
+    constexpr std::string_view open = "window.open";
+    if (const std::size_t at = lower.find(open);
+        at != std::string_view::npos && call_names_destination(lower, at + open.size()))
         add("window.open");
     const bool writes = lower.find("document.write") != std::string_view::npos ||
                         lower.find("[\"write") != std::string_view::npos ||
                         lower.find("['write") != std::string_view::npos;
     if (writes && lower.find("<script") != std::string_view::npos)
         add("document.write of a script");
-    if (lower.find("iframe") != std::string_view::npos)
+    // Markup of a frame written into the page, not a script's handle on one (videoIframe).
+    if (lower.find("<iframe") != std::string_view::npos)
         add("iframe");
     return actions;
 }
@@ -213,9 +257,10 @@ std::optional<referrer_hijack> referrer_hijack_in(std::string_view text, std::st
          ref = lower.find(referrer, ref + referrer.size())) {
         if (!tests_engine_name(lower, ref + referrer.size()))
             continue;
-        std::string actions = hijack_actions(lower);
+        const std::string_view controlled = lower.substr(ref, hijack_reach);
+        std::string actions = hijack_actions(controlled);
         if (actions.empty())
-            return std::nullopt;
+            continue;
         const std::size_t begin = statement_begin(lower, ref);
         return referrer_hijack{std::move(actions), first_target_host(lower),
                                excerpt_of(text, begin, begin + max_excerpt_bytes)};

@@ -147,6 +147,8 @@ TEST_CASE("农业部 inside healthy words, and 一带一路战略 before the 201
     CHECK(shipped().check("会同农业部门开展调查", today).empty());
     CHECK(shipped().check("《植物检疫条例实施细则（农业部分）》", today).empty());
     CHECK(shipped().check("美国农业部发布供需报告", today).empty());
+    CHECK(shipped().check("据俄罗斯农业部消息，巴西农业部发布报告", today).empty());
+    CHECK(shipped().check("现代农业部品与农业部类产品", today).empty());
     CHECK(shipped().check("农业农村部发布通知", today).empty());
     CHECK(shipped().check("全面融入“一带一路”战略实施", beijing(2015, 9, 9)).empty());
     CHECK(found_forms(shipped().check("全面融入“一带一路”战略实施", today)) == "“一带一路”战略|");

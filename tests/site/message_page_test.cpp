@@ -21,11 +21,25 @@ TEST_CASE("a message's page: only the text from its answer label on is the offic
     CHECK(office->find("人民检查院") == std::string_view::npos);
 }
 
+TEST_CASE("a list that shows each letter with its answer: the answers only") {
+    const auto office = office_written_text(
+        "留言时间：2024-01-01 留言内容：路灯坏了。答复内容：已办理。"
+        "留言时间：2024-02-01 留言内容：根据《中国人民共和国继承法》……答复内容：已转交法院。");
+    REQUIRE(office.has_value());
+    CHECK(*office == "答复内容：已办理。\n答复内容：已转交法院。\n");
+    // A sidebar of related letters after the answer is the public's again.
+    const auto sidebar =
+        office_written_text("来信时间：2026-01-02 答复内容：您好，已办理。相关留言 来信时间："
+                            "2026-01-03 来信内容：人民检查院不受理。");
+    REQUIRE(sidebar.has_value());
+    CHECK(*sidebar == "答复内容：您好，已办理。相关留言 \n");
+}
+
 TEST_CASE("the Jiamusi detail's labels: 咨询时间, 处理情况 and its 处理结果") {
     const auto office = office_written_text(
         "咨询时间 2019-1-1 12:59:49 处理情况 办理完毕 处理时间 2019-1-3 9:00:00 处理结果 已答复。");
     REQUIRE(office.has_value());
-    CHECK(*office == "处理结果 已答复。");
+    CHECK(*office == "处理结果 已答复。\n");
 }
 
 TEST_CASE("a channel's list or an unanswered letter holds nothing of the office's") {
