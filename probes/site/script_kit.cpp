@@ -166,7 +166,10 @@ std::size_t closing_bracket(std::string_view s) {
 bool names_destination(std::string_view lower, std::size_t value) {
     if (value >= lower.size())
         return false;
-    if (lower[value] == '"' || lower[value] == '\'' || lower[value] == '`')
+    // A literal, or one escaped inside the string of a script the kit writes (location.href=\"…).
+    const std::size_t quote = lower[value] == '\\' ? value + 1 : value;
+    if (quote < lower.size() &&
+        (lower[quote] == '"' || lower[quote] == '\'' || lower[quote] == '`'))
         return true;
     std::size_t end = value;
     while (end < lower.size() && (std::isalnum(static_cast<unsigned char>(lower[end])) ||
@@ -181,9 +184,9 @@ bool call_names_destination(std::string_view lower, std::size_t at) {
            names_destination(lower, skip_spaces(lower, at + 1));
 }
 
-// The ways the kits move a visitor: each found in the part of the script after its referrer
-// test, in this order.
-std::string hijack_actions(std::string_view lower) {
+// The ways a script moves a visitor by location or window.open to an address it names, or by an
+// iframe it writes, in this order.
+std::string moves_visitor(std::string_view lower) {
     std::string actions;
     const auto add = [&](std::string_view action) {
         if (actions.find(action) == std::string::npos)
@@ -211,14 +214,27 @@ std::string hijack_actions(std::string_view lower) {
     if (const std::size_t at = lower.find(open);
         at != std::string_view::npos && call_names_destination(lower, at + open.size()))
         add("window.open");
-    const bool writes = lower.find("document.write") != std::string_view::npos ||
-                        lower.find("[\"write") != std::string_view::npos ||
-                        lower.find("['write") != std::string_view::npos;
-    if (writes && lower.find("<script") != std::string_view::npos)
-        add("document.write of a script");
     // Markup of a frame written into the page, not a script's handle on one (videoIframe).
     if (lower.find("<iframe") != std::string_view::npos)
         add("iframe");
+    return actions;
+}
+
+// A script that writes a script into the page: the kits' payloads write their redirect so, the
+// referrer test inside what they write.
+bool writes_a_script(std::string_view lower) {
+    const bool writes = lower.find("document.write") != std::string_view::npos ||
+                        lower.find("[\"write") != std::string_view::npos ||
+                        lower.find("['write") != std::string_view::npos;
+    return writes && lower.find("<script") != std::string_view::npos;
+}
+
+// The ways the kits move a visitor: moves_visitor in the part of the script after its referrer
+// test (`controlled`), or a script it writes, anywhere in it (`lower`).
+std::string hijack_actions(std::string_view controlled, std::string_view lower) {
+    std::string actions = moves_visitor(controlled);
+    if (writes_a_script(lower))
+        actions += (actions.empty() ? "" : ", ") + std::string("document.write of a script");
     return actions;
 }
 
@@ -258,7 +274,7 @@ std::optional<referrer_hijack> referrer_hijack_in(std::string_view text, std::st
         if (!tests_engine_name(lower, ref + referrer.size()))
             continue;
         const std::string_view controlled = lower.substr(ref, hijack_reach);
-        std::string actions = hijack_actions(controlled);
+        std::string actions = hijack_actions(controlled, lower);
         if (actions.empty())
             continue;
         const std::size_t begin = statement_begin(lower, ref);
