@@ -1,10 +1,13 @@
 // A consultation channel's pages on arbitrary bytes: parsed by libxml2 as the crawler parses a
 // page, then read as a home page for its channels, as a message list and as a message's own
-// page.
+// page; the bytes read as jact's dataStore answer and as a page's text whose office's part is
+// looked for.
 #include "probes/html/html_document.hpp"
 #include "probes/html/link_extract.hpp"
+#include "probes/site/cms_records.hpp"
 #include "probes/site/interaction_channels.hpp"
 #include "probes/site/message_list.hpp"
+#include "probes/site/message_page.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -18,6 +21,9 @@ constexpr std::string_view page_url = "http://www.example.gov.cn/hdjl/zxly/index
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text{reinterpret_cast<const char*>(data), size};
+    (void)govmon::read_datastore_array(text);
+    if (const auto office = govmon::office_written_text(text); office && office->size() > 2 * size)
+        __builtin_trap();
     const govmon::html::html_document page{text, page_url};
     if (page.get() == nullptr)
         return 0;

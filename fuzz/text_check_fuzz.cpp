@@ -4,6 +4,7 @@
 // miss found in the text must stand in it as reported, at least once.
 #include "probes/content/content_rules.hpp"
 #include "probes/content/text_check.hpp"
+#include "text/utf8_reader.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -58,4 +58,15 @@ bool is_valid_utf8(std::string_view bytes);
 // The scalar value of one valid sequence (a utf8_step_at length from a valid step).
 char32_t utf8_code_point(std::string_view sequence);
 
+// The first `max_bytes` of `text`, cut on a UTF-8 character boundary: what a byte budget keeps
+// of a text quoted in evidence or judged.
+constexpr std::string_view bounded_text(std::string_view text, std::size_t max_bytes) noexcept {
+    if (text.size() <= max_bytes)
+        return text;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
+    return text.substr(0, cut);
+}
+
 } // namespace govmon

@@ -4,6 +4,7 @@
 #include "probes/content/illicit_post.hpp"
 #include "probes/content/text_check.hpp"
 #include "text/host_names.hpp"
+#include "text/utf8_reader.hpp"
 
 #include <set>
 

@@ -405,13 +405,4 @@ std::vector<text_problem> text_checker::check(std::string_view utf8,
     return problems.take();
 }
 
-std::string_view bounded_text(std::string_view text, std::size_t max_bytes) noexcept {
-    if (text.size() <= max_bytes)
-        return text;
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    return text.substr(0, cut);
-}
-
 } // namespace govmon

@@ -52,7 +52,4 @@ private:
     std::unique_ptr<index> index_;
 };
 
-// The first `max_bytes` of `text`, cut on a UTF-8 character boundary.
-std::string_view bounded_text(std::string_view text, std::size_t max_bytes) noexcept;
-
 } // namespace govmon

@@ -92,6 +92,9 @@ void append_utf8(std::string& out, std::uint32_t code) {
     }
 }
 
+constexpr std::size_t max_code_point_digits = 6;
+constexpr std::uint32_t max_code_point = 0x10FFFF;
+
 std::optional<std::uint32_t> hex_value(std::string_view digits) {
     if (digits.empty())
         return std::nullopt;
@@ -179,12 +182,15 @@ private:
 
     void unicode(std::string& out) {
         if (at_ < script_.size() && script_[at_] == '{') {
-            const auto close = script_.find('}', at_);
+            // \u{10FFFF} at most: a search for the brace further on would cost each of a hostile
+            // answer's million \u{ the rest of the answer.
+            const auto close = script_.substr(at_, max_code_point_digits + 2).find('}');
             if (close == std::string_view::npos)
                 return;
-            if (const auto value = hex_value(script_.substr(at_ + 1, close - at_ - 1))) {
+            if (const auto value = hex_value(script_.substr(at_ + 1, close - 1));
+                value && *value <= max_code_point) {
                 append_utf8(out, *value);
-                at_ = close + 1;
+                at_ += close + 1;
             }
             return;
         }

@@ -32,6 +32,7 @@
 #include "probes/site/site_scope.hpp"
 #include "probes/site/soft_404.hpp"
 #include "text/host_names.hpp"
+#include "text/utf8_reader.hpp"
 
 #include <libxml/tree.h>
 

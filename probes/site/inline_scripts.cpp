@@ -1,6 +1,7 @@
 #include "probes/site/inline_scripts.hpp"
 
 #include "probes/site/node_text.hpp"
+#include "text/utf8_reader.hpp"
 
 #include <algorithm>
 
@@ -14,7 +15,7 @@ std::string script_body(const xmlNode* script, std::size_t limit) {
         if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
             child->content)
             body += reinterpret_cast<const char*>(child->content);
-    body.resize(std::min(body.size(), limit));
+    body.resize(bounded_text(body, limit).size());
     return body;
 }
 

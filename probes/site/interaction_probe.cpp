@@ -6,6 +6,7 @@
 #include "probes/site/interaction_channels.hpp"
 #include "probes/site/message_list.hpp"
 #include "probes/site/page_renderer.hpp"
+#include "text/utf8_reader.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -37,7 +38,7 @@ std::string script_source_of_rows(std::string_view source) {
         const auto begin = start == std::string_view::npos ? 0 : start + 1;
         const auto end = std::min(source.find_first_of(stops, at), source.size());
         return "rows come by a script's request to " +
-               std::string{source.substr(begin, std::min<std::size_t>(end - begin, 120))} +
+               std::string{bounded_text(source.substr(begin, end - begin), 120)} +
                " (not sent: the platform takes it by POST)";
     }
     for (std::string_view call : {".ajax(", "$.post(", "$.get(", ".getJSON(", "XMLHttpRequest"})

@@ -6,6 +6,7 @@
 #include "probes/site/list_rows.hpp"
 #include "probes/site/message_labels.hpp"
 #include "probes/site/node_text.hpp"
+#include "text/ascii_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -339,6 +340,24 @@ std::optional<std::string> blank_reply_cells(const xmlNode* root) {
     return blank + "为空";
 }
 
+// An answer's text after its label anywhere on the page (<div>回复内容：您好…</div> below a
+// table whose reply cells are empty): the message is not shown unanswered.
+bool answer_written(std::string_view text) {
+    for (std::string_view label : reply_content_labels)
+        for (auto at = text.find(label); at != std::string_view::npos;
+             at = text.find(label, at + label.size())) {
+            const std::string_view value = trim_ascii_space(value_after(text, at + label.size()));
+            const auto opens = [value](std::string_view l) { return value.starts_with(l); };
+            const bool next_label =
+                std::any_of(replied_labels.begin(), replied_labels.end(), opens) ||
+                std::any_of(handled_labels.begin(), handled_labels.end(), opens) ||
+                std::any_of(status_labels.begin(), status_labels.end(), opens);
+            if (!is_blank(value) && !next_label && !says_empty(value))
+                return true;
+        }
+    return false;
+}
+
 // A message as its row is read: the handling date waits for the row's status.
 struct row_draft {
     message_row row;
@@ -394,10 +413,27 @@ private:
         borrowed = false;
         if (const auto own = headers_.find(container); own != headers_.end())
             return own->second.size() == width ? &own->second : nullptr;
-        if (!last_header_ || last_header_->size() != width)
+        if (!last_header_ || last_header_->size() != width ||
+            !right_after(last_header_container_, container))
             return nullptr;
         borrowed = true;
         return &*last_header_;
+    }
+
+    // Whether `container` (or one of its three nearest ancestors) comes right after the element
+    // that holds `header`: a header is borrowed by the table it heads, not by a sidebar further
+    // down.
+    static bool right_after(const xmlNode* header, const xmlNode* container) {
+        const xmlNode* node = container;
+        for (int level = 0; node && level < 4; ++level, node = node->parent) {
+            const xmlNode* before = node->prev;
+            while (before && before->type != XML_ELEMENT_NODE)
+                before = before->prev;
+            for (const xmlNode* h = header; h; h = h->parent)
+                if (h == before)
+                    return true;
+        }
+        return false;
     }
 
     void read_cell_row(const xmlNode* element, const std::vector<const xmlNode*>& cells,
@@ -406,6 +442,7 @@ private:
         if (!link && !cells.empty()) {
             if (auto header = header_of(cells, now_)) {
                 last_header_ = *header;
+                last_header_container_ = container;
                 headers_[container] = std::move(*header);
                 return;
             }
@@ -414,7 +451,7 @@ private:
         const std::vector<column>* columns = columns_for(container, cells.size(), borrowed);
         if (!link) {
             if (columns)
-                read_linkless_row(cells, *columns);
+                read_linkless_row(cells, *columns, borrowed);
             return;
         }
         const xmlNode* title = title_link(element, link);
@@ -422,7 +459,7 @@ private:
         draft.row.title = visible_text(title, element_gaps::joined);
         draft.row.url = absolute(title);
         if (columns)
-            read_headed_cells(cells, *columns, draft);
+            read_headed_cells(cells, *columns, draft, borrowed);
         else
             read_bare_cells(cells, title, draft);
         const labelled_facts labelled =
@@ -439,7 +476,7 @@ private:
     // EVECOM's wtzjList rows open their message by a click on the title cell, no <a>: under a
     // header naming the title, a row that shows a status or a date is a message without a URL.
     void read_linkless_row(const std::vector<const xmlNode*>& cells,
-                           const std::vector<column>& columns) {
+                           const std::vector<column>& columns, bool borrowed) {
         const auto title = std::find(columns.begin(), columns.end(), column::title);
         if (title == columns.end())
             return;
@@ -448,14 +485,14 @@ private:
                                        element_gaps::joined);
         if (draft.row.title.empty())
             return;
-        read_headed_cells(cells, columns, draft);
+        read_headed_cells(cells, columns, draft, borrowed);
         if (draft.row.state == reply_state::unknown && !draft.row.dated)
             return;
         finish(draft);
     }
 
     void read_headed_cells(const std::vector<const xmlNode*>& cells,
-                           const std::vector<column>& columns, row_draft& draft) {
+                           const std::vector<column>& columns, row_draft& draft, bool borrowed) {
         message_row& row = draft.row;
         bool blank_reply = false;
         for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -491,8 +528,9 @@ private:
                 break;
             }
         }
-        // An empty reply cell says less than a status column: it only decides when none speaks.
-        if (blank_reply && row.state == reply_state::unknown)
+        // An empty reply cell says less than a status column: it only decides when none speaks,
+        // and under the table's own header (a borrowed one may name another table's columns).
+        if (blank_reply && !borrowed && row.state == reply_state::unknown)
             row.state = reply_state::probably_unanswered;
     }
 
@@ -576,6 +614,7 @@ private:
     std::optional<http::url> base_;
     std::map<const xmlNode*, std::vector<column>> headers_;
     std::optional<std::vector<column>> last_header_;
+    const xmlNode* last_header_container_ = nullptr;
     std::set<const xmlNode*> cell_rows_;
     message_list list_;
 };
@@ -614,10 +653,11 @@ message_list read_message_list(const html::html_document& doc, std::string_view 
 }
 
 message_facts read_message_detail(const html::html_document& doc, std::int64_t now) {
-    labelled_facts labelled = read_labels(visible_text(doc.root(), element_gaps::separated), now);
+    const std::string text = visible_text(doc.root(), element_gaps::separated);
+    labelled_facts labelled = read_labels(text, now);
     message_facts& facts = labelled.facts;
     settle_handled(labelled.handled, facts.state, facts.replied);
-    if (facts.state == reply_state::unknown)
+    if (facts.state == reply_state::unknown && !answer_written(text))
         if (auto blank = blank_reply_cells(doc.root())) {
             facts.state = reply_state::probably_unanswered;
             facts.status = std::move(*blank);

@@ -200,12 +200,6 @@ TEST_CASE("a local list adds its entries; invalid UTF-8 neither crashes nor shif
     CHECK(checker.check("").empty());
 }
 
-TEST_CASE("bounded_text cuts on a character boundary") {
-    CHECK(bounded_text("中华", 4) == "中");
-    CHECK(bounded_text("中华", 6) == "中华");
-    CHECK(bounded_text("ab", 1) == "a");
-}
-
 // A sentence of the 民办教育促进法实施条例 (2021) and three of its misspellings as the ECSpell odw
 // set holds them (odw.test line 3, odw.train lines 89 and 192, source column, @1cd569a0): each
 // misspelt official name is a near miss of its canonical form; the other slips (足进, 没立) are

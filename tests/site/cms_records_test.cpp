@@ -128,6 +128,9 @@ TEST_CASE("what document.write writes") {
           "<li>中😀");
     CHECK(document_written_html(R"(document.write(fmt('<b>'), "<i>");)") == "<i>");
     CHECK(document_written_html("document.write('unterminated") == "unterminated");
+    // A code point past U+10FFFF, or braces too far apart for one, is no escape: its digits stay.
+    CHECK(document_written_html(R"(document.write('\u{110000}x');)") == "{110000}x");
+    CHECK(document_written_html(R"(document.write('\u{0000004e2d}');)") == "{0000004e2d}");
     CHECK(document_written_html("document.writex = 1; document.write") == "");
     // One minified line: the "//" of a URL inside a literal is no comment.
     CHECK(document_written_html(
@@ -207,4 +210,14 @@ TEST_CASE("jact's dataproxy answer: dataStore = [ row literals ];") {
     CHECK_FALSE(read_datastore_array("<html><script>dataStore = ['<tr>'];</script>"));
     CHECK_FALSE(read_datastore_array("dataStore = [rows];"));       // not literals
     CHECK_FALSE(read_datastore_array("dataStore = ['<tr>…</tr>'")); // cut off
+}
+
+TEST_CASE("a hostile answer of a million unclosed \\u{ is read in one pass") {
+    std::string answer = "dataStore = ['";
+    for (int i = 0; i < 1'000'000; ++i)
+        answer += "\\u{";
+    answer += "'];";
+    const auto rows = read_datastore_array(answer);
+    REQUIRE(rows);
+    CHECK(rows->size() > 1'000'000);
 }

@@ -271,6 +271,28 @@ TEST_CASE("a borrowed header reads only rows that show a state or a date") {
     CHECK(list.rows.empty());
 }
 
+TEST_CASE("a header is borrowed by the table right after it, never by a sidebar below") {
+    // The list's own table after its header table, then a sidebar of notices of the same width
+    // with an empty third cell: the notices are no messages left unanswered.
+    const message_list list = list_at(
+        "http://www.example.gov.cn/hd/",
+        "<table><tr><th>标题</th><th>留言时间</th><th>回复时间</th></tr></table>"
+        "<table><tr><td><a href=/m1.html>路灯不亮</a></td><td>2026-11-02</td><td>2026-11-03</td>"
+        "</tr></table><div class=side><h3>通知公告</h3><table><tr><td><a href=/n.html>通知</a>"
+        "</td><td>2025-12-01</td><td>&nbsp;</td></tr></table></div>");
+    REQUIRE(list.rows.size() == 1);
+    CHECK(list.rows[0].title == "路灯不亮");
+    CHECK(list.rows[0].state == reply_state::answered);
+}
+
+TEST_CASE("an answer written below the table is no empty reply") {
+    const message_facts facts = detail(
+        "<table><tr><td>来信时间：</td><td>2026-08-03</td></tr><tr><td>回复时间：</td><td></td>"
+        "</tr></table><div class=reply>回复内容：您好，您反映的问题已处理。</div>");
+    CHECK(facts.state == reply_state::unknown);
+    CHECK(facts.asked);
+}
+
 TEST_CASE("EVECOM ywzxDetail: empty 回复时间 and 回复内容 cells are probably unanswered") {
     // Shape: ptzhsp WebRoot/webpage/website/hd/ywzxDetail.jsp @708c8710:
     // <tr><th>回复内容：</th><td><pre class="word_break">${busConsult.REPLY_CONTENT} </pre></td>

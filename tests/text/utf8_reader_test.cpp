@@ -38,3 +38,10 @@ TEST_CASE("code points of valid sequences") {
     CHECK(utf8_code_point("湖") == U'\u6E56');
     CHECK(utf8_code_point("\xF0\x9F\x98\x80") == U'\U0001F600');
 }
+
+TEST_CASE("bounded_text cuts on a character boundary") {
+    CHECK(bounded_text("中华", 4) == "中");
+    CHECK(bounded_text("中华", 6) == "中华");
+    CHECK(bounded_text("ab", 1) == "a");
+    CHECK(bounded_text("", 0).empty());
+}
