@@ -358,6 +358,37 @@ bool answer_written(std::string_view text) {
     return false;
 }
 
+// Where `word` occurs in `text` other than inside one of `within` (办结 inside 未办结).
+template <std::size_t N>
+bool occurs_outside(std::string_view text, std::string_view word,
+                    const std::array<std::string_view, N>& within) {
+    for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+        const bool inside = std::any_of(within.begin(), within.end(), [&](std::string_view w) {
+            for (auto from = text.find(w); from != std::string_view::npos && from <= at;
+                 from = text.find(w, from + 1))
+                if (at + word.size() <= from + w.size())
+                    return true;
+            return false;
+        });
+        if (!inside)
+            return true;
+    }
+    return false;
+}
+
+// The state a row's free text names. It may quote its answer or its history
+// (…回复：您反映的问题正在办理… [已回复]; 已受理，已办结): when it names both an open and an
+// answered state, it says neither.
+reply_state state_of_row_text(std::string_view text, std::string* word) {
+    const bool open = contains_any(text, unanswered_words);
+    const bool answered =
+        std::any_of(answered_words.begin(), answered_words.end(),
+                    [&](std::string_view w) { return occurs_outside(text, w, unanswered_words); });
+    if (open && answered)
+        return reply_state::unknown;
+    return state_of_status(text, word);
+}
+
 // A message as its row is read: the handling date waits for the row's status.
 struct row_draft {
     message_row row;
@@ -565,7 +596,7 @@ private:
         const labelled_facts labelled = read_labels(text, now_);
         merge(labelled, draft);
         if (row.state == reply_state::unknown)
-            row.state = state_of_status(text, &row.status);
+            row.state = state_of_row_text(text, &row.status);
         if (!labelled.facts.asked && !labelled.facts.replied && !labelled.handled &&
             row.state == reply_state::unknown)
             return;

@@ -285,6 +285,20 @@ TEST_CASE("a header is borrowed by the table right after it, never by a sidebar 
     CHECK(list.rows[0].state == reply_state::answered);
 }
 
+TEST_CASE("a row that quotes its answer or its history names no state by its words") {
+    const message_list list = list_at(
+        "http://www.example.gov.cn/hd/",
+        "<ul><li><a href=/m1.html>路灯不亮</a> 留言时间：2026-01-02 回复：您反映的问题正在办理。"
+        "[已回复]</li><li><a href=/m2.html>道路积水</a> 留言时间：2026-01-03 已受理，已办结</li>"
+        "<li><a href=/m3.html>噪音扰民</a> 留言时间：2026-01-04 [未办结]</li>"
+        "<li><a href=/m4.html>垃圾清运</a> 留言时间：2026-01-05 [已办结]</li></ul>");
+    REQUIRE(list.rows.size() == 4);
+    CHECK(list.rows[0].state == reply_state::unknown);
+    CHECK(list.rows[1].state == reply_state::unknown);
+    CHECK(list.rows[2].state == reply_state::unanswered);
+    CHECK(list.rows[3].state == reply_state::answered);
+}
+
 TEST_CASE("an answer written below the table is no empty reply") {
     const message_facts facts = detail(
         "<table><tr><td>来信时间：</td><td>2026-08-03</td></tr><tr><td>回复时间：</td><td></td>"
