@@ -1,6 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace govmon {
@@ -57,6 +60,28 @@ bool is_valid_utf8(std::string_view bytes);
 
 // The scalar value of one valid sequence (a utf8_step_at length from a valid step).
 char32_t utf8_code_point(std::string_view sequence);
+
+// Appends `code` as UTF-8; a surrogate or a value beyond U+10FFFF, which UTF-8 cannot carry,
+// as U+FFFD (a script's lone \uD83D).
+void append_utf8(std::string& out, char32_t code);
+
+// The value of hexadecimal `digits` (either case); nullopt when empty, too long for a code point
+// (more than 8 digits) or not all hex digits.
+constexpr std::optional<std::uint32_t> hex_number(std::string_view digits) noexcept {
+    if (digits.empty() || digits.size() > 8)
+        return std::nullopt;
+    std::uint32_t value = 0;
+    for (const char c : digits) {
+        const int d = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+        if (d < 0)
+            return std::nullopt;
+        value = value * 16 + static_cast<std::uint32_t>(d);
+    }
+    return value;
+}
 
 // The first `max_bytes` of `text`, cut on a UTF-8 character boundary: what a byte budget keeps
 // of a text quoted in evidence or judged.

@@ -1,6 +1,7 @@
 #include "probes/site/cms_records.hpp"
 
 #include "probes/site/node_text.hpp"
+#include "text/utf8_reader.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -64,54 +65,8 @@ std::string href_in(std::string_view fragment) {
     return std::string(rest.substr(0, rest.find_first_of(" >")));
 }
 
-std::string script_text(const xmlNode* script) {
-    std::string out;
-    for (auto* child = script->children; child != nullptr; child = child->next) {
-        if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
-            child->content != nullptr)
-            out += reinterpret_cast<const char*>(child->content);
-    }
-    return out;
-}
-
-void append_utf8(std::string& out, std::uint32_t code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
-
 constexpr std::size_t max_code_point_digits = 6;
 constexpr std::uint32_t max_code_point = 0x10FFFF;
-
-std::optional<std::uint32_t> hex_value(std::string_view digits) {
-    if (digits.empty())
-        return std::nullopt;
-    std::uint32_t value = 0;
-    for (const char c : digits) {
-        value <<= 4;
-        if (c >= '0' && c <= '9')
-            value |= static_cast<std::uint32_t>(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            value |= static_cast<std::uint32_t>(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            value |= static_cast<std::uint32_t>(c - 'A' + 10);
-        else
-            return std::nullopt;
-    }
-    return value;
-}
 
 // Reads a JavaScript string literal starting at its quote; `at` ends past the closing quote.
 class literal_reader {
@@ -174,7 +129,7 @@ private:
     }
 
     void code_point(std::string& out, std::size_t digits) {
-        if (const auto value = hex_value(script_.substr(at_, digits))) {
+        if (const auto value = hex_number(script_.substr(at_, digits))) {
             at_ += digits;
             append_utf8(out, *value);
         }
@@ -187,19 +142,19 @@ private:
             const auto close = script_.substr(at_, max_code_point_digits + 2).find('}');
             if (close == std::string_view::npos)
                 return;
-            if (const auto value = hex_value(script_.substr(at_ + 1, close - 1));
+            if (const auto value = hex_number(script_.substr(at_ + 1, close - 1));
                 value && *value <= max_code_point) {
                 append_utf8(out, *value);
                 at_ += close + 1;
             }
             return;
         }
-        const auto high = hex_value(script_.substr(at_, 4));
+        const auto high = hex_number(script_.substr(at_, 4));
         if (!high)
             return;
         at_ += 4;
         if (*high >= 0xD800 && *high < 0xDC00 && script_.substr(at_, 2) == "\\u") {
-            if (const auto low = hex_value(script_.substr(at_ + 2, 4));
+            if (const auto low = hex_number(script_.substr(at_ + 2, 4));
                 low && *low >= 0xDC00 && *low < 0xE000) {
                 at_ += 6;
                 append_utf8(out, 0x10000 + ((*high - 0xD800) << 10) + (*low - 0xDC00));

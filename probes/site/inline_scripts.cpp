@@ -1,25 +1,10 @@
 #include "probes/site/inline_scripts.hpp"
 
 #include "probes/site/node_text.hpp"
-#include "text/utf8_reader.hpp"
 
 #include <algorithm>
 
 namespace govmon {
-namespace {
-
-// libxml2 keeps a script's body as text or CDATA children, depending on its version.
-std::string script_body(const xmlNode* script, std::size_t limit) {
-    std::string body;
-    for (const xmlNode* child = script->children; child && body.size() < limit; child = child->next)
-        if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
-            child->content)
-            body += reinterpret_cast<const char*>(child->content);
-    body.resize(bounded_text(body, limit).size());
-    return body;
-}
-
-} // namespace
 
 std::vector<std::string> inline_scripts(xmlDocPtr doc) {
     std::vector<std::string> scripts;
@@ -36,7 +21,7 @@ std::vector<std::string> inline_scripts(xmlDocPtr doc) {
                 continue;
             const std::size_t limit =
                 std::min(max_inline_script_bytes, max_inline_scripts_total_bytes - total);
-            std::string body = script_body(n, limit);
+            std::string body = script_text(n, limit);
             total += body.size();
             if (!body.empty())
                 scripts.push_back(std::move(body));

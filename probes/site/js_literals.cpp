@@ -1,6 +1,7 @@
 #include "probes/site/js_literals.hpp"
 
 #include "text/ascii_text.hpp"
+#include "text/utf8_reader.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -8,36 +9,10 @@
 namespace govmon {
 namespace {
 
-void append_utf8(std::string& out, std::uint32_t code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
-
 std::optional<std::uint32_t> hex_at(std::string_view s, std::size_t at, std::size_t digits) {
     if (at + digits > s.size())
         return std::nullopt;
-    std::uint32_t value = 0;
-    for (std::size_t i = at; i < at + digits; ++i) {
-        const char c = ascii_lower(s[i]);
-        const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-        if (d < 0)
-            return std::nullopt;
-        value = value * 16 + static_cast<std::uint32_t>(d);
-    }
-    return value;
+    return hex_number(s.substr(at, digits));
 }
 
 bool is_high_surrogate(std::uint32_t c) {
@@ -65,7 +40,7 @@ std::size_t decode_escape(std::string_view s, std::size_t at, std::string& out) 
                     append_utf8(out, 0x10000 + ((*c - 0xD800) << 10) + (*low - 0xDC00));
                     return 12;
                 }
-            append_utf8(out, is_high_surrogate(*c) || is_low_surrogate(*c) ? 0xFFFD : *c);
+            append_utf8(out, *c);
             return 6;
         }
     if (kind == '/') {

@@ -1,5 +1,7 @@
 #include "probes/site/node_text.hpp"
 
+#include "text/utf8_reader.hpp"
+
 #include <strings.h>
 
 namespace govmon {
@@ -86,6 +88,16 @@ std::size_t char_count(std::string_view utf8) noexcept {
     for (const char c : utf8)
         count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     return count;
+}
+
+std::string script_text(const xmlNode* script, std::size_t limit) {
+    std::string code;
+    for (const xmlNode* child = script->children; child && code.size() < limit; child = child->next)
+        if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
+            child->content)
+            code += reinterpret_cast<const char*>(child->content);
+    code.resize(bounded_text(code, limit).size());
+    return code;
 }
 
 } // namespace govmon

@@ -26,6 +26,10 @@ enum class element_gaps {
 std::string visible_text(const xmlNode* node, element_gaps gaps, const xmlNode* skip = nullptr);
 
 bool is_element(const xmlNode* node, std::string_view name) noexcept;
+
+// The code of a <script> element, which libxml2 keeps as text or CDATA children depending on its
+// version: at most `limit` bytes, cut on a character boundary.
+std::string script_text(const xmlNode* script, std::size_t limit = std::string::npos);
 std::optional<std::string> attribute(const xmlNode* node, const char* name);
 
 // Characters, not bytes, of UTF-8 text.

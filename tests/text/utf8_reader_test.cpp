@@ -45,3 +45,19 @@ TEST_CASE("bounded_text cuts on a character boundary") {
     CHECK(bounded_text("ab", 1) == "a");
     CHECK(bounded_text("", 0).empty());
 }
+
+TEST_CASE("append_utf8 writes what UTF-8 can carry and U+FFFD for the rest") {
+    std::string out;
+    for (char32_t c : {char32_t{0x41}, char32_t{0x4E2D}, char32_t{0x1F600}, char32_t{0xD83D},
+                       char32_t{0x110000}})
+        append_utf8(out, c);
+    CHECK(out == "A中😀\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST_CASE("hex_number reads hexadecimal digits of either case, up to eight") {
+    CHECK(hex_number("4e2D") == 0x4E2Du);
+    CHECK(hex_number("10FFFF") == 0x10FFFFu);
+    CHECK_FALSE(hex_number(""));
+    CHECK_FALSE(hex_number("4g"));
+    CHECK_FALSE(hex_number("123456789"));
+}
