@@ -1,6 +1,7 @@
 #include "probes/accounts/post_markup.hpp"
 
 #include "text/ascii_text.hpp"
+#include "text/utf8_reader.hpp"
 
 #include <array>
 #include <charconv>
@@ -8,24 +9,6 @@
 
 namespace govmon {
 namespace {
-
-void append_utf8(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x110000) {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // The entity at `html[at]` ('&'), appended to `out`; the bytes it took, 0 when it is none.
 std::size_t decode_entity(std::string_view html, std::size_t at, std::string& out) {
@@ -55,7 +38,7 @@ std::size_t decode_entity(std::string_view html, std::size_t at, std::string& ou
         std::from_chars(rest.data() + digits, rest.data() + semi, cp, hex ? 16 : 10);
     if (ec != std::errc{} || end != rest.data() + semi || cp == 0 || cp > 0x10FFFF)
         return 0;
-    append_utf8(static_cast<char32_t>(cp), out);
+    append_utf8(out, static_cast<char32_t>(cp));
     return semi + 1;
 }
 

@@ -2,23 +2,8 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 using namespace govmon;
 using namespace govmon::test;
-
-namespace {
-
-std::string site_fixture(const char* name) {
-    std::ifstream in(std::string(GOVMON_SOURCE_DIR) + "/tests/site/fixtures/" + name,
-                     std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return content.str();
-}
-
-} // namespace
 
 TEST_CASE("a home page turned into a casino page is judged by its title") {
     const auto why = judge_html("<html><head><title>澳门金沙博彩娱乐平台-百家乐官网</title></head>"

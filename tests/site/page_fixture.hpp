@@ -26,6 +26,18 @@ inline parsed_page parse_page(std::string_view html) {
                                           HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
 }
 
+// A fixture of tests/site/fixtures, written in the shape of a real page.
+inline std::string site_fixture(std::string_view name) {
+    const std::string path =
+        std::string(GOVMON_SOURCE_DIR) + "/tests/site/fixtures/" + std::string(name);
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("cannot read " + path);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
 // Every corpus page is UTF-8 (each declares it and `file` agrees), so no iconv step is needed.
 inline std::string corpus_page(std::string_view name) {
     const std::string path =

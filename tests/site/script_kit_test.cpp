@@ -7,21 +7,10 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 using namespace govmon;
 using namespace govmon::test;
 
 namespace {
-
-std::string site_fixture(const char* name) {
-    std::ifstream in(std::string(GOVMON_SOURCE_DIR) + "/tests/site/fixtures/" + name,
-                     std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return content.str();
-}
 
 script_kit kit_of(std::string_view html) {
     const auto doc = parse_page(html);

@@ -5,13 +5,12 @@
 #include "../support/loopback_server.hpp"
 #include "daemon/findings/tamper_rules.hpp"
 #include "probes/site/crawler.hpp"
+#include "tests/site/page_fixture.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 using namespace govmon;
 using namespace govmon::test;
@@ -36,13 +35,9 @@ std::string header(const loopback_request& req, std::string_view name) {
 }
 
 loopback_reply fixture_page(const char* name) {
-    std::ifstream in(std::string(GOVMON_SOURCE_DIR) + "/tests/site/fixtures/" + name,
-                     std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
     loopback_reply r;
     r.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
-    r.body = content.str();
+    r.body = site_fixture(name);
     return r;
 }
 
