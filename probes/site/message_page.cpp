@@ -44,22 +44,51 @@ bool labels_answer_or_state(std::string_view text) {
            std::any_of(status_labels.begin(), status_labels.end(), labelled_state);
 }
 
+// Where the next of a set of labels stands from a position on, each label's next place kept, so
+// that walking a page of many letters and answers reads it once per label, not once per answer.
+template <std::size_t N> class label_cursor {
+public:
+    label_cursor(std::string_view text, const std::array<std::string_view, N>& labels)
+        : text_(text), labels_(labels) {
+        for (std::size_t i = 0; i < N; ++i)
+            next_[i] = text.find(labels[i]);
+    }
+
+    std::size_t first_from(std::size_t from) {
+        std::size_t first = std::string_view::npos;
+        for (std::size_t i = 0; i < N; ++i) {
+            if (next_[i] != std::string_view::npos && next_[i] < from)
+                next_[i] = text_.find(labels_[i], from);
+            first = std::min(first, next_[i]);
+        }
+        return first;
+    }
+
+private:
+    std::string_view text_;
+    const std::array<std::string_view, N>& labels_;
+    std::array<std::size_t, N> next_{};
+};
+
 } // namespace
 
 std::optional<std::string> office_written_text(std::string_view text) {
     if (!labels_asked_time(text) || !labels_answer_or_state(text))
         return std::nullopt;
+    label_cursor answers(text, reply_content_labels);
+    label_cursor asked(text, asked_labels);
+    label_cursor letters(text, letter_labels);
     std::string office;
-    for (std::size_t answer = first_of(text, reply_content_labels);
-         answer != std::string_view::npos;) {
-        const std::string_view rest = text.substr(answer);
+    for (std::size_t answer = answers.first_from(0); answer != std::string_view::npos;) {
         const std::size_t letter =
-            std::min(first_of(rest, asked_labels), first_of(rest, letter_labels));
-        office.append(rest.substr(0, letter)).push_back('\n');
+            std::min(asked.first_from(answer + 1), letters.first_from(answer + 1));
+        office
+            .append(
+                text.substr(answer, letter == std::string_view::npos ? letter : letter - answer))
+            .push_back('\n');
         if (letter == std::string_view::npos)
             break;
-        const std::size_t next = first_of(rest.substr(letter), reply_content_labels);
-        answer = next == std::string_view::npos ? next : answer + letter + next;
+        answer = answers.first_from(letter);
     }
     return office;
 }

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 using namespace govmon;
@@ -58,4 +59,14 @@ TEST_CASE("a page that is no channel's is the office's whole") {
     CHECK_FALSE(office_written_text("申报材料提交时间：2026年3月1日前。系统状态：正常。"));
     CHECK_FALSE(office_written_text("办理状态查询 答复内容 请拨打12345"));
     CHECK_FALSE(office_written_text(""));
+}
+
+TEST_CASE("a page of thousands of letters and answers is walked once per label") {
+    std::string text = "留言时间：2026-01-02 办理状态：已办结 ";
+    for (int i = 0; i < 4000; ++i)
+        text += "答复内容：好。留言时间：2026-01-02 留言内容：问。";
+    const auto office = office_written_text(text);
+    REQUIRE(office.has_value());
+    CHECK(office->find("问") == std::string::npos);
+    CHECK(std::count(office->begin(), office->end(), '\n') == 4000);
 }
