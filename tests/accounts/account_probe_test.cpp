@@ -2,6 +2,7 @@
 #include "../support/loopback_server.hpp"
 #include "probes/accounts/account_probe.hpp"
 #include "probes/off_thread.hpp"
+#include "tests/support/fast_client_options.hpp"
 
 #include <doctest/doctest.h>
 
@@ -36,13 +37,7 @@ loopback_reply feed() {
 // after it posts a result back, and run_coro returns as soon as the result is in.
 account_result probe(asio::io_context& ioc, const loopback_server& bridge,
                      std::optional<asio::any_io_executor> parse_on) {
-    http::client_options o;
-    o.timeout = 2s;
-    o.connect_timeout = 1s;
-    o.dns_timeout = 1s;
-    o.retries = 0;
-    o.allow_private = true;
-    http::client client{ioc.get_executor(), o};
+    http::client client{ioc.get_executor(), fast_options()};
     account_source source;
     source.url = "http://127.0.0.1:" + std::to_string(bridge.port()) + "/wechat/xian";
     source.answered_by = "rsshub";

@@ -2,6 +2,7 @@
 #include "../http/run_coro.hpp"
 #include "../support/loopback_server.hpp"
 #include "daemon/runtime/post_links.hpp"
+#include "tests/support/fast_client_options.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,12 +16,7 @@ using namespace std::chrono_literals;
 namespace {
 
 http::client_options options() {
-    http::client_options o;
-    o.timeout = 2s;
-    o.connect_timeout = 1s;
-    o.dns_timeout = 1s;
-    o.per_host_delay = 0ms;
-    o.retries = 0;
+    http::client_options o = fast_client_options();
     o.resolve["links.example.com"] = {"127.0.0.1"};
     o.resolve["m.weibo.cn"] = {"127.0.0.1"};
     return o;

@@ -8,6 +8,7 @@
 #include "daemon/common/time_zone.hpp"
 #include "daemon/findings/interaction_rules.hpp"
 #include "probes/site/crawler.hpp"
+#include "tests/support/fast_client_options.hpp"
 
 #include <doctest/doctest.h>
 
@@ -30,12 +31,7 @@ loopback_reply html(std::string body) {
 }
 
 http::client_options client_options() {
-    http::client_options o;
-    o.timeout = 2s;
-    o.connect_timeout = 1s;
-    o.dns_timeout = 1s;
-    o.per_host_delay = 0ms;
-    o.retries = 0;
+    http::client_options o = fast_client_options();
     o.per_host = 4;
     o.resolve["www.site.gov.cn"] = {"127.0.0.1"};
     return o;

@@ -26,10 +26,7 @@ inline parsed_page parse_page(std::string_view html) {
                                           HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
 }
 
-// A fixture of tests/site/fixtures, written in the shape of a real page.
-inline std::string site_fixture(std::string_view name) {
-    const std::string path =
-        std::string(GOVMON_SOURCE_DIR) + "/tests/site/fixtures/" + std::string(name);
+inline std::string file_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw std::runtime_error("cannot read " + path);
@@ -38,16 +35,15 @@ inline std::string site_fixture(std::string_view name) {
     return content.str();
 }
 
+// A fixture of tests/site/fixtures, written in the shape of a real page.
+inline std::string site_fixture(std::string_view name) {
+    return file_text(std::string(GOVMON_SOURCE_DIR) + "/tests/site/fixtures/" + std::string(name));
+}
+
 // Every corpus page is UTF-8 (each declares it and `file` agrees), so no iconv step is needed.
 inline std::string corpus_page(std::string_view name) {
-    const std::string path =
-        std::string(GOVMON_SHARED_DIR) + "/corpora/realworld/pages/" + std::string(name);
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw std::runtime_error("cannot read " + path);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return content.str();
+    return file_text(std::string(GOVMON_SHARED_DIR) + "/corpora/realworld/pages/" +
+                     std::string(name));
 }
 
 inline std::int64_t beijing(int year, int month, int day, int hour = 0, int minute = 0,

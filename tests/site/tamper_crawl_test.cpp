@@ -6,6 +6,7 @@
 #include "daemon/findings/tamper_rules.hpp"
 #include "probes/site/crawler.hpp"
 #include "tests/site/page_fixture.hpp"
+#include "tests/support/fast_client_options.hpp"
 
 #include <doctest/doctest.h>
 
@@ -46,11 +47,7 @@ std::string home_of(const loopback_server& site) {
 }
 
 crawl_result crawl(loopback_server& site, loopback_server* ext = nullptr) {
-    http::client_options o;
-    o.timeout = 2s;
-    o.connect_timeout = 1s;
-    o.per_host_delay = 0ms;
-    o.retries = 0;
+    http::client_options o = fast_client_options();
     o.resolve["www.site.gov.cn"] = {"127.0.0.1"};
     o.resolve["ext.example.com"] = {"127.0.0.1"};
     (void)ext;
